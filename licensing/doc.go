@@ -1,0 +1,71 @@
+// Package licensing is the vocabulary that every Microsoft volume-licensing
+// program shares: product pools and price levels, offerings, customer
+// segments, acquisition channels and regions; exact points; civil dates; the
+// product catalog; orders and their lines; and the rule registry that every
+// decision of this module cites.
+//
+// It decides no program's rules. It answers the questions all programs ask
+// the same way: how many points does this order line earn (GEN-05, SA-01,
+// SA-20), which pool do they count in (GEN-01 to GEN-04), which agreement
+// year is this date in (GEN-15), and what is the product called in this
+// program's list (GEN-04).
+//
+// # Values
+//
+// The small value types ([Pool], [Level], [Offering], [Kind], [Segment],
+// [Channel], [Program], [Scope], [LicenseModel], [Style]) are small unsigned
+// integers whose zero value means "unset". Each has String, GoString, text
+// marshaling and a case-insensitive Parse function that accepts the
+// spellings people write (GEN-01): "server pool" is [Servers], "Lic/SA" is
+// [LicenseSA], "corporate" is [Commercial]. [Region] is a code backed by a
+// [RegionTable] that users extend (GEN-12).
+//
+// [Points] are exact: an integer count of 1/48 point, so that license points
+// (whole or half) and SA points (L·m/24 for m months) are never rounded
+// (GEN-07). Their text form round-trips exactly: "42.5", "25/12".
+//
+// [Date] is a civil date. Day arithmetic counts calendar days and "within N
+// days" is inclusive (GEN-14); month and year arithmetic clamp to the end of
+// the month, and anniversaries are always computed from their anchor
+// (GEN-15).
+//
+// # Catalog
+//
+// A [Catalog] is a product list keyed by program and name. [DefaultCatalog]
+// holds the example points of the guides (GEN-04); [ReadCatalog] loads a
+// user's list from CSV and reports a bad row by line and column.
+//
+// # Rules
+//
+// Every rule the module applies has an ID and an entry in the registry
+// ([Rules], [RuleID.Rule]): its statement in one or two sentences, the guide
+// it comes from, and whether the guide states it, implies it, leaves it to a
+// reading this module chose ("decision"), or does not say it at all
+// ("outside seeds"). Decisions come with an [Explanation] that names the
+// rule, its inputs and figures; refusals are a [*RuleError] that names the
+// rule and wraps a sentinel such as [ErrNotEligible].
+//
+// # Errors
+//
+// Errors wrap the sentinels of this package ([ErrNotEligible],
+// [ErrUnknownProduct], [ErrInvalidQuantity], [ErrOutsideTerm],
+// [ErrDuplicateOrder], …) and the parse sentinels of each value type
+// ([ErrInvalidPool], …); test them with errors.Is. Order validation returns a
+// [*FieldError] that names the order, line and field; catalog reading a
+// [*CatalogError] with line and column. Nothing in this package panics on
+// bad input, except the Must functions, which are for constant input.
+//
+// # Rounding
+//
+// Points are never rounded. This package does not round money; the
+// programs round once, to the currency's minor unit, where their docs say
+// (SA-22).
+//
+// # Sources
+//
+// The rules come from five public guides: the Open Value reseller ordering
+// guide, the Open License 6.0 overview, "Understanding Open Value item
+// descriptions", the Volume Licensing Central guidance for Open Value and
+// Open Value Subscription orders, and the Select Plus commercial licensing
+// guide of February 2019.
+package licensing

@@ -1,0 +1,117 @@
+package licensing
+
+import (
+	"fmt"
+	"strings"
+)
+
+// MaxProductPoints is the largest number of license points a catalog row may
+// carry (LIB-03). Real point lists stay in the tens; the bound keeps every
+// order line's points far inside the range of Points.
+const MaxProductPoints = 100_000
+
+// A Product is one row of a product list: a product as one program sells it,
+// with the license points it earns and the pool they count in (GEN-04,
+// GEN-05). Products are comparable with ==.
+type Product struct {
+	Program    Program
+	Name       string // as the program's product list writes it
+	PartNumber string // optional
+	Kind       Kind
+	Pool       Pool   // zero when the product list states no pool (GEN-04)
+	Points     Points // license points per unit; whole or half (GEN-07)
+}
+
+// String returns the product's name and program: "Outlook (SelectPlus)".
+func (p Product) String() string { return p.Name + " (" + p.Program.String() + ")" }
+
+// kindPools says which pools a product of each kind may be in (GEN-02,
+// GEN-03): CALs count in the Servers pool, and an online service may be in
+// any pool or, as the default catalog ships it, in none until the user says
+// (GEN-04). First match wins.
+var kindPools = []struct {
+	kind   Kind
+	pools  []Pool // zero Pool stands for "no pool stated"
+	rule   RuleID
+	reason string
+}{
+	{Application, []Pool{Applications}, "GEN-02", "applications count in the Applications pool"},
+	{System, []Pool{Systems}, "GEN-02", "systems count in the Systems pool"},
+	{Server, []Pool{Servers}, "GEN-03", "servers count in the Servers pool"},
+	{CAL, []Pool{Servers}, "GEN-03", "CALs count in the Servers pool"},
+	{OnlineService, []Pool{0, Applications, Systems, Servers}, "GEN-04", "an online service names its pool, or none until the user sets one"},
+}
+
+// Validate reports the first problem with p: a missing name or program, a
+// kind and pool that do not go together, points that are negative, too
+// large or not whole or half, or a malformed part number. The error is a
+// *FieldError naming the field (its Order and Line are empty).
+func (p Product) Validate() error {
+	bad := func(field, value string, err error) error {
+		return &FieldError{Field: field, Value: value, Err: err}
+	}
+	switch {
+	case !p.Program.IsValid():
+		return bad("program", p.Program.String(), ErrInvalidProgram)
+	case p.Name == "" || p.Name != spaced(p.Name):
+		return bad("name", p.Name, fmt.Errorf("%w: a name is required, single-spaced", ErrInvalidCatalog))
+	case p.PartNumber != "" && !IsPartNumber(p.PartNumber):
+		return bad("part", p.PartNumber, fmt.Errorf("%w: a part number looks like 269-09046", ErrInvalidCatalog))
+	case !p.Kind.IsValid():
+		return bad("kind", p.Kind.String(), ErrInvalidKind)
+	case p.Points.Sign() < 0 || p.Points.Cmp(WholePoints(MaxProductPoints)) > 0:
+		return bad("points", p.Points.String(), fmt.Errorf("%w: license points run from 0 to %d (LIB-03)", ErrInvalidPoints, MaxProductPoints))
+	case !p.Points.IsWholeOrHalf():
+		return bad("points", p.Points.String(), fmt.Errorf("%w: license points are whole or half (GEN-07)", ErrInvalidPoints))
+	}
+	if p.Pool != 0 && !p.Pool.IsValid() {
+		return bad("pool", p.Pool.String(), ErrInvalidPool)
+	}
+	for _, row := range kindPools {
+		if row.kind != p.Kind {
+			continue
+		}
+		for _, pool := range row.pools {
+			if pool == p.Pool {
+				return nil
+			}
+		}
+		return bad("pool", poolText(p.Pool), fmt.Errorf("%w: %s: %s", ErrInvalidPool, row.rule, row.reason))
+	}
+	return nil
+}
+
+// spaced returns s with surrounding white space removed and inner runs of
+// white space replaced by one space.
+func spaced(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// poolText is how catalogs write a pool: its name, or "unknown" for the zero Pool.
+func poolText(p Pool) string {
+	if p == 0 {
+		return unknownPool
+	}
+	return p.String()
+}
+
+// unknownPool is the word a catalog writes for "no pool stated" (GEN-04).
+const unknownPool = "unknown"
+
+// IsPartNumber reports whether s has the shape of a Microsoft part number:
+// three letters or digits, a hyphen and five digits, such as "269-09046"
+// (SKU-01) or "9EM-00562".
+func IsPartNumber(s string) bool {
+	if len(s) != 9 || s[3] != '-' {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if !isAlnum(s[i]) {
+			return false
+		}
+	}
+	for i := 4; i < 9; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
