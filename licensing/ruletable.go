@@ -273,6 +273,8 @@ var ruleRegistry = []Rule{
 	{"LIB-01", "Default region countries", "The default region table also lists EMEA's countries and two more regions, Latin America and Asia Pacific; users replace or extend it.", srcLib, outside},
 	{"LIB-02", "No points for a step-up", "The guides state no points for a step-up; computing them is refused rather than guessed.", srcLib, outside},
 	{"LIB-03", "Range bounds", "Quantities run from 1 to 10,000,000 and license points from 0 to 100,000, keeping exact arithmetic far inside its range.", srcLib, outside},
+	{"LIB-04", "Quarterly billing", "Where coverage is billed by quarter, a part quarter is billed in full: 25 months bill as 27.", srcLib, outside},
+	{"LIB-05", "SA Evaluator options", "The Open License guide does not list the Evaluator's options; the library offers L&SA for licenses not current, L&SA or a 90-day SA-only enrollment for current ones without Upgrade Advantage, SA in two-year units for those with it, and a referral for the rest.", srcLib, outside},
 
 	// INV: the property-test invariants.
 	{"INV-01", "Points are additive", "Points of two orders in one pool add up; points never move between pools.", srcTests, implied},

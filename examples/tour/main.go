@@ -1,6 +1,7 @@
 // Command tour runs vlrules end to end on its built-in sample data: the
-// guides' example point list, the points of a sample order, and the dates
-// an agreement runs on. It is the first thing to run:
+// guides' example point list, the points of a sample order, the dates an
+// agreement runs on, and what Software Assurance costs. It is the first
+// thing to run:
 //
 //	go run ./examples/tour
 //
@@ -15,7 +16,9 @@ import (
 	"os"
 	"text/tabwriter"
 
+	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/sa"
 )
 
 func main() {
@@ -80,6 +83,37 @@ func run(w io.Writer) error {
 	d := licensing.MustParseDate("2024-01-31")
 	fmt.Fprintf(w, "%v + 1 month = %v (clamped to the month's end)\n", d, d.AddMonths(1))
 	fmt.Fprintf(w, "within 30 days of %v runs through %v (day 30 is on time)\n", start.Anniversary(2), start.Anniversary(2).AddDays(30))
+
+	return tourSA(w)
+}
+
+// tourSA prices the SA of the sample order's first line in Select Plus.
+func tourSA(w io.Writer) error {
+	section(w, "Software Assurance (SA-04, SA-05, SP-39, SP-42): is it worth it, and what does it cost?")
+	annual, why, err := sa.AnnualReference(decimal.New(100, 0), licensing.Applications)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, why)
+	for _, years := range []string{"3", "3.45"} {
+		b, err := sa.CompareUpgrade(sa.DesktopProducts, decimal.RequireFromString(years))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(w, b.Explanation)
+	}
+	q, err := sa.QuoteSA(sa.QuoteRequest{
+		Program: licensing.SelectPlus, Plan: sa.AffiliateAnniversary, Annual: annual, Quantity: 10,
+		Dates: sa.Request{Order: licensing.MustParseDate("2020-04-01"), AffiliateAnniversary: licensing.MustParseDate("2018-07-01")},
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "10 × Office Professional Plus L&SA ordered 2020-04-01, affiliate anniversary in July:\n")
+	fmt.Fprintf(w, "  coverage %v, price %s, paid %v:\n", q.Coverage, q.Price.StringFixed(2), q.Plan)
+	for _, in := range q.Schedule.Installments {
+		fmt.Fprintf(w, "  %v  %2d months  %8s\n", in.Due, in.Period.Months, in.Amount.StringFixed(2))
+	}
 	return nil
 }
 

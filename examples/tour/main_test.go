@@ -17,6 +17,8 @@ func TestRun(t *testing.T) {
 		"25/12",
 		"anniversary 4: 2024-02-29",
 		"2024-01-31 + 1 month = 2024-02-29",
+		"coverage 2020-04-01..2022-06-30 (27 months), price 652.50", // WS-15
+		"2020-04-01   3 months     72.50",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())

@@ -1,0 +1,56 @@
+package sa
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/shopspring/decimal"
+	"github.com/vlrules/vlrules/licensing"
+)
+
+// A Breakeven compares attaching SA with buying a new license at each
+// upgrade (SA-05): over an upgrade interval of Years, SA costs Rate × Years
+// license prices against one new license, so SA is Economical exactly when
+// Rate × Years ≤ 1. Everything is exact; Cost is Rate × Years.
+type Breakeven struct {
+	Class       Class
+	Rate        decimal.Decimal
+	Years       decimal.Decimal
+	Cost        decimal.Decimal // SA paid over the interval, in license prices
+	Economical  bool
+	Explanation licensing.Explanation
+}
+
+// CompareUpgrade decides whether SA beats a new license for a product class
+// upgraded every years years (SA-04 to SA-06): servers (25 %) up to 4 years,
+// desktop and systems (29 %) up to 1/0.29 = 3.448… years, which the guide
+// rounds to 3.4. Equality counts as SA ("or less").
+func CompareUpgrade(c Class, years decimal.Decimal) (Breakeven, error) {
+	rate, ok := RateOf(c)
+	if !ok {
+		return Breakeven{}, fmt.Errorf("sa: breakeven: unknown product class %v", c)
+	}
+	if years.Sign() <= 0 {
+		return Breakeven{}, fmt.Errorf("sa: breakeven: upgrade interval %v years: %w", years, ErrInvalidAmount)
+	}
+	cost := rate.Rate.Mul(years)
+	b := Breakeven{Class: c, Rate: rate.Rate, Years: years, Cost: cost, Economical: cost.Cmp(decimal.New(1, 0)) <= 0}
+	verdict := "buy a new license at each upgrade"
+	if b.Economical {
+		verdict = "attach SA"
+	}
+	b.Explanation = licensing.Explain("SA-05", fmt.Sprintf("%s: rate × interval = %v %s 1", verdict, cost, map[bool]string{true: "≤", false: ">"}[b.Economical]),
+		licensing.F("class", c), licensing.F("rate", rate.Rate), licensing.F("years", years), licensing.F("breakEvenYears", BreakevenYears(c).RatString()))
+	return b, nil
+}
+
+// BreakevenYears returns the longest upgrade interval for which SA is
+// economical for a class, 1/rate, exactly: 4 for servers, 100/29 for
+// desktop and systems (SA-05). It returns zero for an unknown class.
+func BreakevenYears(c Class) *big.Rat {
+	rate, ok := RateOf(c)
+	if !ok || rate.Rate.Sign() == 0 {
+		return new(big.Rat)
+	}
+	return new(big.Rat).Inv(rate.Rate.Rat())
+}

@@ -1,0 +1,102 @@
+package sa
+
+import (
+	"fmt"
+
+	"github.com/vlrules/vlrules/licensing"
+)
+
+// A Source says where SA being renewed was bought.
+type Source uint8
+
+// The sources of SA coverage.
+const (
+	SameAgreement  Source = iota + 1 // bought under this agreement
+	OtherAgreement                   // bought under another agreement (SP-47)
+)
+
+// CheckRenewal decides whether SA that expires on expires may be renewed by
+// an order on order (SP-45 to SP-47): on or before the expiry the renewal is
+// allowed and coverage continues from the day after expiry without a break
+// (SP-45); SA from another agreement may be renewed in only while it has
+// not expired (SP-47); after the expiry the SA has lapsed and SA-only is
+// refused until new L&SA is bought (SP-46).
+func CheckRenewal(expires, order licensing.Date, from Source) licensing.Decision {
+	facts := []licensing.Fact{licensing.F("expires", expires), licensing.F("order", order)}
+	if order.After(expires) {
+		err := licensing.Refuse("SP-46", licensing.ErrNotEligible, "SA expired on %v, before the order of %v: lapsed; buy L&SA before SA again", expires, order)
+		return licensing.Decision{Because: []licensing.Explanation{licensing.Explain("SP-46", "refused: coverage has lapsed", facts...)}, Err: err}
+	}
+	rule, result := licensing.RuleID("SP-45"), fmt.Sprintf("renewed on time: coverage continues from %v", expires.AddDays(1))
+	if from == OtherAgreement {
+		rule, result = "SP-47", fmt.Sprintf("SA from another agreement renewed in before it expired; coverage continues from %v", expires.AddDays(1))
+	}
+	return licensing.Decision{Allowed: true, Because: []licensing.Explanation{licensing.Explain(rule, result, facts...)}}
+}
+
+// A Track follows the SA coverage of one license through time, so that a
+// renewal after a lapse is refused until new L&SA is bought (SP-45, SP-46,
+// INV-31). Events must come in date order. The zero Track has never been
+// covered and is ready to use. A Track is not safe for concurrent use.
+type Track struct {
+	covered bool           // coverage has been bought at least once
+	end     licensing.Date // last day of the latest coverage
+	last    licensing.Date // date of the latest event
+}
+
+// End returns the last day of the latest coverage, and whether there has
+// been any.
+func (t Track) End() (licensing.Date, bool) { return t.end, t.covered }
+
+// CoveredOn reports whether d falls within coverage bought so far.
+func (t Track) CoveredOn(d licensing.Date) bool { return t.covered && !d.After(t.end) }
+
+// Lapsed reports whether coverage was bought and had ended before d.
+func (t Track) Lapsed(d licensing.Date) bool { return t.covered && d.After(t.end) }
+
+func (t *Track) inOrder(d licensing.Date) error {
+	if !d.IsValid() {
+		return fmt.Errorf("sa: track: %w: a valid date is required", licensing.ErrInvalidOrder)
+	}
+	if d.Before(t.last) {
+		return fmt.Errorf("sa: track: event on %v after one on %v: %w", d, t.last, licensing.ErrOutOfOrder)
+	}
+	return nil
+}
+
+// BuyLicenseSA records an L&SA purchase on order whose coverage ends on end.
+// It is always allowed, and starts coverage afresh after a lapse (SP-46).
+func (t *Track) BuyLicenseSA(order, end licensing.Date) (licensing.Explanation, error) {
+	if err := t.inOrder(order); err != nil {
+		return licensing.Explanation{}, err
+	}
+	if end.Before(order) {
+		return licensing.Explanation{}, fmt.Errorf("sa: track: coverage end %v before the order %v: %w", end, order, licensing.ErrInvalidOrder)
+	}
+	t.covered, t.last = true, order
+	if end.After(t.end) {
+		t.end = end
+	}
+	return licensing.Explain("SA-20", fmt.Sprintf("L&SA bought: covered to %v", t.end), licensing.F("order", order), licensing.F("end", end)), nil
+}
+
+// RenewSA records an SA-only renewal on order extending coverage to end. It
+// is refused, changing nothing, when the license has never been covered or
+// its coverage has lapsed (SP-46); otherwise coverage continues (SP-45).
+func (t *Track) RenewSA(order, end licensing.Date) (licensing.Explanation, error) {
+	if err := t.inOrder(order); err != nil {
+		return licensing.Explanation{}, err
+	}
+	if !t.covered {
+		return licensing.Explanation{}, licensing.Refuse("SP-46", licensing.ErrNotEligible, "no SA to renew on %v: buy L&SA first", order)
+	}
+	d := CheckRenewal(t.end, order, SameAgreement)
+	if !d.Allowed {
+		return licensing.Explanation{}, d.Err
+	}
+	if !end.After(t.end) {
+		return licensing.Explanation{}, fmt.Errorf("sa: track: renewal to %v does not extend coverage ending %v: %w", end, t.end, licensing.ErrInvalidOrder)
+	}
+	t.end, t.last = end, order
+	return d.Because[0], nil
+}
