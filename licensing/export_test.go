@@ -26,3 +26,9 @@ func spellingNames[E ~uint8](e *enum[E]) map[string]string {
 	}
 	return m
 }
+
+// IsSpaced exposes isSpaced to the tests.
+var IsSpaced = isSpaced
+
+// Spaced exposes spaced to the tests.
+var Spaced = spaced

@@ -45,7 +45,7 @@ var kindEnum = newEnum("Kind", ErrInvalidKind,
 	kindSpellings)
 
 // IsValid reports whether k is one of the named Kind values.
-func (k Kind) IsValid() bool { return kindEnum.valid(k) }
+func (k Kind) IsValid() bool { return Application <= k && k <= OnlineService }
 
 // String returns the canonical name of k, or "Kind(n)" for an invalid value.
 func (k Kind) String() string { return kindEnum.str(k) }

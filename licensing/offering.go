@@ -69,7 +69,7 @@ func (o Offering) HasLicense() bool { return o == License || o == LicenseSA }
 func (o Offering) HasSA() bool { return o == LicenseSA || o == SA }
 
 // IsValid reports whether o is one of the named Offering values.
-func (o Offering) IsValid() bool { return offeringEnum.valid(o) }
+func (o Offering) IsValid() bool { return License <= o && o <= StepUp }
 
 // String returns the canonical name of o, or "Offering(n)" for an invalid value.
 func (o Offering) String() string { return offeringEnum.str(o) }

@@ -1,6 +1,7 @@
 package licensing
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -38,39 +39,76 @@ type Line struct {
 }
 
 // Validate reports the first problem with o as a *FieldError naming the line
-// (from 1) and the field: a missing ID or date, no lines, an invalid
-// product or offering, a quantity outside 1..MaxQuantity, or SA months that
-// are negative, above MaxSAMonths, or given for an offering without SA.
+// (from 1) and the field: a missing ID or date, no lines, or a line that
+// Line.Validate refuses. It allocates nothing unless it fails.
 func (o Order) Validate() error {
-	bad := func(line int, field, value string, err error) error {
-		return &FieldError{Order: o.ID, Line: line, Field: field, Value: value, Err: err}
+	if err := o.ValidateHeader(); err != nil {
+		return err
+	}
+	for i := range o.Lines {
+		if err := o.Lines[i].Validate(); err != nil {
+			return o.LineError(i+1, err)
+		}
+	}
+	return nil
+}
+
+// ValidateHeader is Validate without the lines: a missing ID or date, or no
+// lines at all. Hot paths that visit each line anyway check lines with
+// Line.Validate as they go.
+func (o Order) ValidateHeader() error {
+	bad := func(field, value string, err error) error {
+		return &FieldError{Order: o.ID, Field: field, Value: value, Err: err}
 	}
 	switch {
 	case strings.TrimSpace(o.ID) == "":
-		return bad(0, "id", o.ID, fmt.Errorf("%w: an order ID is required", ErrInvalidOrder))
+		return bad("id", o.ID, fmt.Errorf("%w: an order ID is required", ErrInvalidOrder))
 	case !o.Date.IsValid():
-		return bad(0, "date", "", fmt.Errorf("%w: an order date is required", ErrInvalidOrder))
+		return bad("date", "", fmt.Errorf("%w: an order date is required", ErrInvalidOrder))
 	case len(o.Lines) == 0:
-		return bad(0, "lines", "", fmt.Errorf("%w: an order needs at least one line", ErrInvalidOrder))
+		return bad("lines", "", fmt.Errorf("%w: an order needs at least one line", ErrInvalidOrder))
 	}
-	for i, l := range o.Lines {
-		n := i + 1
-		if err := l.Product.Validate(); err != nil {
-			return bad(n, "product", l.Product.Name, err)
-		}
-		switch {
-		case !l.Offering.IsValid():
-			return bad(n, "offering", l.Offering.String(), ErrInvalidOffering)
-		case l.Quantity < 1 || l.Quantity > MaxQuantity:
-			return bad(n, "quantity", strconv.FormatInt(l.Quantity, 10),
-				fmt.Errorf("%w: want 1 to %d (GEN-05)", ErrInvalidQuantity, MaxQuantity))
-		case l.SAMonths < 0 || l.SAMonths > MaxSAMonths:
-			return bad(n, "saMonths", strconv.Itoa(l.SAMonths),
-				fmt.Errorf("%w: want 0 to %d months (SA-09)", ErrInvalidOrder, MaxSAMonths))
-		case l.SAMonths > 0 && !l.Offering.HasSA():
-			return bad(n, "saMonths", strconv.Itoa(l.SAMonths),
-				fmt.Errorf("%w: a %v line buys no SA (GEN-20)", ErrInvalidOrder, l.Offering))
-		}
+	return nil
+}
+
+// LineError completes err, a *FieldError from Line.Validate of line n (from
+// 1), with the order's ID and the line number.
+func (o Order) LineError(n int, err error) error {
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		e := *fe
+		e.Order, e.Line = o.ID, n
+		return &e
+	}
+	return err
+}
+
+// Validate reports the first problem with a line as a *FieldError naming
+// the field (its Order and Line are left for Order.Validate to fill): a
+// product whose points cannot be counted (no name, an invalid kind or pool,
+// points that are negative, too large, or not whole or half), an invalid
+// offering, a quantity outside 1..MaxQuantity, or SA months that are
+// negative, above MaxSAMonths, or given for an offering without SA. It
+// allocates nothing unless it fails.
+func (l *Line) Validate() error {
+	bad := func(field, value string, err error) error {
+		return &FieldError{Field: field, Value: value, Err: err}
+	}
+	if err := l.Product.countable(); err != nil {
+		return bad("product", l.Product.Name, err)
+	}
+	switch {
+	case !l.Offering.IsValid():
+		return bad("offering", l.Offering.String(), ErrInvalidOffering)
+	case l.Quantity < 1 || l.Quantity > MaxQuantity:
+		return bad("quantity", strconv.FormatInt(l.Quantity, 10),
+			fmt.Errorf("%w: want 1 to %d (GEN-05)", ErrInvalidQuantity, MaxQuantity))
+	case l.SAMonths < 0 || l.SAMonths > MaxSAMonths:
+		return bad("saMonths", strconv.Itoa(l.SAMonths),
+			fmt.Errorf("%w: want 0 to %d months (SA-09)", ErrInvalidOrder, MaxSAMonths))
+	case l.SAMonths > 0 && !l.Offering.HasSA():
+		return bad("saMonths", strconv.Itoa(l.SAMonths),
+			fmt.Errorf("%w: a %v line buys no SA (GEN-20)", ErrInvalidOrder, l.Offering))
 	}
 	return nil
 }
@@ -99,7 +137,11 @@ const saMonthsPerPoint = 24
 // months of coverage: license × months / 24 (SA-01, GEN-07). It is exact for
 // whole and half license points; for other values it reports false.
 func SAPoints(license Points, months int) (Points, bool) {
-	return license.MulFrac(int64(months), saMonthsPerPoint)
+	r, ok := license.MulChecked(int64(months))
+	if !ok || r.u%saMonthsPerPoint != 0 { // a constant divisor: no division instruction
+		return Points{}, false
+	}
+	return Points{r.u / saMonthsPerPoint}, true
 }
 
 // LinePoints is the points of an order line and how they were counted.
@@ -112,35 +154,47 @@ type LinePoints struct {
 
 // Points returns the points l earns: license points × quantity for a
 // license (GEN-05), plus L·m/24 × quantity for m months of SA (SA-01,
-// SA-20). A step-up earns no stated points and is an error wrapping
-// ErrNoPointRule (LIB-02); results out of range wrap ErrOverflow.
+// SA-20), with the explanation. A step-up earns no stated points and is an
+// error wrapping ErrNoPointRule (LIB-02); results out of range wrap
+// ErrOverflow.
 func (l Line) Points() (LinePoints, error) {
+	license, saPts, rule, err := l.Count()
+	if err != nil {
+		return LinePoints{}, err
+	}
+	lp := LinePoints{License: license, SA: saPts, Total: license.Add(saPts)}
+	lp.Explanation = Explain(rule, fmt.Sprintf("%v points", lp.Total),
+		F("product", l.Product.Name), F("offering", l.Offering), F("quantity", l.Quantity),
+		F("licensePoints", l.Product.Points), F("saMonths", l.SAMonths),
+		F("license", lp.License), F("sa", lp.SA))
+	return lp, nil
+}
+
+// Count is Points without the explanation, for hot paths: it returns the
+// license and SA points of l and the rule that counted them, and allocates
+// nothing unless it fails.
+func (l *Line) Count() (license, sa Points, rule RuleID, err error) {
 	for _, r := range pointRules {
 		if r.offering != l.Offering {
 			continue
 		}
-		var lp LinePoints
-		var ok = true
+		ok := true
 		if r.license {
-			lp.License, ok = l.Product.Points.MulChecked(l.Quantity)
+			license, ok = l.Product.Points.MulChecked(l.Quantity)
 		}
 		if r.sa && ok {
 			var unit Points
 			if unit, ok = SAPoints(l.Product.Points, l.SAMonths); ok {
-				lp.SA, ok = unit.MulChecked(l.Quantity)
+				sa, ok = unit.MulChecked(l.Quantity)
 			}
 		}
 		if ok {
-			lp.Total, ok = lp.License.AddChecked(lp.SA)
+			_, ok = license.AddChecked(sa)
 		}
 		if !ok {
-			return LinePoints{}, Refuse(r.rule, ErrOverflow, "%d × %s: points out of range", l.Quantity, l.Product.Name)
+			return Points{}, Points{}, r.rule, Refuse(r.rule, ErrOverflow, "%d × %s: points out of range", l.Quantity, l.Product.Name)
 		}
-		lp.Explanation = Explain(r.rule, fmt.Sprintf("%v points", lp.Total),
-			F("product", l.Product.Name), F("offering", l.Offering), F("quantity", l.Quantity),
-			F("licensePoints", l.Product.Points), F("saMonths", l.SAMonths),
-			F("license", lp.License), F("sa", lp.SA))
-		return lp, nil
+		return license, sa, r.rule, nil
 	}
-	return LinePoints{}, Refuse("LIB-02", ErrNoPointRule, "%v line of %s", l.Offering, l.Product.Name)
+	return Points{}, Points{}, "LIB-02", Refuse("LIB-02", ErrNoPointRule, "%v line of %s", l.Offering, l.Product.Name)
 }

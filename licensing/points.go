@@ -93,14 +93,20 @@ func (p Points) AddChecked(q Points) (Points, bool) {
 
 // MulChecked returns p × n and whether the product is in range.
 func (p Points) MulChecked(n int64) (Points, bool) {
-	if p.u == 0 || n == 0 {
-		return Points{}, true
-	}
-	r := p.u * n
-	if r/n != p.u || (p.u == -1 && n == math.MinInt64) || (n == -1 && p.u == math.MinInt64) {
+	hi, lo := bits.Mul64(abs64(p.u), abs64(n))
+	neg := (p.u < 0) != (n < 0)
+	switch {
+	case hi != 0 || lo > 1<<63:
 		return Points{}, false
+	case lo == 1<<63: // only −2^63 fits
+		if !neg {
+			return Points{}, false
+		}
+		return Points{math.MinInt64}, true
+	case neg:
+		return Points{-int64(lo)}, true
 	}
-	return Points{r}, true
+	return Points{int64(lo)}, true
 }
 
 // MulFrac returns p × num / den and whether that is exact in 48ths (and den

@@ -44,7 +44,7 @@ var poolEnum = newEnum("Pool", ErrInvalidPool,
 	poolSpellings)
 
 // IsValid reports whether p is one of the named Pool values.
-func (p Pool) IsValid() bool { return poolEnum.valid(p) }
+func (p Pool) IsValid() bool { return Applications <= p && p <= Servers }
 
 // String returns the canonical name of p, or "Pool(n)" for an invalid value.
 func (p Pool) String() string { return poolEnum.str(p) }

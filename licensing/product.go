@@ -3,6 +3,7 @@ package licensing
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // MaxProductPoints is the largest number of license points a catalog row may
@@ -53,19 +54,13 @@ func (p Product) Validate() error {
 	switch {
 	case !p.Program.IsValid():
 		return bad("program", p.Program.String(), ErrInvalidProgram)
-	case p.Name == "" || p.Name != spaced(p.Name):
+	case !isSpaced(p.Name):
 		return bad("name", p.Name, fmt.Errorf("%w: a name is required, single-spaced", ErrInvalidCatalog))
 	case p.PartNumber != "" && !IsPartNumber(p.PartNumber):
 		return bad("part", p.PartNumber, fmt.Errorf("%w: a part number looks like 269-09046", ErrInvalidCatalog))
-	case !p.Kind.IsValid():
-		return bad("kind", p.Kind.String(), ErrInvalidKind)
-	case p.Points.Sign() < 0 || p.Points.Cmp(WholePoints(MaxProductPoints)) > 0:
-		return bad("points", p.Points.String(), fmt.Errorf("%w: license points run from 0 to %d (LIB-03)", ErrInvalidPoints, MaxProductPoints))
-	case !p.Points.IsWholeOrHalf():
-		return bad("points", p.Points.String(), fmt.Errorf("%w: license points are whole or half (GEN-07)", ErrInvalidPoints))
 	}
-	if p.Pool != 0 && !p.Pool.IsValid() {
-		return bad("pool", p.Pool.String(), ErrInvalidPool)
+	if err := p.countable(); err != nil {
+		return err
 	}
 	for _, row := range kindPools {
 		if row.kind != p.Kind {
@@ -81,9 +76,62 @@ func (p Product) Validate() error {
 	return nil
 }
 
+// countable reports the problems that keep p's points from being counted:
+// no name, an invalid kind or pool, points that are negative, too large or
+// not whole or half. It allocates nothing unless it fails; order validation
+// uses it on every line.
+func (p Product) countable() error {
+	bad := func(field, value string, err error) error {
+		return &FieldError{Field: field, Value: value, Err: err}
+	}
+	switch {
+	case p.Name == "":
+		return bad("name", p.Name, fmt.Errorf("%w: a name is required", ErrInvalidCatalog))
+	case !p.Kind.IsValid():
+		return bad("kind", p.Kind.String(), ErrInvalidKind)
+	case p.Pool != 0 && !p.Pool.IsValid():
+		return bad("pool", p.Pool.String(), ErrInvalidPool)
+	case p.Points.Sign() < 0 || p.Points.Cmp(WholePoints(MaxProductPoints)) > 0:
+		return bad("points", p.Points.String(), fmt.Errorf("%w: license points run from 0 to %d (LIB-03)", ErrInvalidPoints, MaxProductPoints))
+	case !p.Points.IsWholeOrHalf():
+		return bad("points", p.Points.String(), fmt.Errorf("%w: license points are whole or half (GEN-07)", ErrInvalidPoints))
+	}
+	return nil
+}
+
 // spaced returns s with surrounding white space removed and inner runs of
 // white space replaced by one space.
 func spaced(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// isSpaced reports whether s is non-empty and already spaced: s == spaced(s).
+// It allocates nothing, so validating an order costs no allocation.
+func isSpaced(s string) bool {
+	prevSpace := true             // a leading space is not allowed
+	for i := 0; i < len(s); i++ { // the ASCII fast path
+		c := s[i]
+		if c >= 0x80 {
+			return isSpacedUnicode(s)
+		}
+		space := c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+		if space && (prevSpace || c != ' ') {
+			return false
+		}
+		prevSpace = space
+	}
+	return s != "" && !prevSpace
+}
+
+func isSpacedUnicode(s string) bool {
+	prevSpace := true
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if space && (prevSpace || r != ' ') {
+			return false
+		}
+		prevSpace = space
+	}
+	return s != "" && !prevSpace
+}
 
 // poolText is how catalogs write a pool: its name, or "unknown" for the zero Pool.
 func poolText(p Pool) string {
