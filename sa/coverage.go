@@ -109,12 +109,18 @@ func ThirdAnniversary(o licensing.Date, ma time.Month) licensing.Coverage {
 	if o.Month() >= ma {
 		y++
 	}
-	a1, err := licensing.NewDate(y, ma, 1)
-	if err != nil {
-		a1 = licensing.MustDate(9999, 12, 31) // beyond the calendar: saturate like Date does
+	// A3 is the 1st of ma in year y+2; coverage ends on the last day of the
+	// month before it, and its months count o's month in full.
+	a3y, endMonth, endYear := y+2, ma-1, y+2
+	if endMonth == 0 {
+		endMonth, endYear = time.December, endYear-1
 	}
-	end := a1.AddYears(2).AddDays(-1)
-	return licensing.Coverage{Start: o, End: end, Months: Months(o, end)}
+	first, err := licensing.NewDate(endYear, endMonth, 1)
+	if err != nil {
+		first = licensing.MustDate(9999, 12, 1) // beyond the calendar: saturate like Date does
+	}
+	months := 12*(a3y-o.Year()) + int(ma) - int(o.Month())
+	return licensing.Coverage{Start: o, End: first.LastOfMonth(), Months: months}
 }
 
 // NextAffiliateAnniversary returns A1 of SP-39: the first 1st of month ma

@@ -134,10 +134,10 @@ func ExampleCanEnroll() {
 func ExampleTrack() {
 	var t sa.Track
 	d := licensing.MustParseDate
-	if _, err := t.BuyLicenseSA(d("2020-04-01"), d("2022-06-30")); err != nil {
+	if err := t.BuyLicenseSA(d("2020-04-01"), d("2022-06-30")); err != nil {
 		log.Fatal(err)
 	}
-	_, err := t.RenewSA(d("2022-07-01"), d("2025-06-30"))
+	err := t.RenewSA(d("2022-07-01"), d("2025-06-30"))
 	fmt.Println(err)
 	// Output: SP-46: SA expired on 2022-06-30, before the order of 2022-07-01: lapsed; buy L&SA before SA again: not eligible
 }

@@ -1,6 +1,7 @@
 package sa
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/vlrules/vlrules/licensing"
@@ -64,39 +65,65 @@ func (t *Track) inOrder(d licensing.Date) error {
 	return nil
 }
 
-// BuyLicenseSA records an L&SA purchase on order whose coverage ends on end.
-// It is always allowed, and starts coverage afresh after a lapse (SP-46).
-func (t *Track) BuyLicenseSA(order, end licensing.Date) (licensing.Explanation, error) {
+// BuyLicenseSA records an L&SA purchase on order whose coverage ends on end
+// (SA-20). It is always allowed, and starts coverage afresh after a lapse
+// (SP-46). It allocates nothing unless it fails.
+func (t *Track) BuyLicenseSA(order, end licensing.Date) error {
 	if err := t.inOrder(order); err != nil {
-		return licensing.Explanation{}, err
+		return err
 	}
 	if end.Before(order) {
-		return licensing.Explanation{}, fmt.Errorf("sa: track: coverage end %v before the order %v: %w", end, order, licensing.ErrInvalidOrder)
+		return fmt.Errorf("sa: track: coverage end %v before the order %v: %w", end, order, licensing.ErrInvalidOrder)
 	}
 	t.covered, t.last = true, order
 	if end.After(t.end) {
 		t.end = end
 	}
-	return licensing.Explain("SA-20", fmt.Sprintf("L&SA bought: covered to %v", t.end), licensing.F("order", order), licensing.F("end", end)), nil
+	return nil
 }
 
 // RenewSA records an SA-only renewal on order extending coverage to end. It
 // is refused, changing nothing, when the license has never been covered or
-// its coverage has lapsed (SP-46); otherwise coverage continues (SP-45).
-func (t *Track) RenewSA(order, end licensing.Date) (licensing.Explanation, error) {
+// its coverage has lapsed (SP-46); otherwise coverage continues without a
+// break (SP-45). CheckRenewal explains the same decision.
+func (t *Track) RenewSA(order, end licensing.Date) error {
 	if err := t.inOrder(order); err != nil {
-		return licensing.Explanation{}, err
+		return err
 	}
-	if !t.covered {
-		return licensing.Explanation{}, licensing.Refuse("SP-46", licensing.ErrNotEligible, "no SA to renew on %v: buy L&SA first", order)
-	}
-	d := CheckRenewal(t.end, order, SameAgreement)
-	if !d.Allowed {
-		return licensing.Explanation{}, d.Err
-	}
-	if !end.After(t.end) {
-		return licensing.Explanation{}, fmt.Errorf("sa: track: renewal to %v does not extend coverage ending %v: %w", end, t.end, licensing.ErrInvalidOrder)
+	switch {
+	case !t.covered:
+		return licensing.Refuse("SP-46", licensing.ErrNotEligible, "no SA to renew on %v: buy L&SA first", order)
+	case order.After(t.end):
+		return CheckRenewal(t.end, order, SameAgreement).Err
+	case !end.After(t.end):
+		return fmt.Errorf("sa: track: renewal to %v does not extend coverage ending %v: %w", end, t.end, licensing.ErrInvalidOrder)
 	}
 	t.end, t.last = end, order
-	return d.Because[0], nil
+	return nil
+}
+
+// trackJSON is the saved form of a Track.
+type trackJSON struct {
+	Covered bool           `json:"covered"`
+	End     licensing.Date `json:"end"`
+	Last    licensing.Date `json:"last"`
+}
+
+// MarshalJSON saves a Track, so that a ledger holding it restores
+// identically.
+func (t Track) MarshalJSON() ([]byte, error) {
+	return json.Marshal(trackJSON{t.covered, t.end, t.last})
+}
+
+// UnmarshalJSON restores a Track saved by MarshalJSON.
+func (t *Track) UnmarshalJSON(b []byte) error {
+	var j trackJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	if j.Covered && !j.End.IsValid() {
+		return fmt.Errorf("sa: track: %w: a covered track needs its end date", licensing.ErrInvalidOrder)
+	}
+	*t = Track{covered: j.Covered, end: j.End, last: j.Last}
+	return nil
 }
