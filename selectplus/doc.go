@@ -1,7 +1,75 @@
-// Package selectplus implements the rules of Microsoft Select Plus (SP-01 to
-// SP-56): price levels A to D per product pool, upgrades as points arrive,
-// carryover, the one-level drop and the hold at the anniversary, academic
-// and government pricing, qualification, affiliates, and Software Assurance
-// prorated to the third affiliate anniversary. It also reads MVL price-list
-// descriptions.
+// Package selectplus implements Microsoft Select Plus (SP-01 to SP-56): it
+// replays years of purchases by many affiliates and gives, for every order
+// and every anniversary, the price level of each product pool and why.
+//
+// # Rules
+//
+// An [Agreement] has a segment, a region, an effective date, an MBSA date
+// and registered affiliates (SP-04 to SP-12). [New] refuses a new
+// commercial agreement as retired unless its region is exempt (SP-01,
+// [ErrRetired]); [Load] opens an existing one, which keeps working.
+//
+// A [Ledger] is a fold over dated events — orders ([Ledger.Post]),
+// associations with an EA, a Campus and School Agreement or Select License
+// ([Ledger.Associate], [Ledger.ExpireAssociation]), qualification through
+// another agreement ([Ledger.QualifyByPoints], [Ledger.QualifyBySelect]),
+// registrations — in which anniversaries pass as dates pass
+// ([Ledger.AdvanceTo]). It keeps one [PoolState] per pool (SP-32):
+//
+//   - an order's points count in its products' pools, L&SA adding SA points
+//     prorated to the third affiliate anniversary (SP-10 to SP-14, SP-39,
+//     SA-03 reading (a));
+//   - a pool's first order must bring 500 points (SP-16, Rules.InitialMinimum);
+//     its level rises as soon as the running total reaches a threshold
+//     (A 500, B 4,000, C 10,000, D 25,000; SP-15, SP-18), and the whole
+//     order that crosses it is priced at the new level (SP-19);
+//   - at each anniversary a pool that met its threshold keeps its level and
+//     carries the excess (SP-22); one that fell short drops one level with
+//     nothing carried (SP-23, SP-24), or from Level A goes on hold (SP-25);
+//     one order of 500 points reactivates it;
+//   - academic and government customers have one level and only the hold
+//     (SP-28 to SP-30); an active EA or CASA waives the minimums (SP-27),
+//     and its level stays until the next anniversary after it expires
+//     (SP-35).
+//
+// Every number and policy the guide leaves open is a field of [Rules], with
+// [DefaultRules] giving the recommended readings: InitialMinimum,
+// HoldMinimum, HoldReactivation, CarryCountsForUpgrade, CarryAtTop, the
+// academic and government levels and the exempt regions.
+//
+// An order is atomic: if any pool refuses it, nothing changes. An order ID
+// posted twice is refused (licensing.ErrDuplicateOrder), and so is an event
+// dated before one already applied (licensing.ErrOutOfOrder).
+// [Ledger.Check] says whether an order would be accepted without posting it;
+// [Ledger.Outlook] says what each pool still needs and where the next
+// anniversary will leave it, by folding that anniversary on a copy.
+//
+// Every transition — initial, upgrade, purchase, keep, carry, drop, hold,
+// reactivation, refusal, association — is recorded in the audit trail
+// ([Ledger.Audit]) with its rule and figures; per-affiliate shares of each
+// pool add up to the pool's points (SP-09, [Ledger.Share]). The audit trail
+// can be turned off ([Ledger.SetAudit]) for replaying millions of lines; the
+// pool state never grows with the number of lines.
+//
+// Software Assurance in Select Plus goes through package sa: coverage to
+// the third affiliate anniversary ([Ledger.Coverage]), both spread-payment
+// options ([Ledger.QuoteSA]), co-terminated extensions ([Ledger.Extend]),
+// renewal by the expiry date and the lapse (SA-only lines in orders), and
+// the SA-only enrollment windows ([CanEnroll], [SABasis]) (SP-39 to SP-47).
+//
+// # Rounding
+//
+// Points are exact and never rounded. Money appears only in the SA quotes,
+// which package sa rounds once, to the cent, half away from zero.
+//
+// # Errors
+//
+// Refusals are licensing.RuleError values naming the rule and wrapping
+// licensing.ErrNotEligible (or [ErrRetired], [ErrUnregistered], which wrap
+// it too); malformed input wraps licensing.ErrInvalidOrder and its kin.
+// A Ledger is not safe for concurrent use.
+//
+// # Sources
+//
+// Select Plus commercial licensing guide, February 2019 (SP-55).
 package selectplus

@@ -1,0 +1,90 @@
+package selectplus
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"pgregory.net/rapid"
+)
+
+// The idSet against a plain map: adds, look-ups, undoing the last add and
+// reserving, with IDs from a small alphabet so that repeats are common.
+func TestIDSetAgainstMap(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		var s idSet
+		model := map[string]bool{}
+		var order []string
+		canForget := false
+		idGen := rapid.StringMatching(`[a-c]{0,3}`)
+		t.Repeat(map[string]func(*rapid.T){
+			"add": func(t *rapid.T) {
+				id := idGen.Draw(t, "id")
+				if got, want := s.add(id), !model[id]; got != want {
+					t.Fatalf("add(%q) = %v, want %v", id, got, want)
+				}
+				canForget = !model[id]
+				if !model[id] {
+					order = append(order, id)
+				}
+				model[id] = true
+			},
+			"forgetLast": func(t *rapid.T) {
+				if !canForget {
+					t.Skip("the last add recorded nothing")
+				}
+				s.forgetLast()
+				last := order[len(order)-1]
+				order = order[:len(order)-1]
+				delete(model, last)
+				canForget = false
+			},
+			"reserve": func(t *rapid.T) {
+				s.reserve(rapid.IntRange(0, 300).Draw(t, "n"))
+				canForget = false
+			},
+			"": func(t *rapid.T) {
+				for _, id := range []string{"", "a", "b", "ab", "abc", "ccc"} {
+					if s.has(id) != model[id] {
+						t.Fatalf("has(%q) = %v, model %v", id, s.has(id), model[id])
+					}
+				}
+				if !slices.Equal(s.all(), order) || s.len() != len(order) {
+					t.Fatalf("all() = %q, model %q", s.all(), order)
+				}
+			},
+		})
+	})
+}
+
+func BenchmarkIDSetAdd(b *testing.B) {
+	ids := make([]string, 250_000)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("O-%07d", i)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var s idSet
+		s.reserve(len(ids))
+		for _, id := range ids {
+			s.add(id)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(ids)), "ns/id")
+}
+
+// BenchmarkMapAdd is the baseline: the same IDs in a map of strings.
+func BenchmarkMapAdd(b *testing.B) {
+	ids := make([]string, 250_000)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("O-%07d", i)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		s := make(map[string]struct{}, len(ids))
+		for _, id := range ids {
+			s[id] = struct{}{}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(ids)), "ns/id")
+}

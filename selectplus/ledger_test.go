@@ -1,0 +1,252 @@
+package selectplus_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/sa"
+	"github.com/vlrules/vlrules/selectplus"
+)
+
+func lsa(name string, qty int64) licensing.Line {
+	return licensing.Line{Product: product(name), Offering: licensing.LicenseSA, Quantity: qty}
+}
+
+func saOnly(name string, qty int64) licensing.Line {
+	return licensing.Line{Product: product(name), Offering: licensing.SA, Quantity: qty}
+}
+
+// WS-15 in the ledger (SP-39, SA-03): 10 units of L&SA ordered on
+// 2020-04-01 by an affiliate with July anniversaries earn 10 × (2 + 9/4) =
+// 42.5 points, with coverage to 2022-06-30.
+func TestWS15InTheLedger(t *testing.T) {
+	l, err := selectplus.Load(selectplus.Agreement{Segment: licensing.Commercial, Effective: date("2019-01-01"),
+		Lead:       selectplus.Affiliate{ID: "HQ", Anniversary: date("2019-01-01")},
+		Affiliates: []selectplus.Affiliate{{ID: "EU", Anniversary: date("2018-07-01")}}}, selectplus.DefaultRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, l, order("O0", "2020-03-01", "HQ", lic("Outlook", 500)))
+	rc := must(t, l, order("O1", "2020-04-01", "EU", lsa("Office Professional Plus", 10)))
+	line := rc.Lines[0]
+	if line.Points != licensing.MustParsePoints("42.5") || line.SA.End != date("2022-06-30") || line.SA.Months != 27 {
+		t.Fatalf("line = %+v, want 42.5 points to 2022-06-30 (27 months)", line)
+	}
+	if y, _, _ := l.Share("EU", licensing.Applications); y != licensing.MustParsePoints("42.5") {
+		t.Fatalf("EU's share = %v", y)
+	}
+	if end, ok := l.CoveredUntil("EU", product("Office Professional Plus")); !ok || end != date("2022-06-30") {
+		t.Fatalf("CoveredUntil = %v, %v", end, ok)
+	}
+}
+
+// SP-45, SP-46 in the ledger: SA renews coverage bought here on or before
+// its expiry; after a lapse, or with no coverage, SA alone is refused.
+func TestSARenewalInTheLedger(t *testing.T) {
+	l := newLedger(t, licensing.Commercial, "2019-07-01")
+	must(t, l, order("O1", "2019-08-01", "HQ", lsa("Office Professional Plus", 250))) // coverage to 2022-06-30
+	rc := must(t, l, order("O2", "2022-06-30", "HQ", saOnly("Office Professional Plus", 250)))
+	if c := rc.Lines[0].SA; c.Start != date("2022-07-01") || c.End != date("2025-06-30") || c.Months != 36 {
+		t.Fatalf("renewal coverage %v, want 2022-07-01 to 2025-06-30", c)
+	}
+	_, err := l.Post(order("O3", "2025-07-01", "HQ", saOnly("Office Professional Plus", 250)))
+	if rule, _ := licensing.RuleOf(err); rule != "SP-46" {
+		t.Fatalf("renewal after the lapse: err = %v, want SP-46", err)
+	}
+	_, err = l.Post(order("O4", "2025-07-02", "HQ", saOnly("Outlook", 500)))
+	if rule, _ := licensing.RuleOf(err); rule != "SP-46" {
+		t.Fatalf("SA on a product never covered: err = %v, want SP-46", err)
+	}
+	// SP-40: a server bought OEM 30 days ago may have SA alone.
+	basis := selectplus.SABasis{Line: 1, Purchase: &sa.Purchase{Kind: licensing.Server, Channel: licensing.OEM, Date: date("2025-06-02")}}
+	if _, err := l.Post(order("O5", "2025-07-02", "HQ", saOnly("Windows Server Essentials", 100)), basis); err != nil {
+		t.Fatalf("SA-only within the window: %v", err)
+	}
+	// SP-47: SA from another agreement renewed in before it expires.
+	other := selectplus.SABasis{Line: 1, OtherExpires: date("2025-07-31")}
+	rc, err = l.Post(order("O6", "2025-07-03", "HQ", saOnly("Outlook", 600)), other)
+	if err != nil || rc.Lines[0].SA.Start != date("2025-08-01") {
+		t.Fatalf("SA from another agreement: %+v, %v", rc.Lines, err)
+	}
+	other.OtherExpires = date("2025-07-01")
+	if _, err := l.Post(order("O7", "2025-07-03", "HQ", saOnly("Skype for Business", 600)), other); err == nil {
+		t.Fatal("expired SA from another agreement was renewed in")
+	}
+}
+
+// An order is atomic: one pool refusing refuses it all (SP-16, SP-20).
+func TestOrderIsAtomic(t *testing.T) {
+	l := newLedger(t, licensing.Commercial, "2019-07-01")
+	l.SetAudit(false)
+	before, _ := l.MarshalJSON()
+	_, err := l.Post(order("O1", "2019-07-01", "HQ", lic("Office Professional Plus", 300), lic("Windows upgrade", 10)))
+	if rule, _ := licensing.RuleOf(err); rule != "SP-16" {
+		t.Fatalf("err = %v, want the Systems pool's SP-16 refusal", err)
+	}
+	if after, _ := l.MarshalJSON(); string(after) != string(before) {
+		t.Fatalf("a refused order changed the ledger")
+	}
+}
+
+func TestRefusalsChangeNothing(t *testing.T) {
+	l := newLedger(t, licensing.Commercial, "2019-07-01")
+	must(t, l, order("O1", "2019-08-01", "HQ", lic("Office Professional Plus", 300)))
+	l.SetAudit(false)
+	before, _ := l.MarshalJSON()
+	cases := []struct {
+		name     string
+		o        licensing.Order
+		sentinel error
+	}{
+		{"duplicate ID (INV-06)", order("O1", "2019-09-01", "HQ", lic("Outlook", 1)), licensing.ErrDuplicateOrder},
+		{"unregistered affiliate (SP-12)", order("O2", "2019-08-01", "Nobody", lic("Outlook", 1)), selectplus.ErrUnregistered},
+		{"out of date order", order("O3", "2019-07-31", "HQ", lic("Outlook", 1)), licensing.ErrOutOfOrder},
+		{"no pool (GEN-04)", order("O4", "2019-08-01", "HQ", licensing.Line{Product: product("Microsoft Online Services Subscription"), Offering: licensing.Subscription, Quantity: 1}), licensing.ErrNoPool},
+		{"zero quantity", order("O5", "2019-08-01", "HQ", lic("Outlook", 0)), licensing.ErrInvalidQuantity},
+		{"step-up (LIB-02)", order("O6", "2019-08-01", "HQ", licensing.Line{Product: product("Outlook"), Offering: licensing.StepUp, Quantity: 1}), licensing.ErrNoPointRule},
+	}
+	for _, c := range cases {
+		if _, err := l.Post(c.o); !errors.Is(err, c.sentinel) {
+			t.Errorf("%s: err = %v, want %v", c.name, err, c.sentinel)
+		}
+		if after, _ := l.MarshalJSON(); string(after) != string(before) {
+			t.Errorf("%s changed the ledger", c.name)
+		}
+	}
+	if !errors.Is(selectplus.ErrUnregistered, licensing.ErrNotEligible) || !errors.Is(selectplus.ErrRetired, licensing.ErrNotEligible) {
+		t.Error("ErrUnregistered and ErrRetired must wrap ErrNotEligible")
+	}
+}
+
+// WS-25, INV-22 (SP-01, SP-06): new commercial agreements are retired;
+// academic and government are not, and need no MBSA; existing commercial
+// agreements keep buying.
+func TestWS25Retirement(t *testing.T) {
+	a := selectplus.Agreement{Segment: licensing.Commercial, Region: licensing.EMEA, Effective: date("2019-03-01"),
+		MBSA: date("2019-02-01"), Lead: selectplus.Affiliate{ID: "HQ", Anniversary: date("2019-03-01")}}
+	if _, err := selectplus.New(a, selectplus.DefaultRules()); !errors.Is(err, selectplus.ErrRetired) {
+		t.Fatalf("new commercial: err = %v, want ErrRetired", err)
+	}
+	r := selectplus.DefaultRules()
+	r.ExemptRegions = []licensing.Region{licensing.EMEA}
+	if _, err := selectplus.New(a, r); err != nil {
+		t.Fatalf("new commercial in an exempt region: %v", err)
+	}
+	exempt := a
+	exempt.MBSA = licensing.Date{}
+	if _, err := selectplus.New(exempt, r); err == nil {
+		t.Fatal("a commercial agreement started without an MBSA (SP-06)")
+	}
+	exempt.MBSA = date("2019-03-02")
+	if _, err := selectplus.New(exempt, r); err == nil {
+		t.Fatal("an MBSA signed after the effective date was accepted (SP-05)")
+	}
+	for _, seg := range []licensing.Segment{licensing.Academic, licensing.Government} {
+		b := a
+		b.Segment, b.MBSA = seg, licensing.Date{}
+		if _, err := selectplus.New(b, selectplus.DefaultRules()); err != nil {
+			t.Fatalf("new %v: %v", seg, err)
+		}
+	}
+	c := a
+	c.Segment = licensing.Charity
+	if _, err := selectplus.Load(c, selectplus.DefaultRules()); !errors.Is(err, licensing.ErrNotEligible) {
+		t.Fatalf("charity: err = %v (GEN-13)", err)
+	}
+	l, err := selectplus.Load(a, selectplus.DefaultRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, l, order("O1", "2019-03-01", "HQ", lic("Office Professional Plus", 250)))
+	dup := a
+	dup.Affiliates = []selectplus.Affiliate{{ID: "HQ", Anniversary: date("2019-03-01")}}
+	if _, err := selectplus.Load(dup, selectplus.DefaultRules()); err == nil {
+		t.Fatal("duplicate affiliate ID accepted (SP-08)")
+	}
+}
+
+// WS-18 (SP-36, SP-37, SP-16): qualifying through another agreement.
+func TestWS18Qualification(t *testing.T) {
+	l := newLedger(t, licensing.Commercial, "2020-01-01")
+	err := l.QualifyByPoints(date("2020-01-01"), map[licensing.Pool]licensing.Points{
+		licensing.Applications: licensing.WholePoints(4500),
+		licensing.Systems:      licensing.WholePoints(300),
+		licensing.Servers:      licensing.WholePoints(12000),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[licensing.Pool]string{licensing.Applications: "active B T=0 carry=0", licensing.Systems: "never  T=0 carry=0", licensing.Servers: "active C T=0 carry=0"} {
+		if got := poolText(l.Pool(p)); got != want {
+			t.Errorf("%v = %q, want %q", p, got, want)
+		}
+	}
+	// SP-37: no waiver — a year with nothing bought drops each pool a level.
+	reviews, _ := l.AdvanceTo(date("2021-01-01"))
+	if len(reviews) != 2 || reviews[0].After.Level != licensing.LevelA || reviews[1].After.Level != licensing.LevelB {
+		t.Fatalf("reviews %+v", reviews)
+	}
+	m := newLedger(t, licensing.Commercial, "2020-01-01")
+	if err := m.QualifyByPoints(date("2020-01-01"), map[licensing.Pool]licensing.Points{licensing.Applications: licensing.WholePoints(499)}); err == nil {
+		t.Fatal("qualified with 499 points")
+	}
+}
+
+// SP-26, SP-27, SP-35, INV-18, INV-19: association improves levels, an
+// active EA waives the check, and after it expires the next anniversary
+// applies the normal check (one level down at most).
+func TestAssociation(t *testing.T) {
+	l := newLedger(t, licensing.Commercial, "2019-01-01")
+	must(t, l, order("O1", "2019-02-01", "HQ", lic("Office Professional Plus", 2500))) // 5,000: B
+	if err := l.Associate(selectplus.EnterpriseAgreement, licensing.LevelD, date("2019-03-01")); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range licensing.Pools() {
+		if s := l.Pool(p); s.Level != licensing.LevelD || s.Status != selectplus.Active {
+			t.Fatalf("%v after associating at D: %+v", p, s)
+		}
+	}
+	if err := l.Associate(selectplus.SelectLicense, licensing.LevelA, date("2019-04-01")); err != nil {
+		t.Fatal(err)
+	}
+	if l.Pool(licensing.Applications).Level != licensing.LevelD {
+		t.Fatal("a worse association lowered the level")
+	}
+	if err := l.Associate(selectplus.EnterpriseAgreement, licensing.LevelD, date("2019-04-02")); err != nil {
+		t.Fatal(err)
+	}
+	reviews, _ := l.AdvanceTo(date("2020-01-01"))
+	for _, r := range reviews {
+		if r.Kind != selectplus.Waived || r.After.Level != licensing.LevelD {
+			t.Fatalf("waived review %+v", r)
+		}
+	}
+	if err := l.ExpireAssociation(date("2021-01-01")); err != nil {
+		t.Fatal(err)
+	}
+	reviews, _ = l.AdvanceTo(date("2021-01-01")) // the anniversary on the expiry day checks normally
+	for _, r := range reviews {
+		if r.Kind != selectplus.Drop || r.After.Level != licensing.LevelC {
+			t.Fatalf("after the EA expired: %+v", r)
+		}
+	}
+}
+
+func TestRegisterAndOutOfOrder(t *testing.T) {
+	l := newLedger(t, licensing.Commercial, "2019-01-01")
+	if err := l.Register(selectplus.Affiliate{ID: "NEW", Anniversary: date("2019-06-01")}, date("2019-06-01")); err != nil {
+		t.Fatal(err)
+	}
+	must(t, l, order("O1", "2019-06-01", "NEW", lic("Outlook", 500)))
+	if err := l.Register(selectplus.Affiliate{ID: "NEW", Anniversary: date("2019-06-01")}, date("2019-07-01")); err == nil {
+		t.Fatal("affiliate registered twice (SP-08)")
+	}
+	if _, err := l.AdvanceTo(date("2019-05-01")); !errors.Is(err, licensing.ErrOutOfOrder) {
+		t.Fatalf("going back in time: %v", err)
+	}
+	var zero selectplus.Ledger
+	if _, err := zero.Post(order("O1", "2019-06-01", "HQ", lic("Outlook", 500))); err == nil {
+		t.Fatal("the zero Ledger accepted an order")
+	}
+}

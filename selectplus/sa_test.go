@@ -1,0 +1,137 @@
+package selectplus_test
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/sa"
+	"github.com/vlrules/vlrules/selectplus"
+)
+
+func saLedger(t *testing.T) *selectplus.Ledger {
+	l, err := selectplus.Load(selectplus.Agreement{Segment: licensing.Commercial, Effective: date("2019-01-01"),
+		Lead: selectplus.Affiliate{ID: "EU", Anniversary: date("2018-07-01")}}, selectplus.DefaultRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// SP-39, SP-42 through the ledger's affiliates.
+func TestSelectPlusSA(t *testing.T) {
+	l := saLedger(t)
+	c, err := l.Coverage("EU", date("2020-04-01"))
+	if err != nil || c.End != date("2022-06-30") || c.Months != 27 {
+		t.Fatalf("Coverage = %v, %v", c, err)
+	}
+	if _, err := l.Coverage("Nobody", date("2020-04-01")); err == nil {
+		t.Fatal("coverage for an unregistered affiliate")
+	}
+	for plan, n := range map[sa.Plan]int{sa.UpFront: 1, sa.AffiliateAnniversary: 3, sa.OrderAnniversary: 3} {
+		q, err := l.QuoteSA("EU", date("2020-04-01"), plan, decimal.RequireFromString("29.00"), 10)
+		if err != nil || len(q.Schedule.Installments) != n {
+			t.Fatalf("%v: %+v, %v", plan, q, err)
+		}
+	}
+	ct, err := l.Extend("EU", date("2021-06-15"), []sa.Expiring{{ID: "a", Expires: date("2021-06-30"), Annual: decimal.New(100, 0)}}, licensing.Date{})
+	if err != nil || ct.End != date("2024-06-30") {
+		t.Fatalf("Extend = %+v, %v", ct, err)
+	}
+	if d := selectplus.CanEnroll(sa.Purchase{Kind: licensing.Server, Channel: licensing.OEM, Date: date("2020-01-01")}, date("2020-03-31"), 0); !d.Allowed {
+		t.Fatalf("day 90: %+v", d)
+	}
+}
+
+// Check runs Post's checks without changing anything.
+func TestCheck(t *testing.T) {
+	l := newLedger(t, licensing.Commercial, "2019-07-01")
+	o := order("O1", "2019-08-01", "HQ", lic("Office Professional Plus", 2100))
+	before := stateWithoutAudit(l)
+	d, err := l.Check(o)
+	if err != nil || !d.Allowed || d.Because[0].Rule != "SP-16" {
+		t.Fatalf("Check = %+v, %v", d, err)
+	}
+	if string(stateWithoutAudit(l)) != string(before) {
+		t.Fatal("Check changed the ledger")
+	}
+	must(t, l, o)
+	d, err = l.Check(o)
+	if err != nil || d.Allowed || d.Because[0].Rule != "SP-10" {
+		t.Fatalf("Check of a posted ID = %+v, %v", d, err)
+	}
+	d, _ = l.Check(order("O2", "2019-08-01", "HQ", lic("Windows upgrade", 1)))
+	if d.Allowed || d.Because[0].Rule != "SP-16" {
+		t.Fatalf("Check of a small first order = %+v", d)
+	}
+	if _, err := l.Check(order("O3", "2019-08-01", "HQ", lic("Outlook", 0))); err == nil {
+		t.Fatal("Check of a malformed order gave a decision")
+	}
+}
+
+// The what-if for each kind of pool.
+func TestOutlook(t *testing.T) {
+	l := newLedger(t, licensing.Commercial, "2019-07-01")
+	o, _ := l.Outlook(licensing.Systems)
+	if o.ToNextLevel != licensing.WholePoints(500) || o.AfterKind != 0 {
+		t.Fatalf("never active: %+v", o)
+	}
+	must(t, l, order("O1", "2019-08-01", "HQ", lic("Office Professional Plus", 250)))
+	o, _ = l.Outlook(licensing.Applications)
+	if o.ToKeep != licensing.WholePoints(0) || o.ToNextLevel != licensing.WholePoints(3500) || o.AfterKind != selectplus.Keep {
+		t.Fatalf("at A with 500: %+v", o)
+	}
+	if _, err := l.AdvanceTo(date("2021-07-01")); err != nil {
+		t.Fatal(err)
+	}
+	o, _ = l.Outlook(licensing.Applications)
+	if o.State.Status != selectplus.OnHold || o.ToNextLevel != licensing.WholePoints(500) || o.AfterKind != selectplus.Hold {
+		t.Fatalf("on hold: %+v", o)
+	}
+	g := newLedger(t, licensing.Government, "2019-07-01")
+	must(t, g, order("G1", "2019-08-01", "HQ", lic("Outlook", 600)))
+	o, _ = g.Outlook(licensing.Applications)
+	if o.State.Level != licensing.LevelD || o.ToKeep != licensing.WholePoints(0) || o.AfterKind != selectplus.Keep {
+		t.Fatalf("government: %+v", o)
+	}
+	if _, err := g.Outlook(0); err == nil {
+		t.Fatal("outlook of no pool")
+	}
+}
+
+// INV-07: a saved ledger restores identically, audit trail included.
+func TestSaveRestore(t *testing.T) {
+	l := saLedger(t)
+	must(t, l, order("O1", "2019-02-01", "EU", lsa("Office Professional Plus", 300), lic("Windows Server Essentials", 100)))
+	if err := l.Associate(selectplus.SelectLicense, licensing.LevelB, date("2019-03-01")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.AdvanceTo(date("2020-01-01")); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := l.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back selectplus.Ledger
+	if err := back.UnmarshalJSON(saved); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := back.MarshalJSON()
+	if string(again) != string(saved) {
+		t.Fatalf("restored ledger saves differently:\n%s\n%s", saved, again)
+	}
+	// Both go on the same way.
+	next := order("O2", "2020-02-01", "EU", saOnly("Office Professional Plus", 300))
+	r1, e1 := l.Post(next)
+	r2, e2 := back.Post(next)
+	if e1 != nil || e2 != nil || r1.Lines[0] != r2.Lines[0] {
+		t.Fatalf("after restore: %+v %v / %+v %v", r1.Lines, e1, r2.Lines, e2)
+	}
+	for _, bad := range []string{`{}`, `{"agreement":{}}`, `not json`} {
+		var x selectplus.Ledger
+		if err := x.UnmarshalJSON([]byte(bad)); err == nil {
+			t.Errorf("restored %s", bad)
+		}
+	}
+}
