@@ -1,7 +1,7 @@
 // Command tour runs vlrules end to end on its built-in sample data: the
 // guides' example point list, the points of a sample order, the dates an
-// agreement runs on, and what Software Assurance costs. It is the first
-// thing to run:
+// agreement runs on, what Software Assurance costs, and a Select Plus pool
+// over three years. It is the first thing to run:
 //
 //	go run ./examples/tour
 //
@@ -19,6 +19,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/sa"
+	"github.com/vlrules/vlrules/selectplus"
 )
 
 func main() {
@@ -84,7 +85,55 @@ func run(w io.Writer) error {
 	fmt.Fprintf(w, "%v + 1 month = %v (clamped to the month's end)\n", d, d.AddMonths(1))
 	fmt.Fprintf(w, "within 30 days of %v runs through %v (day 30 is on time)\n", start.Anniversary(2), start.Anniversary(2).AddDays(30))
 
-	return tourSA(w)
+	if err := tourSA(w); err != nil {
+		return err
+	}
+	return tourSelectPlus(w, catalog)
+}
+
+// tourSelectPlus replays the Applications pool of the worked scenario WS-12.
+func tourSelectPlus(w io.Writer, catalog *licensing.Catalog) error {
+	section(w, "Select Plus (SP-15 to SP-25): levels per pool, carryover, drop")
+	l, err := selectplus.Load(selectplus.Agreement{Segment: licensing.Commercial, Effective: licensing.MustParseDate("2018-07-01"),
+		Lead: selectplus.Affiliate{ID: "Contoso", Anniversary: licensing.MustParseDate("2018-07-01")}}, selectplus.DefaultRules())
+	if err != nil {
+		return err
+	}
+	orders := []struct {
+		date, product string
+		qty           int64
+	}{
+		{"2018-07-15", "Office Professional Plus", 300}, {"2018-11-01", "Office Professional Plus", 1800},
+		{"2019-03-01", "Outlook", 500}, {"2019-09-01", "Skype for Business", 1000},
+		{"2020-02-01", "Office Professional Plus", 1000}, {"2020-08-01", "Office Professional Plus", 2000},
+	}
+	for i, o := range orders {
+		d := licensing.MustParseDate(o.date)
+		reviews, err := l.AdvanceTo(d)
+		if err != nil {
+			return err
+		}
+		for _, r := range reviews {
+			fmt.Fprintf(w, "  %v anniversary: %v\n", r.Date, r.Explanation)
+		}
+		p, err := catalog.Lookup(licensing.SelectPlus, o.product)
+		if err != nil {
+			return err
+		}
+		rc, err := l.Post(licensing.Order{ID: fmt.Sprintf("PO-%d", i+1), Date: d, Affiliate: "Contoso",
+			Lines: []licensing.Line{{Product: p, Offering: licensing.License, Quantity: o.qty}}})
+		if err != nil {
+			return err
+		}
+		a := rc.Pools[0]
+		fmt.Fprintf(w, "  %v %-26s +%-5v total %-5v level %v (%s)\n", d, o.product, a.Points, a.After.Total(), a.After.Level, a.Explanation.Rule)
+	}
+	out, err := l.Outlook(licensing.Applications)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  what if nothing more is bought? %v\n", out.Explanation.Result)
+	return nil
 }
 
 // tourSA prices the SA of the sample order's first line in Select Plus.

@@ -19,6 +19,9 @@ func TestRun(t *testing.T) {
 		"2024-01-31 + 1 month = 2024-02-29",
 		"coverage 2020-04-01..2022-06-30 (27 months), price 652.50", // WS-15
 		"2020-04-01   3 months     72.50",
+		"2019-07-01 anniversary: SP-22: met the B threshold: keeps B, carries 700", // WS-12
+		"2020-07-01 anniversary: SP-23: short of the B threshold: drops to A",
+		"total 4000  level B (SP-19)",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())

@@ -1,0 +1,212 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"pgregory.net/rapid"
+)
+
+func runJSON(t testing.TB, args ...string) []map[string]any {
+	t.Helper()
+	var out bytes.Buffer
+	if err := run(append([]string{"-json"}, args...), &out); err != nil {
+		t.Fatal(err)
+	}
+	var objs []map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		if line == "" {
+			continue
+		}
+		var m map[string]any
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("%v: %s", err, line)
+		}
+		objs = append(objs, m)
+	}
+	return objs
+}
+
+// WS-12 end to end: the sample history gives the scenario's figures, and
+// the output matches the reviewed golden file.
+func TestWS12(t *testing.T) {
+	var out bytes.Buffer
+	if err := run([]string{"-json", "-start", "2018-07-01", "-until", "2021-07-01", "testdata/ws12.csv"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile("testdata/ws12.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != string(golden) {
+		t.Errorf("output differs from testdata/ws12.jsonl:\n%s", out.String())
+	}
+	var got []string
+	for _, m := range runJSON(t, "-start", "2018-07-01", "-until", "2021-07-01", "testdata/ws12.csv") {
+		switch m["event"] {
+		case "anniversary":
+			got = append(got, fmt.Sprintf("%v %v %v→%v carry %v %v", m["date"], m["pool"], m["levelBefore"], m["level"], m["carry"], m["status"]))
+		case "line":
+			got = append(got, fmt.Sprintf("%v %v %v at %v", m["date"], m["order"], m["points"], m["level"]))
+		case "refused":
+			got = append(got, fmt.Sprintf("%v %v refused by %v", m["date"], m["order"], m["rule"]))
+		}
+	}
+	want := []string{
+		"2018-07-15 A1 600 at A",
+		"2018-09-01 S1 500 at A",
+		"2018-11-01 A2 3600 at B",
+		"2019-03-01 A3 500 at B",
+		"2019-07-01 Applications B→B carry 700 active",
+		"2019-07-01 Servers A→A carry 0 active",
+		"2019-09-01 A4 1000 at B",
+		"2019-10-01 S2 300 at A",
+		"2020-02-01 A5 2000 at B",
+		"2020-07-01 Applications B→A carry 0 active",
+		"2020-07-01 Servers A→A carry 0 hold",
+		"2020-08-01 A6 4000 at B",
+		"2020-09-01 S3 600 at A",
+		"2020-10-01 Y1 refused by SP-16",
+		"2021-07-01 Applications B→B carry 0 active",
+		"2021-07-01 Servers A→A carry 100 active",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("WS-12\n got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// The documented keys come first and in the documented order.
+func TestKeyOrder(t *testing.T) {
+	var out bytes.Buffer
+	csv := writeCSV(t, "date,order,affiliate,product,offering,quantity\n"+
+		"2020-04-01,O1,EU,Office Professional Plus,LicenseSA,300\n2020-04-02,O2,EU,Outlook,License,1\n2020-04-03,O3,EU,Windows upgrade,License,1\n")
+	if err := run([]string{"-json", "-start", "2019-07-01", "-affiliate", "EU=2018-07-01", "-until", "2021-07-01", csv}, &out); err != nil {
+		t.Fatal(err)
+	}
+	prefixes := map[string]string{
+		"line":        `{"event":"line","date":"2020-04-01","order":"O1","line":1,"pool":"Applications","points":"1275","level":"A","saMonths":27,"saEnd":"2022-06-30",`,
+		"refused":     `{"event":"refused","date":"2020-04-03","order":"O3","rule":"SP-16","error":`,
+		"anniversary": `{"event":"anniversary","date":"2020-07-01","pool":"Applications","total":"1276","levelBefore":"A","level":"A","carry":"776","status":"active",`,
+	}
+	seen := map[string]bool{}
+	for _, line := range strings.Split(out.String(), "\n") {
+		for kind, p := range prefixes {
+			if strings.HasPrefix(line, p) {
+				seen[kind] = true
+			}
+		}
+	}
+	for kind := range prefixes {
+		if !seen[kind] {
+			t.Errorf("no %s object starts with %s\n%s", kind, prefixes[kind], out.String())
+		}
+	}
+}
+
+func writeCSV(t testing.TB, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "history.csv")
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// Bad rows become refused orders naming their line; structural errors stop
+// the run with a positioned error.
+func TestBadInput(t *testing.T) {
+	csv := writeCSV(t, "date,order,affiliate,product,offering,quantity\n"+
+		"2020-01-02,O1,HQ,Visio,License,300\n"+
+		"2020-01-02,O2,HQ,Outlook,Lease,300\n"+
+		"2020-01-02,O3,HQ,Outlook,License,0\n"+
+		"2020-01-02,O4,HQ,Outlook,License,600\n"+
+		"2020-01-03,O4,HQ,Outlook,License,600\n"+ // same ID, another date: a duplicate
+		"2019-12-31,O5,HQ,Outlook,License,600\n") // before the start
+	rules := map[string]string{}
+	for _, m := range runJSON(t, "-start", "2020-01-01", csv) {
+		if m["event"] == "refused" {
+			rules[m["order"].(string)+"@"+m["date"].(string)] = m["rule"].(string)
+		}
+	}
+	want := map[string]string{"O1@2020-01-02": "GEN-04", "O2@2020-01-02": "GEN-20", "O3@2020-01-02": "GEN-05", "O4@2020-01-03": "SP-10", "O5@2019-12-31": "GEN-15"}
+	if fmt.Sprint(rules) != fmt.Sprint(want) {
+		t.Errorf("refusals %v, want %v", rules, want)
+	}
+	for _, bad := range []string{"date,order\n", "date,order,affiliate,product,offering,quantity\n2020-13-01,O1,HQ,Outlook,License,1\n",
+		"date,order,affiliate,product,offering,quantity\n2020-01-01,O1,HQ\n"} {
+		if err := run([]string{"-start", "2020-01-01", writeCSV(t, bad)}, &bytes.Buffer{}); err == nil {
+			t.Errorf("run accepted %q", bad)
+		}
+	}
+	for _, args := range [][]string{{}, {"-start", "2020-01-01"}, {"-start", "x", csv}, {"-start", "2020-01-01", "-segment", "charity", csv},
+		{"-start", "2020-01-01", "-affiliate", "HQ", csv}, {"-start", "2020-01-01", "-until", "soon", csv}} {
+		if err := run(args, &bytes.Buffer{}); err == nil {
+			t.Errorf("run(%q) succeeded", args)
+		}
+	}
+}
+
+// Any history, however odd, gives one object per accepted line or one
+// refusal per order, and never panics; the table mode prints too.
+func TestRandomHistories(t *testing.T) {
+	dir := t.TempDir()
+	products := []string{"Office Professional Plus", "Outlook", "skype for business", "Windows upgrade", "Windows Server Essentials",
+		"System Center Endpoint Protection", "Microsoft Online Services Subscription", "Office Professional", "Nope"}
+	rapid.Check(t, func(t *rapid.T) {
+		var b strings.Builder
+		b.WriteString("date,order,affiliate,product,offering,quantity\n")
+		n := rapid.IntRange(0, 30).Draw(t, "rows")
+		orders := map[string]bool{} // order@date@affiliate: one order each
+		for i := range n {
+			d := fmt.Sprintf("20%02d-%02d-%02d", rapid.IntRange(18, 23).Draw(t, "yy"), rapid.IntRange(1, 12).Draw(t, "mm"), rapid.IntRange(1, 28).Draw(t, "dd"))
+			id := fmt.Sprintf("O%d", rapid.IntRange(0, i).Draw(t, "orderNo"))
+			aff := rapid.SampledFrom([]string{"HQ", "EU", "US"}).Draw(t, "affiliate")
+			orders[id+"@"+d+"@"+aff] = true
+			fmt.Fprintf(&b, "%s,%s,%s,%s,%s,%d\n", d, id, aff, rapid.SampledFrom(products).Draw(t, "product"),
+				rapid.SampledFrom([]string{"License", "LicenseSA", "SA", "StepUp"}).Draw(t, "offering"), rapid.IntRange(-1, 3000).Draw(t, "qty"))
+		}
+		path := filepath.Join(dir, "history.csv")
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, asJSON := range []bool{true, false} {
+			args := []string{"-start", "2018-01-01", "-segment", rapid.SampledFrom([]string{"commercial", "academic", "government"}).Draw(t, "segment"),
+				"-affiliate", "EU=2017-07-01", path}
+			if asJSON {
+				args = append([]string{"-json"}, args...)
+			}
+			var out bytes.Buffer
+			if err := run(args, &out); err != nil {
+				t.Fatalf("%v\n%s", err, b.String())
+			}
+			if !asJSON {
+				continue
+			}
+			answered := map[string]bool{}
+			for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+				var m map[string]any
+				if line == "" {
+					continue
+				}
+				if err := json.Unmarshal([]byte(line), &m); err != nil {
+					t.Fatalf("%v: %s", err, line)
+				}
+				if m["event"] == "line" || m["event"] == "refused" {
+					key := fmt.Sprint(m["order"], "@", m["date"], "@", m["affiliate"])
+					if m["event"] == "refused" && answered[key] {
+						t.Fatalf("order %s both accepted and refused", key)
+					}
+					answered[key] = true
+				}
+			}
+			if len(answered) != len(orders) {
+				t.Fatalf("%d orders, %d answered\n%s\n%s", len(orders), len(answered), b.String(), out.String())
+			}
+		}
+	})
+}
