@@ -2,7 +2,9 @@ package licensing
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 )
 
 // ErrInvalidScope is wrapped by every error that reports a malformed scope.
@@ -201,12 +203,59 @@ type Token struct {
 	Offset int
 }
 
+// Qualifiers is a set of the qualifiers a description carries besides its
+// fields (SKU.md): "Qualified", a shared server, with a Project Server CAL,
+// without a Windows Server license, MSDN, an annual or monthly period, and
+// the words resellers add ("Microsoft", "EACH", "(Perpetual License)"). The
+// zero Qualifiers is empty.
+type Qualifiers uint16
+
+// The qualifiers.
+const (
+	Qualified Qualifiers = 1 << iota
+	SharedServer
+	WithProjectServerCAL
+	WithoutWindowsServerLicense
+	MSDN
+	Annual
+	Monthly
+	VendorName // "Microsoft" or "Microsoft®" added by a reseller
+	Each
+	Perpetual // "(Perpetual License)"
+)
+
+var qualifierNames = []struct {
+	q    Qualifiers
+	name string
+}{
+	{Qualified, "Qualified"}, {SharedServer, "SharedServer"}, {WithProjectServerCAL, "WithProjectServerCAL"},
+	{WithoutWindowsServerLicense, "WithoutWindowsServerLicense"}, {MSDN, "MSDN"}, {Annual, "Annual"},
+	{Monthly, "Monthly"}, {VendorName, "Microsoft"}, {Each, "Each"}, {Perpetual, "Perpetual"},
+}
+
+// Has reports whether q holds every qualifier of r.
+func (q Qualifiers) Has(r Qualifiers) bool { return q&r == r }
+
+// Names returns the names of the qualifiers in q, in a fixed order.
+func (q Qualifiers) Names() []string {
+	var out []string
+	for _, n := range qualifierNames {
+		if q&n.q != 0 {
+			out = append(out, n.name)
+		}
+	}
+	return out
+}
+
+// String returns the names joined with "|", or "" for none.
+func (q Qualifiers) String() string { return strings.Join(q.Names(), "|") }
+
 // A Description is what a price-list item description says, field by field,
-// in the canonical vocabulary: the program, offering, level, coverage and
-// acquisition year, scope, language, product, version, pack size, license
-// model and segment; the qualifiers it recognised without a field of their
-// own (such as "Qualified" or "MSDN"); the tokens it could not place, in
-// order, with their offsets; and the style it was written in.
+// in the canonical vocabulary (SKU-02 to SKU-08, X-19): the program,
+// offering, level, coverage and acquisition year, scope, language, product,
+// version, pack size, license model and segment; the qualifiers it
+// recognised without a field of their own; the tokens it could not place,
+// in order, with their offsets; and the style it was written in.
 //
 // The zero Description says nothing. Descriptions are compared with
 // [Description.Equal].
@@ -223,23 +272,52 @@ type Description struct {
 	Language      string // "AllLanguages", "SingleLanguage", a language as written, or ""
 	Product       string // as written, spaces normalized
 	Version       string // as written: "2019", "2008R2"
-	PackSize      int    // licenses per pack, 0 when absent
+	PackSize      int    // licenses (or processors) per pack, 0 when absent
 	LicenseModel  LicenseModel
 	Segment       Segment
-	Qualifiers    []string // recognised qualifiers, canonical spelling, in order
-	Unknown       []Token  // tokens not placed, in order
+	Cores         int // "4 Cores" added by a reseller, 0 when absent
+	Qualifiers    Qualifiers
+	Unknown       []Token // tokens not placed, in order
+
+	at [FieldQualifier + 1]int32 // byte offset + 1 of each field's token; 0 when absent
+}
+
+// OffsetOf returns the byte offset in Input of the token that filled field
+// f, and whether one did.
+func (d Description) OffsetOf(f DescriptionField) (int, bool) {
+	if f < FieldLanguage || f > FieldQualifier || d.at[f] == 0 {
+		return 0, false
+	}
+	return int(d.at[f]) - 1, true
 }
 
 // Equal reports whether d and e hold the same fields, treating nil and
-// empty slices alike.
+// empty Unknown alike.
 func (d Description) Equal(e Description) bool {
-	return d.Part == e.Part && d.Input == e.Input && d.Style == e.Style &&
-		d.Program == e.Program && d.Offering == e.Offering && d.Level == e.Level &&
-		d.CoverageYears == e.CoverageYears && d.AcquiredYear == e.AcquiredYear &&
-		d.Scope == e.Scope && d.Language == e.Language && d.Product == e.Product &&
-		d.Version == e.Version && d.PackSize == e.PackSize &&
-		d.LicenseModel == e.LicenseModel && d.Segment == e.Segment &&
-		slices.Equal(d.Qualifiers, e.Qualifiers) && slices.Equal(d.Unknown, e.Unknown)
+	return d.fields() == e.fields() && slices.Equal(d.Unknown, e.Unknown)
+}
+
+// descriptionFields is a Description without its slice, so that it compares
+// with ==.
+type descriptionFields struct {
+	part, input                string
+	style                      Style
+	program                    Program
+	offering                   Offering
+	level                      Level
+	coverage, acquired         int
+	scope                      Scope
+	language, product, version string
+	pack                       int
+	model                      LicenseModel
+	segment                    Segment
+	cores                      int
+	qualifiers                 Qualifiers
+}
+
+func (d Description) fields() descriptionFields {
+	return descriptionFields{d.Part, d.Input, d.Style, d.Program, d.Offering, d.Level, d.CoverageYears, d.AcquiredYear,
+		d.Scope, d.Language, d.Product, d.Version, d.PackSize, d.LicenseModel, d.Segment, d.Cores, d.Qualifiers}
 }
 
 // A DescriptionParser reads a price-list item description. The program
@@ -248,11 +326,47 @@ type DescriptionParser interface {
 	ParseDescription(s string) (Description, error)
 }
 
+// ErrNoParser reports a call to ParseWith without parsers.
+var ErrNoParser = errors.New("no description parser")
+
+// ErrOtherProgram reports a description whose program token names another
+// program than the parser's.
+var ErrOtherProgram = errors.New("description of another program")
+
+// ErrInvalidCombination reports fields that cannot go together, such as an
+// Open Value acquisition year with a coverage it does not sell (SKU-09).
+var ErrInvalidCombination = errors.New("invalid combination")
+
+// ErrUnreadable reports a description with nothing recognisable: empty, or
+// without a product.
+var ErrUnreadable = errors.New("unreadable description")
+
+// A ParseError reports where a description went wrong: the input, the byte
+// offset of the token at fault, and the error (wrapping ErrUnreadable,
+// ErrInvalidCombination, ErrOtherProgram, …).
+type ParseError struct {
+	Input  string
+	Offset int
+	Err    error
+}
+
+// Error returns `licensing: description "…" at byte N: error`.
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("licensing: description %q at byte %d: %v", e.Input, e.Offset, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *ParseError) Unwrap() error { return e.Err }
+
 // ParseWith tries each parser in turn and returns the first description one
-// of them reads. When none does, it returns the first parser's error. With no
-// parsers it reports ErrNoParser.
+// of them reads. A parser that finds another program's description is
+// passed over; when none reads it, ParseWith returns the description and
+// error of the first parser that did not pass it over (its fields as far as
+// it read them), or else the first error. With no parsers it reports
+// ErrNoParser.
 func ParseWith(s string, parsers ...DescriptionParser) (Description, error) {
-	var first error
+	var first, best error
+	var bestD Description
 	for _, p := range parsers {
 		d, err := p.ParseDescription(s)
 		if err == nil {
@@ -261,12 +375,22 @@ func ParseWith(s string, parsers ...DescriptionParser) (Description, error) {
 		if first == nil {
 			first = err
 		}
+		if best == nil && !errors.Is(err, ErrOtherProgram) {
+			best, bestD = err, d
+		}
 	}
-	if first == nil {
-		first = ErrNoParser
+	switch {
+	case best != nil:
+		return bestD, best
+	case first != nil:
+		return Description{}, first
 	}
-	return Description{}, first
+	return Description{}, ErrNoParser
 }
 
-// ErrNoParser reports a call to ParseWith without parsers.
-var ErrNoParser = errors.New("no description parser")
+// Parsers tries several description parsers as one (see ParseWith). It
+// implements DescriptionParser.
+type Parsers []DescriptionParser
+
+// ParseDescription implements DescriptionParser.
+func (ps Parsers) ParseDescription(s string) (Description, error) { return ParseWith(s, ps...) }

@@ -35,6 +35,21 @@
 // holds the example points of the guides (GEN-04); [ReadCatalog] loads a
 // user's list from CSV and reports a bad row by line and column.
 //
+// # Descriptions
+//
+// A [Description] is what a price-list item description says, in the
+// canonical vocabulary: program, offering, level, coverage, acquisition
+// year, scope, language, product, version, pack size, license model,
+// segment, and the tokens that could not be placed. [ParseDescription]
+// reads every style real lists use — the long form of the Open Value guide,
+// Microsoft's short form, the distributor's upper-case rewrite, expanded
+// tokens and reseller edits — with one vocabulary of tokens that is a table
+// users can read and replace ([DefaultTokens], [NewDescriptionReader]).
+// [Description.Format] writes the long and the short form back, and
+// ParseDescription reads what it writes (SKU-19). The program packages
+// build their parsers on this reader and add their own rules (SKU-09,
+// OL-12); [Parsers] tries several as one.
+//
 // # Rules
 //
 // Every rule the module applies has an ID and an entry in the registry

@@ -1,0 +1,642 @@
+package licensing
+
+import (
+	"errors"
+	"fmt"
+	"math/bits"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// ErrOutOfRange reports a coverage or acquisition year outside 1 to 3
+// (SKU-05, SKU-06).
+var ErrOutOfRange = errors.New("out of range")
+
+// A DescriptionReader reads price-list item descriptions in every style
+// real lists use (X-19, SKU.md) with one vocabulary of tokens. It is
+// immutable and safe for concurrent use. The program packages build their
+// parsers on the default reader; NewDescriptionReader builds one from a
+// changed vocabulary.
+type DescriptionReader struct {
+	words map[string]wordEntry // first word of every spelling, lower case
+	slots []wordSlot           // the same, as an open-addressing table for the hot path
+}
+
+// A wordSlot is a slot of the reader's hash table.
+type wordSlot struct {
+	key   string
+	entry *wordEntry
+}
+
+// A wordEntry is what a word can start: a spelling of its own, and the
+// longer spellings it begins, longest first.
+type wordEntry struct {
+	single    tokenValue
+	hasSingle bool
+	phrases   []phrase
+}
+
+// A phrase is a spelling of several words.
+type phrase struct {
+	rest []string // the words after the first, lower case
+	v    tokenValue
+}
+
+// NewDescriptionReader builds a reader from a vocabulary. A row whose value
+// does not parse, or a spelling given twice, is an error naming the row.
+func NewDescriptionReader(rows []TokenRow) (*DescriptionReader, error) {
+	r := &DescriptionReader{words: map[string]wordEntry{}}
+	seen := map[string]bool{}
+	for i, row := range rows {
+		v, err := row.value()
+		if err != nil {
+			return nil, fmt.Errorf("licensing: description token row %d (%q): %w", i+1, row.Text, err)
+		}
+		words := strings.Fields(strings.ToLower(row.Text))
+		key := strings.Join(words, " ")
+		if len(words) == 0 || seen[key] {
+			return nil, fmt.Errorf("licensing: description token row %d: %q is empty or given twice", i+1, row.Text)
+		}
+		seen[key] = true
+		e := r.words[words[0]]
+		if len(words) == 1 {
+			e.single, e.hasSingle = v, true
+		} else {
+			e.phrases = append(e.phrases, phrase{rest: words[1:], v: v})
+			for j := len(e.phrases) - 1; j > 0 && len(e.phrases[j].rest) > len(e.phrases[j-1].rest); j-- {
+				e.phrases[j], e.phrases[j-1] = e.phrases[j-1], e.phrases[j]
+			}
+		}
+		r.words[words[0]] = e
+	}
+	r.slots = make([]wordSlot, 1<<bits.Len(uint(4*len(r.words))))
+	mask := uint32(len(r.slots) - 1)
+	for k := range r.words {
+		e := r.words[k]
+		i := wordHash(k) & mask
+		for r.slots[i].entry != nil {
+			i = (i + 1) & mask
+		}
+		r.slots[i] = wordSlot{key: k, entry: &e}
+	}
+	return r, nil
+}
+
+var defaultReader = must(NewDescriptionReader(DefaultTokens()))
+
+// DefaultDescriptionReader returns the reader of the default vocabulary.
+func DefaultDescriptionReader() *DescriptionReader { return defaultReader }
+
+// ParseDescription reads a description with the default vocabulary; see
+// DescriptionReader.Parse.
+func ParseDescription(s string) (Description, error) { return defaultReader.Parse(s) }
+
+// ParseProgramDescription reads a description of one of the given
+// programs: one whose program token names another program is refused with
+// ErrOtherProgram, as a *ParseError positioned at the token (SKU-08); one
+// with no program token is read as is. The program packages build their
+// parsers on it.
+func ParseProgramDescription(s string, programs ...Program) (Description, error) {
+	d, err := ParseDescription(s)
+	if err != nil || d.Program == 0 || slices.Contains(programs, d.Program) {
+		return d, err
+	}
+	at, _ := d.OffsetOf(FieldProgram)
+	return d, &ParseError{Input: s, Offset: at, Err: Refuse("SKU-08", ErrOtherProgram, "program %v is not %v", d.Program, programs)}
+}
+
+// span is a token of the input: its bytes and what it was read as.
+type span struct {
+	start, end int32
+	kind       uint8 // spanProduct, spanField, spanUnknown, spanSkip
+	v          tokenValue
+	n          int8 // tokens the match covers
+}
+
+const (
+	spanUnread = iota
+	spanProduct
+	spanField
+	spanUnknown
+	spanSkip // covered by the match of an earlier token
+)
+
+// maxStackTokens is how many tokens a description may have before the
+// reader allocates for them; real descriptions have fewer than twenty.
+const maxStackTokens = 32
+
+// Parse reads a description. Tokens are separated by white space and
+// commas, and matched ignoring case, several words at a time where the
+// vocabulary has phrases ("Lic/SA Pack", "Aq Y1", "No Level", "Level B").
+// Besides the vocabulary it reads these patterns: a version ("2019",
+// "2008R2", "9.0"); a pack size ("2Lic", "1License", "2Licenses", "1
+// License"); processors ("2Proc": the Processor model, pack size 2); cores
+// added by a reseller ("4 Cores").
+//
+// The product is the words before the first token that is a version, a
+// language, an offering or a program, or a distinctive abbreviation of the
+// vocabulary (SKU.md), leaving out a coverage token a distributor moved to
+// the front and a "Microsoft" a reseller put before it. A token after the
+// product that fits no field, or a field already filled, is kept in Unknown
+// with its offset. The last word of a description cut at 40 characters is
+// read as the one spelling it begins, if only one fits ("CoreL").
+//
+// Every program reads its own program token (SKU.md: OLV alone is Open
+// Value, an OVS token anywhere makes Open Value Subscription); an Open
+// License row with no offering token is a License. Parse fails with a
+// *ParseError only when nothing recognisable is left — an empty input or
+// no product (ErrUnreadable) — or when a coverage or acquisition year is
+// outside 1 to 3 (ErrOutOfRange); the Description it returns then holds
+// what it read.
+func (r *DescriptionReader) Parse(s string) (Description, error) {
+	d := Description{Input: s}
+	var stack [maxStackTokens]span
+	spans := tokenize(s, stack[:0])
+	if len(spans) == 0 {
+		return d, &ParseError{Input: s, Offset: 0, Err: fmt.Errorf("%w: empty", ErrUnreadable)}
+	}
+	for i := range spans {
+		r.match(s, spans, i)
+	}
+	// The truncated last word of a 40-character description.
+	if last := &spans[len(spans)-1]; last.kind == spanUnread && last.n == 0 && isCut(s) {
+		r.matchPrefix(s, last)
+	}
+
+	// The product: after a leading coverage (distributor) and a leading
+	// "Microsoft", up to the first token that ends it.
+	i := 0
+	distributor := false
+	var markers [Reseller + 1]bool
+	for ; i < len(spans); i += int(spans[i].n) {
+		sp := &spans[i]
+		if sp.n > 0 && sp.v.field == FieldCoverage && i == 0 {
+			distributor = true
+			r.apply(&d, s, spans, i, &markers)
+			continue
+		}
+		if sp.n > 0 && sp.v.field == FieldQualifier && qualifierNames[sp.v.code].q == VendorName && !nextIsDigit(s, spans, i) {
+			r.apply(&d, s, spans, i, &markers)
+			continue
+		}
+		break
+	}
+	productStart := i
+	for ; i < len(spans); i++ {
+		if spans[i].n > 0 && spans[i].v.ends {
+			break
+		}
+		spans[i].kind = spanProduct
+	}
+	if i == productStart {
+		off := 0
+		if i < len(spans) {
+			off = int(spans[i].start)
+		}
+		return d, &ParseError{Input: s, Offset: off, Err: fmt.Errorf("%w: no product", ErrUnreadable)}
+	}
+	d.Product = joinSpans(s, spans[productStart:i])
+
+	// The fields.
+	var rangeErr error
+	unknown := 0
+	for ; i < len(spans); i++ {
+		sp := &spans[i]
+		switch {
+		case sp.kind == spanSkip:
+			continue
+		case sp.n == 0:
+			sp.kind = spanUnknown
+			unknown++
+			continue
+		}
+		if ok, err := r.apply(&d, s, spans, i, &markers); !ok {
+			for k := i; k < i+int(sp.n); k++ {
+				spans[k].kind = spanUnknown
+			}
+			unknown += int(sp.n)
+			if err != nil && rangeErr == nil {
+				rangeErr = &ParseError{Input: s, Offset: int(sp.start), Err: err}
+			}
+		}
+		i += int(sp.n) - 1
+	}
+	if unknown > 0 {
+		d.Unknown = make([]Token, 0, unknown)
+		for _, sp := range spans {
+			if sp.kind == spanUnknown {
+				d.Unknown = append(d.Unknown, Token{Text: s[sp.start:sp.end], Offset: int(sp.start)})
+			}
+		}
+	}
+	if d.Program == OpenLicense && d.Offering == 0 {
+		d.Offering = License // SKU.md: an OLP row with no offering token is a License
+	}
+	d.Style = styleOf(s, distributor, &markers)
+	return d, rangeErr
+}
+
+// truncatedLength is where price lists cut descriptions (SKU.md).
+const truncatedLength = 40
+
+// isCut reports whether s, trailing blanks aside, is exactly as long as a
+// cut description.
+func isCut(s string) bool {
+	t := strings.TrimRight(s, " \t")
+	return len(t) >= truncatedLength && len(t) <= utf8.UTFMax*truncatedLength && utf8.RuneCountInString(t) == truncatedLength
+}
+
+// byteClass sorts the bytes of a description: 0 inside a token, 1 a
+// separator (ASCII white space and the comma of joined columns, SKU.md), 2
+// the first byte of a two-byte character that may be U+00A0.
+var byteClass = [256]uint8{' ': 1, '\t': 1, '\n': 1, '\r': 1, '\v': 1, '\f': 1, ',': 1, 0xc2: 2}
+
+// tokenize splits s at white space and commas (and U+00A0).
+func tokenize(s string, spans []span) []span {
+	i, n := 0, len(s)
+	for {
+		for i < n { // separators
+			c := byteClass[s[i]]
+			if c == 0 || c == 2 && (i+1 == n || s[i+1] != 0xa0) {
+				break
+			}
+			i += int(c)
+		}
+		if i >= n {
+			return spans
+		}
+		start := i
+		for i < n { // a token
+			if c := byteClass[s[i]]; c != 0 && (c == 1 || i+1 < n && s[i+1] == 0xa0) {
+				break
+			}
+			i++
+		}
+		spans = append(spans, span{start: int32(start), end: int32(i)})
+	}
+}
+
+// lc lower-cases an ASCII letter.
+func lc(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// wordHash hashes a word by its length and three of its bytes, ignoring
+// ASCII case: enough to spread the vocabulary's few hundred words, in
+// constant time.
+func wordHash(w string) uint32 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(n)*0x9e3779b1 ^ uint32(lc(w[0]))*0x85ebca6b ^ uint32(lc(w[n-1]))*0xc2b2ae35 ^ uint32(lc(w[n/2]))*0x27d4eb2f
+	return h ^ h>>15
+}
+
+// equalFold reports whether w equals the lower-case key, ignoring ASCII case.
+func equalFold(w, key string) bool {
+	if len(w) != len(key) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if lc(w[i]) != key[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// lookup finds a word in the hash table, ignoring ASCII case.
+func (r *DescriptionReader) lookup(word string) *wordEntry {
+	mask := uint32(len(r.slots) - 1)
+	for i := wordHash(word) & mask; ; i = (i + 1) & mask {
+		sl := &r.slots[i]
+		if sl.entry == nil {
+			return nil
+		}
+		if equalFold(word, sl.key) {
+			return sl.entry
+		}
+	}
+}
+
+// match reads the token at i, and the tokens after it that a phrase
+// covers, unless an earlier match covered it.
+func (r *DescriptionReader) match(s string, spans []span, i int) {
+	sp := &spans[i]
+	if sp.kind == spanSkip {
+		return
+	}
+	word := s[sp.start:sp.end]
+	if e := r.lookup(word); e != nil {
+		// Phrases first, longest first.
+		for _, p := range e.phrases {
+			if i+len(p.rest) >= len(spans) {
+				continue
+			}
+			same := true
+			for k, w := range p.rest {
+				t := spans[i+1+k]
+				if !equalFold(s[t.start:t.end], w) {
+					same = false
+					break
+				}
+			}
+			if same {
+				r.take(spans, i, 1+len(p.rest), p.v)
+				return
+			}
+		}
+		if e.hasSingle {
+			r.take(spans, i, 1, e.single)
+			return
+		}
+	}
+	if v, n, ok := pattern(s, spans, i, word); ok {
+		r.take(spans, i, n, v)
+	}
+}
+
+func (r *DescriptionReader) take(spans []span, i, n int, v tokenValue) {
+	spans[i].v, spans[i].n = v, int8(n)
+	for k := i + 1; k < i+n; k++ {
+		spans[k].kind = spanSkip
+	}
+}
+
+// pattern reads the numeric tokens: versions, pack sizes, processors,
+// cores, and years out of range.
+func pattern(s string, spans []span, i int, word string) (tokenValue, int, bool) {
+	digits := 0
+	for digits < len(word) && word[digits] >= '0' && word[digits] <= '9' {
+		digits++
+	}
+	if digits == 0 {
+		// "Acq Y4", "AqY4", "AY7": an acquisition year out of range.
+		if y, n, ok := acquisition(s, spans, i, word); ok {
+			return tokenValue{field: FieldAcquired, num: int32(y), ends: true}, n, true
+		}
+		return tokenValue{}, 0, false
+	}
+	num := int32(atoi(word[:digits]))
+	rest := word[digits:]
+	switch {
+	case rest == "" && i+1 < len(spans) && !isVersion(word, digits): // "2019 License" is a version and an offering
+		next := s[spans[i+1].start:spans[i+1].end]
+		switch {
+		case isLicenseWord(next):
+			return tokenValue{field: fieldPack, num: num, style: Reseller, ends: true}, 2, true
+		case equalFold(next, "cores") || equalFold(next, "core"):
+			return tokenValue{field: fieldCores, num: num, style: Reseller}, 2, true
+		}
+	case equalFold(rest, "lic"):
+		return tokenValue{field: fieldPack, num: num, ends: true}, 1, true
+	case isLicenseWord(rest):
+		return tokenValue{field: fieldPack, num: num, style: Expanded, ends: true}, 1, true
+	case equalFold(rest, "proc"):
+		return tokenValue{field: FieldLicenseModel, code: uint8(Processor), num: num, ends: true}, 1, true
+	case digits == 1 && (equalFold(rest, "y") || equalFold(rest, "yr")):
+		return tokenValue{field: FieldCoverage, num: num, ends: true}, 1, true // a year out of range
+	}
+	if isVersion(word, digits) {
+		return tokenValue{field: fieldVersion, ends: true}, 1, true
+	}
+	return tokenValue{}, 0, false
+}
+
+// isLicenseWord reports whether w is "License" or a variant of it.
+func isLicenseWord(w string) bool {
+	return equalFold(w, "license") || equalFold(w, "licenses") || equalFold(w, "licence") || equalFold(w, "licences")
+}
+
+// Pseudo-fields the patterns fill.
+const (
+	fieldVersion DescriptionField = 100 + iota
+	fieldPack
+	fieldCores
+)
+
+// acquisition reads an acquisition year the vocabulary does not spell,
+// such as "Acq Y4" or "AY7", so that it is reported as out of range.
+func acquisition(s string, spans []span, i int, w string) (int, int, bool) {
+	for _, prefix := range []string{"acqy", "aqy", "ay"} {
+		if len(w) == len(prefix)+1 && equalFold(w[:len(prefix)], prefix) && w[len(prefix)] >= '0' && w[len(prefix)] <= '9' {
+			return int(w[len(prefix)] - '0'), 1, true
+		}
+	}
+	if (equalFold(w, "acq") || equalFold(w, "aq")) && i+1 < len(spans) {
+		next := s[spans[i+1].start:spans[i+1].end]
+		if len(next) == 2 && (next[0] == 'Y' || next[0] == 'y') && next[1] >= '0' && next[1] <= '9' {
+			return int(next[1] - '0'), 2, true
+		}
+	}
+	return 0, 0, false
+}
+
+func atoi(b string) int {
+	n := 0
+	for _, c := range b {
+		if n > 1e6 {
+			return n
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// isVersion reports whether a word is a version: a year from 1990 to 2099,
+// possibly followed by R and a digit ("2008R2"), or digits, a dot and
+// digits ("9.0").
+func isVersion(w string, digits int) bool {
+	if digits == 4 && (w[0] == '1' && w[1] == '9' || w[0] == '2' && w[1] == '0') {
+		rest := w[4:]
+		return len(rest) == 0 || len(rest) == 2 && lc(rest[0]) == 'r' && rest[1] >= '0' && rest[1] <= '9'
+	}
+	if digits > 0 && digits < len(w) && w[digits] == '.' && digits+1 < len(w) {
+		for _, c := range w[digits+1:] {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// matchPrefix reads the cut last word of a 40-character description as the
+// one spelling it begins, if exactly one value fits.
+func (r *DescriptionReader) matchPrefix(s string, sp *span) {
+	word := strings.ToLower(s[sp.start:sp.end])
+	if len(word) < 3 {
+		return
+	}
+	var found tokenValue
+	n := 0
+	for k, e := range r.words {
+		if e.hasSingle && strings.HasPrefix(k, word) && (n == 0 || e.single != found) {
+			found = e.single
+			n++
+		}
+	}
+	if n == 1 {
+		sp.v, sp.n = found, 1
+	}
+}
+
+// nextIsDigit reports whether the token after i starts with a digit, as in
+// "Microsoft 365", where "Microsoft" is part of the product.
+func nextIsDigit(s string, spans []span, i int) bool {
+	return i+1 < len(spans) && s[spans[i+1].start] >= '0' && s[spans[i+1].start] <= '9'
+}
+
+// apply fills the field of the match at i. It reports false, changing
+// nothing, when the field is already filled or the value is out of range.
+func (r *DescriptionReader) apply(d *Description, s string, spans []span, i int, markers *[Reseller + 1]bool) (bool, error) {
+	sp := &spans[i]
+	v := sp.v
+	text := s[sp.start:sp.end]
+	switch v.field {
+	case FieldLanguage:
+		if d.Language != "" {
+			return false, nil
+		}
+		d.Language = languageCodes[v.code]
+		if v.code == 0 {
+			d.Language = text
+		}
+	case FieldOffering:
+		if d.Offering != 0 {
+			return false, nil
+		}
+		d.Offering = Offering(v.code)
+	case FieldProgram:
+		switch p := Program(v.code); {
+		case p == OpenValueSubscription && (d.Program == 0 || d.Program == OpenValue):
+			d.Program = p // an OVS token anywhere makes it OVS
+		case d.Program == OpenValueSubscription && p == OpenValue:
+		case d.Program != 0:
+			return false, nil
+		default:
+			d.Program = p
+		}
+	case FieldLevel:
+		if d.Level != 0 {
+			return false, nil
+		}
+		d.Level = Level(v.code)
+	case FieldCoverage:
+		if d.CoverageYears != 0 {
+			return false, nil
+		}
+		if v.num < 1 || v.num > 3 {
+			return false, Refuse("SKU-05", ErrOutOfRange, "coverage %q: want 1 to 3 years", text)
+		}
+		d.CoverageYears = int(v.num)
+	case FieldAcquired:
+		if d.AcquiredYear != 0 {
+			return false, nil
+		}
+		if v.num < 1 || v.num > 3 {
+			return false, Refuse("SKU-06", ErrOutOfRange, "acquisition year %d: want Y1, Y2 or Y3", v.num)
+		}
+		d.AcquiredYear = int(v.num)
+	case FieldScope:
+		if d.Scope != 0 {
+			return false, nil
+		}
+		d.Scope = Scope(v.code)
+	case FieldLicenseModel:
+		if d.LicenseModel != 0 || (v.num > 0 && d.PackSize != 0) {
+			return false, nil
+		}
+		d.LicenseModel = LicenseModel(v.code)
+		if v.num > 0 {
+			d.PackSize = int(v.num)
+		}
+	case FieldSegment:
+		if d.Segment != 0 {
+			return false, nil
+		}
+		d.Segment = Segment(v.code)
+	case FieldQualifier:
+		q := qualifierNames[v.code].q
+		if d.Qualifiers.Has(q) {
+			return false, nil
+		}
+		d.Qualifiers |= q
+	case fieldVersion:
+		if d.Version != "" {
+			return false, nil
+		}
+		d.Version = text
+	case fieldPack:
+		if d.PackSize != 0 {
+			return false, nil
+		}
+		d.PackSize = int(v.num)
+	case fieldCores:
+		if d.Cores != 0 {
+			return false, nil
+		}
+		d.Cores = int(v.num)
+	default:
+		return false, nil
+	}
+	sp.kind = spanField
+	if v.field <= FieldQualifier && d.at[v.field] == 0 {
+		d.at[v.field] = sp.start + 1
+	}
+	if v.style != 0 {
+		markers[v.style] = true
+	}
+	return true, nil
+}
+
+// joinSpans returns the words of spans joined by single spaces: the input
+// itself when it is spaced that way, so that no memory is allocated.
+func joinSpans(s string, spans []span) string {
+	spaced := true
+	for k := 1; k < len(spans) && spaced; k++ {
+		spaced = spans[k].start == spans[k-1].end+1 && s[spans[k-1].end] == ' '
+	}
+	if spaced {
+		return s[spans[0].start:spans[len(spans)-1].end]
+	}
+	var b strings.Builder
+	for k, sp := range spans {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[sp.start:sp.end])
+	}
+	return b.String()
+}
+
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'a' <= s[i] && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// styleOf decides the style from the markers found (X-19): a coverage at
+// the front of an upper-case description is a distributor's rewrite; then
+// expanded tokens, reseller edits and the long form's tokens mark their
+// style, in that order; anything else is Microsoft's short form.
+func styleOf(s string, distributor bool, markers *[Reseller + 1]bool) Style {
+	if distributor && !hasLower(s) {
+		return Distributor
+	}
+	for _, st := range []Style{Expanded, Reseller, Long} {
+		if markers[st] {
+			return st
+		}
+	}
+	return Short
+}
