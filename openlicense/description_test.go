@@ -1,0 +1,51 @@
+package openlicense_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/openlicense"
+)
+
+func TestParseDescription(t *testing.T) {
+	d, err := openlicense.ParseDescription("Microsoft Project Professional German Academic OPEN 1 License Level B")
+	if err != nil || d.Program != licensing.OpenLicense || d.Offering != licensing.License || d.Level != licensing.LevelB || d.PackSize != 1 {
+		t.Fatalf("D2 item: %+v, %v", d, err)
+	}
+	for _, b := range []struct {
+		in       string
+		rule     licensing.RuleID
+		sentinel error
+	}{
+		{"Office Pro VUP OLP", "OL-12", licensing.ErrNotEligible},
+		{"OfficePro English PUP OLP NL", "OL-12", licensing.ErrNotEligible},
+		{"VisioStd ALNG SA OLV NL", "SKU-08", licensing.ErrOtherProgram},
+	} {
+		_, err := openlicense.ParseDescription(b.in)
+		var pe *licensing.ParseError
+		if rule, _ := licensing.RuleOf(err); !errors.As(err, &pe) || !errors.Is(err, b.sentinel) || rule != b.rule {
+			t.Errorf("ParseDescription(%q): err = %v, want %s", b.in, err, b.rule)
+		}
+	}
+}
+
+func FuzzParseDescription(f *testing.F) {
+	for _, s := range []string{"ExchgSvrStd 2019 SNGL OLP NL", "Microsoft Visio Professional 2019 OLP NL GOV",
+		"Microsoft Project Professional German Academic OPEN 1 License Level B", "Office Pro VUP OLP"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := openlicense.ParseDescription(s)
+		if err != nil {
+			var pe *licensing.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("ParseDescription(%q): %v is not a *ParseError", s, err)
+			}
+			return
+		}
+		if d.Program == licensing.OpenLicense && d.Offering == 0 {
+			t.Fatalf("ParseDescription(%q): an OLP row without an offering", s)
+		}
+	})
+}

@@ -1,0 +1,41 @@
+package selectplus_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/selectplus"
+)
+
+func TestParseDescription(t *testing.T) {
+	d, err := selectplus.ParseDescription("SQLSvrStdCore 2019 ALNG LicSAPk MVL 2Lic D CoreLic")
+	if err != nil || d.Program != licensing.MVL || d.Level != licensing.LevelD || d.LicenseModel != licensing.Core || d.PackSize != 2 {
+		t.Fatalf("MVL item: %+v, %v", d, err)
+	}
+	if _, err := selectplus.ParseDescription("VisioStd ALNG SA OLV NL"); !errors.Is(err, licensing.ErrOtherProgram) {
+		t.Fatalf("an OLV item: %v", err)
+	}
+	if d, err := selectplus.ParseDescription("SQLSvrEntCore ALNG LicSAPk"); err != nil || d.Program != 0 {
+		t.Fatalf("no program token: %+v, %v", d, err)
+	}
+}
+
+func FuzzParseDescription(f *testing.F) {
+	for _, s := range []string{"SQLSvrStdCore 2019 ALNG LicSAPk MVL 2Lic D CoreLic", "WinSvrStd ALNG SA MVL C 2Proc", "SQLSvrEntCore ALNG LicSAPk"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := selectplus.ParseDescription(s)
+		if err != nil {
+			var pe *licensing.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("ParseDescription(%q): %v is not a *ParseError", s, err)
+			}
+			return
+		}
+		if d.Program != 0 && d.Program != licensing.MVL {
+			t.Fatalf("ParseDescription(%q) accepted program %v", s, d.Program)
+		}
+	})
+}
