@@ -1,7 +1,8 @@
 // Command tour runs vlrules end to end on its built-in sample data: the
 // guides' example point list, the points of a sample order, the dates an
-// agreement runs on, what Software Assurance costs, and a Select Plus pool
-// over three years. It is the first thing to run:
+// agreement runs on, what Software Assurance costs, a Select Plus pool over
+// three years, and price-list descriptions read in several styles. It is the
+// first thing to run:
 //
 //	go run ./examples/tour
 //
@@ -18,6 +19,8 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/openlicense"
+	"github.com/vlrules/vlrules/openvalue"
 	"github.com/vlrules/vlrules/sa"
 	"github.com/vlrules/vlrules/selectplus"
 )
@@ -88,7 +91,30 @@ func run(w io.Writer) error {
 	if err := tourSA(w); err != nil {
 		return err
 	}
-	return tourSelectPlus(w, catalog)
+	if err := tourSelectPlus(w, catalog); err != nil {
+		return err
+	}
+	return tourDescriptions(w)
+}
+
+// tourDescriptions reads price-list descriptions in several styles.
+func tourDescriptions(w io.Writer) error {
+	section(w, "Price-list descriptions (SKU-02 to SKU-09, X-19)")
+	parser := licensing.Parsers{openvalue.Parser{}, openlicense.Parser{}, selectplus.Parser{}}
+	for _, s := range []string{
+		"Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd",
+		"WinSvrDCCore ALNG SA OLV 2Lic NL 2Y Aq Y2 AP CoreLic",
+		"1YR VISIOSTD ALNG LICSAPK OLV NL AP",
+		"Microsoft Project Professional German Academic OPEN 1 License Level B",
+		"Office Professional Plus English Lic/SA Pack OLV NL 2YR Acq Y1 AddProd",
+	} {
+		d, err := parser.ParseDescription(s)
+		fmt.Fprintf(w, "  %s\n    %v: %q %v %v level=%v cov=%d acq=%d\n", s, d.Style, d.Product, d.Program, d.Offering, d.Level, d.CoverageYears, d.AcquiredYear)
+		if err != nil {
+			fmt.Fprintf(w, "    refused: %v\n", err)
+		}
+	}
+	return nil
 }
 
 // tourSelectPlus replays the Applications pool of the worked scenario WS-12.

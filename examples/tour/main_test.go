@@ -22,6 +22,8 @@ func TestRun(t *testing.T) {
 		"2019-07-01 anniversary: SP-22: met the B threshold: keeps B, carries 700", // WS-12
 		"2020-07-01 anniversary: SP-23: short of the B threshold: drops to A",
 		"total 4000  level B (SP-19)",
+		`Distributor: "VISIOSTD" OpenValue LicenseSA level=NL cov=1 acq=0`,
+		"SKU-09: 2YR with Acq Y1",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
