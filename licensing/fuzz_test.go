@@ -3,6 +3,7 @@ package licensing_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/vlrules/vlrules/licensing"
@@ -74,4 +75,25 @@ func FuzzParseLicenseModel(f *testing.F) {
 
 func FuzzParseStyle(f *testing.F) {
 	fuzzEnumParse(f, licensing.ParseStyle, licensing.ErrInvalidStyle, "Long", "short", "Distributor", "Other")
+}
+
+func FuzzParsePartNumber(f *testing.F) {
+	for _, s := range []string{"269-09046", " 9em-00562 ", "269-0904", "KW5-00358x", "Part#: 269-09046"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := licensing.ParsePartNumber(s)
+		if err != nil {
+			if !errors.Is(err, licensing.ErrInvalidPartNumber) {
+				t.Fatalf("ParsePartNumber(%q): %v", s, err)
+			}
+			return
+		}
+		if !licensing.IsPartNumber(p) || p != strings.ToUpper(strings.TrimSpace(s)) {
+			t.Fatalf("ParsePartNumber(%q) = %q", s, p)
+		}
+		if back, err := licensing.ParsePartNumber(p); err != nil || back != p {
+			t.Fatalf("ParsePartNumber(%q) = %q, which reads back as %q, %v", s, p, back, err)
+		}
+	})
 }
