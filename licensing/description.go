@@ -224,10 +224,13 @@ const (
 	Perpetual // "(Perpetual License)"
 )
 
-var qualifierNames = []struct {
+// A qualifierName is a qualifier and its name.
+type qualifierName struct {
 	q    Qualifiers
 	name string
-}{
+}
+
+var qualifierNames = []qualifierName{
 	{Qualified, "Qualified"}, {SharedServer, "SharedServer"}, {WithProjectServerCAL, "WithProjectServerCAL"},
 	{WithoutWindowsServerLicense, "WithoutWindowsServerLicense"}, {MSDN, "MSDN"}, {Annual, "Annual"},
 	{Monthly, "Monthly"}, {VendorName, "Microsoft"}, {Each, "Each"}, {Perpetual, "Perpetual"},

@@ -633,10 +633,16 @@ func styleOf(s string, distributor bool, markers *[Reseller + 1]bool) Style {
 	if distributor && !hasLower(s) {
 		return Distributor
 	}
-	for _, st := range []Style{Expanded, Reseller, Long} {
+	for _, st := range stylePriority {
 		if markers[st] {
 			return st
 		}
 	}
 	return Short
 }
+
+// stylePriority is the order in which marked styles win when a description
+// carries tokens of several: a reseller edits the long form, and
+// expanded tokens are never written by hand. First match wins; a
+// description with no marker is in the short form.
+var stylePriority = []Style{Expanded, Reseller, Long}

@@ -273,12 +273,7 @@ func (r TokenRow) value() (tokenValue, error) {
 		}
 		v.num = int32(n)
 	case FieldQualifier:
-		i := slices.IndexFunc(qualifierNames, func(n struct {
-			q    Qualifiers
-			name string
-		}) bool {
-			return strings.EqualFold(n.name, r.Value)
-		})
+		i := slices.IndexFunc(qualifierNames, func(n qualifierName) bool { return strings.EqualFold(n.name, r.Value) })
 		if i < 0 {
 			err = fmt.Errorf("unknown qualifier %q", r.Value)
 		}

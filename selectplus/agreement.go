@@ -96,10 +96,13 @@ func segmentFixed(s licensing.Segment) (fixed, ok bool) {
 	return false, false
 }
 
-// segmentLevel returns the single level of a fixed segment (SP-29, SP-30).
+// segmentLevel returns the single level of a fixed segment (SP-29, SP-30),
+// or the zero Level for a segment whose level moves.
 func (r Rules) segmentLevel(s licensing.Segment) licensing.Level {
-	if s == licensing.Government {
-		return r.GovernmentLevel
+	for _, row := range segmentRows {
+		if row.segment == s && row.level != nil {
+			return row.level(&r)
+		}
 	}
-	return r.AcademicLevel
+	return 0
 }

@@ -176,14 +176,15 @@ func (r Rules) Validate() error {
 
 // segmentRows say which segments Select Plus serves and whether their
 // levels move (SP-28): commercial levels follow the thresholds; academic
-// and government have one level and only the hold. Select Plus has no
-// charity segment (GEN-13).
+// and government have one level, taken from the Rules, and only the hold.
+// Select Plus has no charity segment (GEN-13).
 var segmentRows = []struct {
 	segment licensing.Segment
-	fixed   bool // one level, no adjustment (SP-28)
+	fixed   bool                         // one level, no adjustment (SP-28)
+	level   func(*Rules) licensing.Level // the one level; nil when it moves
 	rule    licensing.RuleID
 }{
-	{licensing.Commercial, false, "SP-15"},
-	{licensing.Academic, true, "SP-30"},
-	{licensing.Government, true, "SP-29"},
+	{licensing.Commercial, false, nil, "SP-15"},
+	{licensing.Academic, true, func(r *Rules) licensing.Level { return r.AcademicLevel }, "SP-30"},
+	{licensing.Government, true, func(r *Rules) licensing.Level { return r.GovernmentLevel }, "SP-29"},
 }
