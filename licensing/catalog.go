@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/vlrules/vlrules/internal/enum"
 	"io"
 	"iter"
 	"slices"
@@ -54,7 +55,7 @@ func (c *Catalog) add(e Entry) error {
 	names := append([]string{e.Product.Name}, e.Aliases...)
 	keys := make([]catalogKey, 0, len(names))
 	for i, n := range names {
-		k := catalogKey{e.Product.Program, normalize(n)}
+		k := catalogKey{e.Product.Program, enum.Normalize(n)}
 		if k.name == "" || n != spaced(n) || (i > 0 && strings.Contains(n, aliasSeparator)) {
 			return fmt.Errorf("%w: alias %q of %q: want single-spaced text without %q", ErrInvalidCatalog, n, e.Product.Name, aliasSeparator)
 		}
@@ -85,7 +86,7 @@ func (c *Catalog) add(e Entry) error {
 // [ErrUnknownProduct].
 func (c *Catalog) Lookup(program Program, name string) (Product, error) {
 	if c != nil {
-		if i, ok := c.byName[catalogKey{program, normalize(name)}]; ok {
+		if i, ok := c.byName[catalogKey{program, enum.Normalize(name)}]; ok {
 			return c.entries[i].Product, nil
 		}
 	}
@@ -147,34 +148,35 @@ func (c *Catalog) Products(programs ...Program) iter.Seq[Product] {
 // no pool until the user gives it one (GEN-04). "Windows XP Standard Server"
 // is kept as the Open License guide writes it (GEN-02).
 var defaultEntries = []Entry{
-	{Product{OpenLicense, "Office Professional", "", Application, Applications, WholePoints(2)}, nil},                                            // GEN-04
-	{Product{OpenLicense, "Windows XP Standard Server", "", Server, Servers, WholePoints(15)}, nil},                                              // GEN-02, GEN-04
-	{Product{SelectPlus, "Office Professional Plus", "", Application, Applications, WholePoints(2)}, nil},                                        // GEN-04
-	{Product{SelectPlus, "Skype for Business", "", Application, Applications, WholePoints(1)}, nil},                                              // GEN-04
-	{Product{SelectPlus, "Outlook", "", Application, Applications, WholePoints(1)}, nil},                                                         // GEN-04
-	{Product{SelectPlus, "Windows upgrade", "", System, Systems, WholePoints(2)}, []string{"Windows upgrade (e.g. Windows Pro)", "Windows Pro"}}, // GEN-03, GEN-04
-	{Product{SelectPlus, "Windows Server Essentials", "", Server, Servers, WholePoints(5)}, nil},                                                 // GEN-04
-	{Product{SelectPlus, "System Center Endpoint Protection", "", Server, Servers, WholePoints(1)}, nil},                                         // GEN-04
-	{Product{SelectPlus, "Microsoft Online Services Subscription", "", OnlineService, 0, WholePoints(1)}, nil},                                   // GEN-04: pool not stated
+	{Product: Product{Program: OpenLicense, Name: "Office Professional", Family: "Office", Kind: KindApplication, Pool: Applications, Points: WholePoints(2)}},                                                           // GEN-04
+	{Product: Product{Program: OpenLicense, Name: "Windows XP Standard Server", Family: "Windows Server", Kind: KindServer, Pool: Servers, Points: WholePoints(15)}},                                                     // GEN-02, GEN-04
+	{Product: Product{Program: SelectPlus, Name: "Office Professional Plus", Family: "Office", Kind: KindApplication, Pool: Applications, Points: WholePoints(2)}},                                                       // GEN-04
+	{Product: Product{Program: SelectPlus, Name: "Skype for Business", Family: "Skype for Business", Kind: KindApplication, Pool: Applications, Points: WholePoints(1)}},                                                 // GEN-04
+	{Product: Product{Program: SelectPlus, Name: "Outlook", Family: "Outlook", Kind: KindApplication, Pool: Applications, Points: WholePoints(1)}},                                                                       // GEN-04
+	{Product: Product{Program: SelectPlus, Name: "Windows upgrade", Family: "Windows", Kind: KindSystem, Pool: Systems, Points: WholePoints(2)}, Aliases: []string{"Windows upgrade (e.g. Windows Pro)", "Windows Pro"}}, // GEN-03, GEN-04
+	{Product: Product{Program: SelectPlus, Name: "Windows Server Essentials", Family: "Windows Server", Kind: KindServer, Pool: Servers, Points: WholePoints(5)}},                                                        // GEN-04
+	{Product: Product{Program: SelectPlus, Name: "System Center Endpoint Protection", Family: "System Center", Kind: KindServer, Pool: Servers, Points: WholePoints(1)}},                                                 // GEN-04
+	{Product: Product{Program: SelectPlus, Name: "Microsoft Online Services Subscription", Kind: KindOnlineService, Points: WholePoints(1)}},                                                                             // GEN-04: pool not stated
 }
 
-var defaultCatalog = must(NewCatalog(defaultEntries...))
+var defaultCatalog = enum.Must(NewCatalog(defaultEntries...))
 
 // DefaultCatalog returns the example product list of the guides (GEN-04).
 // Real point lists are longer; load one with [ReadCatalog].
 func DefaultCatalog() *Catalog { return defaultCatalog }
 
 // The catalog CSV columns. The header row names them, in any order and any
-// case; program, product, kind, pool and points are required, part and
-// aliases optional.
+// case; program, product, kind, pool and points are required, part, family
+// and aliases optional.
 var catalogColumns = []catalogColumn{
-	{"program", true},
-	{"product", true},
-	{"part", false},
-	{"kind", true},
-	{"pool", true},
-	{"points", true},
-	{"aliases", false},
+	{name: "program", required: true},
+	{name: "product", required: true},
+	{name: "part"},
+	{name: "family"},
+	{name: "kind", required: true},
+	{name: "pool", required: true},
+	{name: "points", required: true},
+	{name: "aliases"},
 }
 
 type catalogColumn struct {
@@ -211,11 +213,13 @@ func (e *CatalogError) Unwrap() []error { return []error{ErrInvalidCatalog, e.Er
 // ReadCatalog reads a product list from CSV. The first record is a header
 // naming the columns (see below); each later record is one product:
 //
-//	program,product,part,kind,pool,points,aliases
-//	SelectPlus,Office Professional Plus,,Application,Applications,2,
-//	SelectPlus,Windows upgrade,,System,Systems,2,Windows Pro|Windows upgrade (e.g. Windows Pro)
+//	program,product,part,family,kind,pool,points,aliases
+//	SelectPlus,Office Professional Plus,,Office,Application,Applications,2,
+//	SelectPlus,Windows upgrade,,Windows,System,Systems,2,Windows Pro|Windows upgrade (e.g. Windows Pro)
 //
-// program is a [Program] (SelectPlus, OpenLicense, OLV, …); kind a [Kind];
+// program is a [Program] (SelectPlus, OpenLicense, "Open Value", …);
+// family the product family a price list groups it under (optional,
+// LIB-06: Select Plus's SA-only window for Office reads it); kind a [Kind];
 // pool a [Pool], or the word "unknown" for an online service whose pool is
 // not stated (GEN-04), never blank; points the license points, whole or
 // half ("2", "0.5"); part an optional part number; aliases optional other
@@ -270,7 +274,7 @@ func csvError(err error) error {
 func catalogHeader(cr *csv.Reader, header []string) (map[string]int, error) {
 	col := make(map[string]int)
 	for i, h := range header {
-		name := normalize(h)
+		name := enum.Normalize(h)
 		known := slices.ContainsFunc(catalogColumns, func(c catalogColumn) bool { return c.name == name })
 		line, column := cr.FieldPos(i)
 		if !known {
@@ -318,10 +322,12 @@ func catalogRecord(cr *csv.Reader, rec []string, col map[string]int, width int) 
 	}
 	e.Product.Name = spaced(text)
 	if text, fail = field("part"); text != "" {
-		if !IsPartNumber(text) {
-			return Entry{}, fail(fmt.Errorf("part number %q: want the shape 269-09046", text))
+		if e.Product.PartNumber, err = ParsePartNumber(text); err != nil {
+			return Entry{}, fail(err)
 		}
-		e.Product.PartNumber = text
+	}
+	if text, _ = field("family"); text != "" {
+		e.Product.Family = spaced(text)
 	}
 	text, fail = field("kind")
 	if e.Product.Kind, err = ParseKind(text); err != nil {
@@ -377,7 +383,7 @@ func WriteCatalog(w io.Writer, c *Catalog) error {
 	}
 	for _, e := range c.Entries() {
 		p := e.Product
-		rec := []string{p.Program.String(), p.Name, p.PartNumber, p.Kind.String(), poolText(p.Pool), p.Points.String(), strings.Join(e.Aliases, aliasSeparator)}
+		rec := []string{p.Program.String(), p.Name, p.PartNumber, p.Family, p.Kind.String(), poolText(p.Pool), p.Points.String(), strings.Join(e.Aliases, aliasSeparator)}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}

@@ -21,19 +21,20 @@ func TestDefaultCatalog(t *testing.T) {
 	tests := []struct {
 		program licensing.Program
 		name    string
+		family  string
 		kind    licensing.Kind
 		pool    licensing.Pool
 		points  string
 	}{
-		{licensing.OpenLicense, "Office Professional", licensing.Application, licensing.Applications, "2"},
-		{licensing.OpenLicense, "Windows XP Standard Server", licensing.Server, licensing.Servers, "15"},
-		{licensing.SelectPlus, "Office Professional Plus", licensing.Application, licensing.Applications, "2"},
-		{licensing.SelectPlus, "Skype for Business", licensing.Application, licensing.Applications, "1"},
-		{licensing.SelectPlus, "Outlook", licensing.Application, licensing.Applications, "1"},
-		{licensing.SelectPlus, "Windows upgrade", licensing.System, licensing.Systems, "2"},
-		{licensing.SelectPlus, "Windows Server Essentials", licensing.Server, licensing.Servers, "5"},
-		{licensing.SelectPlus, "System Center Endpoint Protection", licensing.Server, licensing.Servers, "1"},
-		{licensing.SelectPlus, "Microsoft Online Services Subscription", licensing.OnlineService, 0, "1"},
+		{licensing.OpenLicense, "Office Professional", "Office", licensing.KindApplication, licensing.Applications, "2"},
+		{licensing.OpenLicense, "Windows XP Standard Server", "Windows Server", licensing.KindServer, licensing.Servers, "15"},
+		{licensing.SelectPlus, "Office Professional Plus", "Office", licensing.KindApplication, licensing.Applications, "2"},
+		{licensing.SelectPlus, "Skype for Business", "Skype for Business", licensing.KindApplication, licensing.Applications, "1"},
+		{licensing.SelectPlus, "Outlook", "Outlook", licensing.KindApplication, licensing.Applications, "1"},
+		{licensing.SelectPlus, "Windows upgrade", "Windows", licensing.KindSystem, licensing.Systems, "2"},
+		{licensing.SelectPlus, "Windows Server Essentials", "Windows Server", licensing.KindServer, licensing.Servers, "5"},
+		{licensing.SelectPlus, "System Center Endpoint Protection", "System Center", licensing.KindServer, licensing.Servers, "1"},
+		{licensing.SelectPlus, "Microsoft Online Services Subscription", "", licensing.KindOnlineService, 0, "1"},
 	}
 	if c.Len() != len(tests) {
 		t.Errorf("DefaultCatalog has %d products, want %d", c.Len(), len(tests))
@@ -44,7 +45,7 @@ func TestDefaultCatalog(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Lookup(%v, %q): %v", tt.program, name, err)
 			}
-			want := licensing.Product{Program: tt.program, Name: tt.name, Kind: tt.kind, Pool: tt.pool, Points: licensing.MustParsePoints(tt.points)}
+			want := licensing.Product{Program: tt.program, Name: tt.name, Family: tt.family, Kind: tt.kind, Pool: tt.pool, Points: licensing.MustParsePoints(tt.points)}
 			if p != want {
 				t.Errorf("Lookup(%v, %q) = %#v, want %#v", tt.program, name, p, want)
 			}
@@ -71,9 +72,9 @@ var catalogGen = rapid.Custom(func(t *rapid.T) *licensing.Catalog {
 	for i := range n {
 		name := fmt.Sprintf("%s %s %d", word.Draw(t, "word"), word.Draw(t, "word"), i)
 		kind := rapid.SampledFrom(licensing.Kinds()).Draw(t, "kind")
-		pool := map[licensing.Kind]licensing.Pool{licensing.Application: licensing.Applications,
-			licensing.System: licensing.Systems, licensing.Server: licensing.Servers, licensing.CAL: licensing.Servers}[kind]
-		if kind == licensing.OnlineService {
+		pool := map[licensing.Kind]licensing.Pool{licensing.KindApplication: licensing.Applications,
+			licensing.KindSystem: licensing.Systems, licensing.KindServer: licensing.Servers, licensing.KindCAL: licensing.Servers}[kind]
+		if kind == licensing.KindOnlineService {
 			pool = rapid.SampledFrom([]licensing.Pool{0, licensing.Applications, licensing.Servers}).Draw(t, "pool")
 		}
 		part := ""
@@ -249,9 +250,9 @@ func TestCatalogConcurrentLookups(t *testing.T) {
 }
 
 func TestNewCatalogRefusesBadEntries(t *testing.T) {
-	good := licensing.Product{Program: licensing.SelectPlus, Name: "Outlook", Kind: licensing.Application, Pool: licensing.Applications, Points: licensing.WholePoints(1)}
+	good := licensing.Product{Program: licensing.SelectPlus, Name: "Outlook", Kind: licensing.KindApplication, Pool: licensing.Applications, Points: licensing.WholePoints(1)}
 	bad := []licensing.Entry{
-		{Product: licensing.Product{Program: licensing.SelectPlus, Name: " Outlook", Kind: licensing.Application, Pool: licensing.Applications}},
+		{Product: licensing.Product{Program: licensing.SelectPlus, Name: " Outlook", Kind: licensing.KindApplication, Pool: licensing.Applications}},
 		{Product: good, Aliases: []string{"a|b"}},
 		{Product: good, Aliases: []string{""}},
 	}

@@ -1,6 +1,10 @@
 package licensing
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/vlrules/vlrules/internal/enum"
+)
 
 // ErrInvalidChannel is wrapped by every error that reports a malformed acquisition channel.
 var ErrInvalidChannel = errors.New("invalid acquisition channel")
@@ -21,47 +25,13 @@ const (
 	OEM
 )
 
-// Channels returns every valid channel. The caller owns the slice.
-func Channels() []Channel { return channelEnum.values() }
+var channelNames = [...]string{Volume: "Volume", Retail: "Retail", OEM: "OEM"}
 
-var channelSpellings = []spelling[Channel]{
-	{"volume licensing", Volume, "GEN-19"},
-	{"vl", Volume, "GEN-19"},
-	{"fpp", Retail, "GEN-19"},
-	{"retail fpp", Retail, "GEN-19"},
-	{"full packaged product", Retail, "GEN-19"},
-	{"original equipment manufacturer", OEM, "GEN-19"},
+var channelSpellings = []enum.Spelling[Channel]{
+	{Text: "volume licensing", Value: Volume, Rule: "GEN-19"},
+	{Text: "VL", Value: Volume, Rule: "GEN-19"},
+	{Text: "FPP", Value: Retail, Rule: "GEN-19"},
+	{Text: "retail FPP", Value: Retail, Rule: "GEN-19"},
+	{Text: "full packaged product", Value: Retail, Rule: "GEN-19"},
+	{Text: "original equipment manufacturer", Value: OEM, Rule: "GEN-19"},
 }
-
-var channelEnum = newEnum("Channel", ErrInvalidChannel,
-	[]string{Volume: "Volume", Retail: "Retail", OEM: "OEM"},
-	[]string{Volume: "Volume", Retail: "Retail", OEM: "OEM"},
-	channelSpellings)
-
-// IsValid reports whether c is one of the named Channel values.
-func (c Channel) IsValid() bool { return channelEnum.valid(c) }
-
-// String returns the canonical name of c, or "Channel(n)" for an invalid value.
-func (c Channel) String() string { return channelEnum.str(c) }
-
-// GoString returns the Go name of c, such as it appears in rapid's logs.
-func (c Channel) GoString() string { return channelEnum.goString(c) }
-
-// AppendText implements [encoding.TextAppender]. The zero Channel appends nothing;
-// an invalid one is an error.
-func (c Channel) AppendText(b []byte) ([]byte, error) { return channelEnum.appendText(b, c) }
-
-// MarshalText implements [encoding.TextMarshaler].
-func (c Channel) MarshalText() ([]byte, error) { return c.AppendText(nil) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler] through [ParseChannel].
-// Empty text sets the zero Channel.
-func (c *Channel) UnmarshalText(text []byte) error { return channelEnum.unmarshalText(c, text) }
-
-// ParseChannel parses any spelling of a Channel listed in its table, ignoring case
-// and extra white space. Other input is an error wrapping [ErrInvalidChannel].
-func ParseChannel(s string) (Channel, error) { return channelEnum.parse(s) }
-
-// MustParseChannel is like [ParseChannel] but panics on error. It is meant for tests
-// and package-level tables with constant input.
-func MustParseChannel(s string) Channel { return must(ParseChannel(s)) }

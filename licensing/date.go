@@ -3,6 +3,8 @@ package licensing
 import (
 	"errors"
 	"fmt"
+	"github.com/vlrules/vlrules/internal/enum"
+	"strconv"
 	"time"
 )
 
@@ -44,7 +46,7 @@ func NewDate(y int, m time.Month, d int) (Date, error) {
 
 // MustDate is like [NewDate] but panics on error. It is meant for tests and
 // package-level tables with constant input.
-func MustDate(y int, m time.Month, d int) Date { return must(NewDate(y, m, d)) }
+func MustDate(y int, m time.Month, d int) Date { return enum.Must(NewDate(y, m, d)) }
 
 // DateOf returns the civil date of t in t's location.
 func DateOf(t time.Time) Date {
@@ -237,10 +239,10 @@ func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return Date{}, fmt.Errorf("licensing: parsing date %q: want YYYY-MM-DD: %w", s, ErrInvalidDate)
 	}
-	y, ok1 := parseDigits(s[0:4])
-	m, ok2 := parseDigits(s[5:7])
-	dd, ok3 := parseDigits(s[8:10])
-	if !ok1 || !ok2 || !ok3 {
+	y, err1 := strconv.ParseUint(s[0:4], 10, 16)
+	m, err2 := strconv.ParseUint(s[5:7], 10, 8)
+	dd, err3 := strconv.ParseUint(s[8:10], 10, 8)
+	if err1 != nil || err2 != nil || err3 != nil {
 		return Date{}, fmt.Errorf("licensing: parsing date %q: want YYYY-MM-DD: %w", s, ErrInvalidDate)
 	}
 	d, err := NewDate(int(y), time.Month(m), int(dd))
@@ -252,7 +254,7 @@ func ParseDate(s string) (Date, error) {
 
 // MustParseDate is like [ParseDate] but panics on error. It is meant for
 // tests and package-level tables with constant input.
-func MustParseDate(s string) Date { return must(ParseDate(s)) }
+func MustParseDate(s string) Date { return enum.Must(ParseDate(s)) }
 
 func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 

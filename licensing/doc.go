@@ -2,22 +2,26 @@
 // program shares: product pools and price levels, offerings, customer
 // segments, acquisition channels and regions; exact points; civil dates; the
 // product catalog; orders and their lines; and the rule registry that every
-// decision of this module cites.
+// decision of this module cites, with its explanations and errors.
 //
 // It decides no program's rules. It answers the questions all programs ask
 // the same way: how many points does this order line earn (GEN-05, SA-01,
 // SA-20), which pool do they count in (GEN-01 to GEN-04), which agreement
 // year is this date in (GEN-15), and what is the product called in this
-// program's list (GEN-04).
+// program's list (GEN-04). Price-list descriptions are read and written by
+// package licensing/sku; each program's rules live in its own package
+// (openlicense, openvalue, selectplus), with Software Assurance mechanics
+// in package sa.
 //
 // # Values
 //
 // The small value types ([Pool], [Level], [Offering], [Kind], [Segment],
-// [Channel], [Program], [Scope], [LicenseModel], [Style]) are small unsigned
-// integers whose zero value means "unset". Each has String, GoString, text
-// marshaling and a case-insensitive Parse function that accepts the
-// spellings people write (GEN-01): "server pool" is [Servers], "Lic/SA" is
-// [LicenseSA], "corporate" is [Commercial]. [Region] is a code backed by a
+// [Channel], [Program], [Status]) are small unsigned integers whose zero
+// value means "unset". Each has String, GoString, text marshaling, a Values
+// function ([Pools], …) and a case-insensitive Parse function that accepts
+// the words the guides use (GEN-01): "server pool" is [Servers], "L&SA" is
+// [LicenseSA], "corporate" is [Commercial]; each Parse function's doc lists
+// its spellings with their rules. [Region] is a code backed by a
 // [RegionTable] that users extend (GEN-12).
 //
 // [Points] are exact: an integer count of 1/48 point, so that license points
@@ -29,26 +33,13 @@
 // the month, and anniversaries are always computed from their anchor
 // (GEN-15).
 //
-// # Catalog
+// # Tables
 //
 // A [Catalog] is a product list keyed by program and name. [DefaultCatalog]
 // holds the example points of the guides (GEN-04); [ReadCatalog] loads a
-// user's list from CSV and reports a bad row by line and column.
-//
-// # Descriptions
-//
-// A [Description] is what a price-list item description says, in the
-// canonical vocabulary: program, offering, level, coverage, acquisition
-// year, scope, language, product, version, pack size, license model,
-// segment, and the tokens that could not be placed. [ParseDescription]
-// reads every style real lists use — the long form of the Open Value guide,
-// Microsoft's short form, the distributor's upper-case rewrite, expanded
-// tokens and reseller edits — with one vocabulary of tokens that is a table
-// users can read and replace ([DefaultTokens], [NewDescriptionReader]).
-// [Description.Format] writes the long and the short form back, and
-// ParseDescription reads what it writes (SKU-19). The program packages
-// build their parsers on this reader and add their own rules (SKU-09,
-// OL-12); [Parsers] tries several as one.
+// user's list from CSV and reports a bad row by line and column. Every
+// default rules table of the module records its [Source]: the guide, its
+// edition, and the dates its rules are in force (GEN-23).
 //
 // # Rules
 //
@@ -56,9 +47,10 @@
 // ([Rules], [RuleID.Rule]): its statement in one or two sentences, the guide
 // it comes from, and whether the guide states it, implies it, leaves it to a
 // reading this module chose ("decision"), or does not say it at all
-// ("outside seeds"). Decisions come with an [Explanation] that names the
-// rule, its inputs and figures; refusals are a [*RuleError] that names the
-// rule and wraps a sentinel such as [ErrNotEligible].
+// ("outside seeds"). Every result of the module says why through its Why
+// method, which returns [Explanation] values naming the rule, its inputs
+// and figures; a refusal is an error wrapping a [*RuleError] that names the
+// rule and a sentinel such as [ErrNotEligible].
 //
 // # Errors
 //
@@ -84,3 +76,5 @@
 // Open Value Subscription orders, and the Select Plus commercial licensing
 // guide of February 2019.
 package licensing
+
+//go:generate go run ../internal/enumgen Pool Level Offering Kind Segment Channel Program Status:Statuses

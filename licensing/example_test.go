@@ -7,9 +7,6 @@ import (
 	"strings"
 
 	"github.com/vlrules/vlrules/licensing"
-	"github.com/vlrules/vlrules/openlicense"
-	"github.com/vlrules/vlrules/openvalue"
-	"github.com/vlrules/vlrules/selectplus"
 )
 
 // A reseller prices ten Office Professional Plus licenses with SA, ordered
@@ -27,7 +24,7 @@ func Example() {
 		log.Fatal(err)
 	}
 	fmt.Println(proPlus.Pool, pts.License, "+", pts.SA, "=", pts.Total)
-	fmt.Println(pts.Explanation)
+	fmt.Println(pts.Why())
 	// Output:
 	// Applications 20 + 22.5 = 42.5
 	// SA-20: 42.5 points (product=Office Professional Plus, offering=LicenseSA, quantity=10, licensePoints=2, saMonths=27, license=20, sa=22.5)
@@ -48,7 +45,7 @@ func ExampleParsePool() {
 
 // Levels compare by discount: D is the cheapest.
 func ExampleLevel() {
-	b, _ := licensing.ParseLevel("Level B")
+	b, _ := licensing.ParseLevel("b")
 	fmt.Println(b, b > licensing.LevelA, b < licensing.LevelD, licensing.NoLevel)
 	// Output: B true true NL
 }
@@ -192,70 +189,4 @@ func ExampleRegionTable_With() {
 	us, _ := regions.ForCountry("us")
 	fmt.Println(r, us)
 	// Output: Nordics NorthAmerica
-}
-
-// A distributor's price list writes descriptions its own way; the reader
-// takes them all.
-func ExampleParseDescription() {
-	for _, s := range []string{
-		"Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd",
-		"1YR VISIOSTD ALNG LICSAPK OLV NL AP",
-		"Microsoft Project Professional German Academic OPEN 1 License Level B",
-	} {
-		d, err := licensing.ParseDescription(s)
-		if err != nil {
-			log.Fatal(err)
-		}
-		fmt.Printf("%-11v %q %v %v %v cov=%d acq=%d %v %q\n", d.Style, d.Product, d.Program, d.Offering, d.Level,
-			d.CoverageYears, d.AcquiredYear, d.Segment, d.Language)
-	}
-	// Output:
-	// Long        "Office Professional Plus" OpenValue LicenseSA NL cov=1 acq=1 Segment(0) "English"
-	// Distributor "VISIOSTD" OpenValue LicenseSA NL cov=1 acq=0 Segment(0) "AllLanguages"
-	// Reseller    "Project Professional" OpenLicense License B cov=0 acq=0 Academic "German"
-}
-
-// What the reader cannot place it keeps, with its offset.
-func ExampleParseDescription_unknown() {
-	d, _ := licensing.ParseDescription("VisioStd ALNG SA OLV NL 1Y AqY1 AP Promo")
-	fmt.Println(d.Product, d.Unknown)
-	// Output: VisioStd [{Promo 35}]
-}
-
-// Format writes a description in the long form or the short form.
-func ExampleDescription_Format() {
-	d, _ := licensing.ParseDescription("WinSvrDCCore ALNG SA OLV 2Lic NL 2Y Aq Y2 AP CoreLic")
-	long, err := d.Format(licensing.Long)
-	if err != nil {
-		log.Fatal(err)
-	}
-	short, _ := d.Format(licensing.Short)
-	fmt.Println(long)
-	fmt.Println(short)
-	// Output:
-	// WinSvrDCCore All Languages SA Pack OLV 2Lic NL 2YR Acq Y2 AddProd Core License
-	// WinSvrDCCore ALNG SA OLV 2Lic NL 2Y Aq Y2 AP CoreLic
-}
-
-// A price-list line carries a part number before its description.
-func ExampleSplitPriceListLine() {
-	part, desc := licensing.SplitPriceListLine("Part#: 269-09046 - Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd")
-	fmt.Println(part)
-	fmt.Println(desc)
-	// Output:
-	// 269-09046
-	// Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd
-}
-
-// The program parsers together read any program's items.
-func ExampleParsers() {
-	parser := licensing.Parsers{openvalue.Parser{}, openlicense.Parser{}, selectplus.Parser{}}
-	for _, s := range []string{"WinSvrDCCore ALNG SA OLV 2Lic NL 2Y Aq Y2 AP CoreLic", "ExchgSvrStd 2019 SNGL OLP NL", "SQLSvrStdCore ALNG LicSAPk MVL D"} {
-		d, err := parser.ParseDescription(s)
-		fmt.Println(d.Program, d.Product, err)
-	}
-	// Output:
-	// OpenValue WinSvrDCCore <nil>
-	// OpenLicense ExchgSvrStd <nil>
-	// MVL SQLSvrStdCore <nil>
 }

@@ -17,8 +17,10 @@ type Fact struct {
 func F(name string, v any) Fact { return Fact{Name: name, Value: fmt.Sprint(v)} }
 
 // An Explanation records one decision: the rule that fired, the inputs and
-// figures it used, and what it decided. Program packages return them with
-// their results, so that a decision can be checked against the guides.
+// figures it used, and what it decided. Every result of the module says why
+// through its Why method, which returns its explanations, so that a
+// decision can be checked against the guides; a refusal is an error that
+// wraps a *RuleError naming the rule.
 type Explanation struct {
 	Rule   RuleID
 	Facts  []Fact
@@ -59,13 +61,4 @@ func (e Explanation) Fact(name string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// A Decision is the outcome of an eligibility check: whether the order is
-// allowed, and the explanations of every rule that decided it. A refused
-// decision's Err names the deciding rule and wraps ErrNotEligible.
-type Decision struct {
-	Allowed bool
-	Because []Explanation
-	Err     error // nil when Allowed
 }

@@ -42,21 +42,6 @@ type Line struct {
 // (from 1) and the field: a missing ID or date, no lines, or a line that
 // Line.Validate refuses. It allocates nothing unless it fails.
 func (o Order) Validate() error {
-	if err := o.ValidateHeader(); err != nil {
-		return err
-	}
-	for i := range o.Lines {
-		if err := o.Lines[i].Validate(); err != nil {
-			return o.LineError(i+1, err)
-		}
-	}
-	return nil
-}
-
-// ValidateHeader is Validate without the lines: a missing ID or date, or no
-// lines at all. Hot paths that visit each line anyway check lines with
-// Line.Validate as they go.
-func (o Order) ValidateHeader() error {
 	bad := func(field, value string, err error) error {
 		return &FieldError{Order: o.ID, Field: field, Value: value, Err: err}
 	}
@@ -68,19 +53,18 @@ func (o Order) ValidateHeader() error {
 	case len(o.Lines) == 0:
 		return bad("lines", "", fmt.Errorf("%w: an order needs at least one line", ErrInvalidOrder))
 	}
-	return nil
-}
-
-// LineError completes err, a *FieldError from Line.Validate of line n (from
-// 1), with the order's ID and the line number.
-func (o Order) LineError(n int, err error) error {
-	var fe *FieldError
-	if errors.As(err, &fe) {
-		e := *fe
-		e.Order, e.Line = o.ID, n
-		return &e
+	for i := range o.Lines {
+		if err := o.Lines[i].Validate(); err != nil {
+			var fe *FieldError
+			if errors.As(err, &fe) {
+				e := *fe
+				e.Order, e.Line = o.ID, i+1
+				return &e
+			}
+			return err
+		}
 	}
-	return err
+	return nil
 }
 
 // Validate reports the first problem with a line as a *FieldError naming
@@ -90,7 +74,7 @@ func (o Order) LineError(n int, err error) error {
 // offering, a quantity outside 1..MaxQuantity, or SA months that are
 // negative, above MaxSAMonths, or given for an offering without SA. It
 // allocates nothing unless it fails.
-func (l *Line) Validate() error {
+func (l Line) Validate() error {
 	bad := func(field, value string, err error) error {
 		return &FieldError{Field: field, Value: value, Err: err}
 	}
@@ -117,16 +101,16 @@ func (l *Line) Validate() error {
 // license earns its license points per unit, SA earns L·m/24 per unit for m
 // months, L&SA earns both, and a subscription earns its listed points
 // (GEN-04: "a Microsoft Online Services Subscription is 1 point"). The
-// guides state no points for a step-up (LIB-02).
+// guides state no points for a step-up (LIB-02). First match wins.
 var pointRules = []struct {
 	offering    Offering
 	license, sa bool
 	rule        RuleID
 }{
-	{License, true, false, "GEN-05"},
-	{LicenseSA, true, true, "SA-20"},
-	{SA, false, true, "SA-20"},
-	{Subscription, true, false, "GEN-04"},
+	{offering: License, license: true, rule: "GEN-05"},
+	{offering: LicenseSA, license: true, sa: true, rule: "SA-20"},
+	{offering: SAOnly, sa: true, rule: "SA-20"},
+	{offering: Subscription, license: true, rule: "GEN-04"},
 }
 
 // saMonthsPerPoint is the 24 of L·m/24: SA earns half the license points a
@@ -134,67 +118,74 @@ var pointRules = []struct {
 const saMonthsPerPoint = 24
 
 // SAPoints returns the SA points of one license worth license points for
-// months of coverage: license × months / 24 (SA-01, GEN-07). It is exact for
-// whole and half license points; for other values it reports false.
-func SAPoints(license Points, months int) (Points, bool) {
-	r, ok := license.MulChecked(int64(months))
-	if !ok || r.u%saMonthsPerPoint != 0 { // a constant divisor: no division instruction
-		return Points{}, false
+// months of coverage: license × months / 24, half the license points a year
+// (GEN-06, GEN-07, SA-01). It is exact for whole and half license points;
+// other points, or months outside 0 to MaxSAMonths, are an error.
+func SAPoints(license Points, months int) (Points, error) {
+	if months < 0 || months > MaxSAMonths {
+		return Points{}, Refuse("SA-01", ErrInvalidOrder, "%d months of SA: want 0 to %d", months, MaxSAMonths)
 	}
-	return Points{r.u / saMonthsPerPoint}, true
+	r, ok := license.mulChecked(int64(months))
+	if !ok || r.u%saMonthsPerPoint != 0 { // a constant divisor: no division instruction
+		return Points{}, Refuse("GEN-07", ErrInvalidPoints, "license points %v are not whole or half", license)
+	}
+	return Points{r.u / saMonthsPerPoint}, nil
 }
 
-// LinePoints is the points of an order line and how they were counted.
+// LinePoints is the points of an order line: license points × quantity,
+// SA points L·m/24 × quantity, and their total. Its Why method says how
+// they were counted.
 type LinePoints struct {
-	License     Points // license points × quantity
-	SA          Points // L·m/24 × quantity
-	Total       Points
-	Explanation Explanation
+	License Points
+	SA      Points
+	Total   Points
+	rule    RuleID
+	line    Line
+}
+
+// Why returns the explanation of the count, built when called: the rule,
+// the line's product, offering, quantity, license points and SA months,
+// and the figures.
+func (lp LinePoints) Why() Explanation {
+	l := lp.line
+	return Explain(lp.rule, lp.Total.String()+" points",
+		F("product", l.Product.Name), F("offering", l.Offering), F("quantity", l.Quantity),
+		F("licensePoints", l.Product.Points), F("saMonths", l.SAMonths),
+		F("license", lp.License), F("sa", lp.SA))
 }
 
 // Points returns the points l earns: license points × quantity for a
 // license (GEN-05), plus L·m/24 × quantity for m months of SA (SA-01,
-// SA-20), with the explanation. A step-up earns no stated points and is an
-// error wrapping ErrNoPointRule (LIB-02); results out of range wrap
-// ErrOverflow.
+// SA-20). A line that Validate refuses is an error; a step-up earns no
+// stated points and is an error wrapping ErrNoPointRule (LIB-02). It
+// allocates nothing unless it fails, so hot paths use it too.
 func (l Line) Points() (LinePoints, error) {
-	license, saPts, rule, err := l.Count()
-	if err != nil {
+	if err := l.Validate(); err != nil {
 		return LinePoints{}, err
 	}
-	lp := LinePoints{License: license, SA: saPts, Total: license.Add(saPts)}
-	lp.Explanation = Explain(rule, fmt.Sprintf("%v points", lp.Total),
-		F("product", l.Product.Name), F("offering", l.Offering), F("quantity", l.Quantity),
-		F("licensePoints", l.Product.Points), F("saMonths", l.SAMonths),
-		F("license", lp.License), F("sa", lp.SA))
-	return lp, nil
-}
-
-// Count is Points without the explanation, for hot paths: it returns the
-// license and SA points of l and the rule that counted them, and allocates
-// nothing unless it fails.
-func (l *Line) Count() (license, sa Points, rule RuleID, err error) {
 	for _, r := range pointRules {
 		if r.offering != l.Offering {
 			continue
 		}
+		lp := LinePoints{rule: r.rule, line: l}
 		ok := true
 		if r.license {
-			license, ok = l.Product.Points.MulChecked(l.Quantity)
+			lp.License, ok = l.Product.Points.mulChecked(l.Quantity)
 		}
 		if r.sa && ok {
-			var unit Points
-			if unit, ok = SAPoints(l.Product.Points, l.SAMonths); ok {
-				sa, ok = unit.MulChecked(l.Quantity)
+			unit, err := SAPoints(l.Product.Points, l.SAMonths)
+			if err != nil {
+				return LinePoints{}, err
 			}
+			lp.SA, ok = unit.mulChecked(l.Quantity)
 		}
 		if ok {
-			_, ok = license.AddChecked(sa)
+			lp.Total, ok = lp.License.addChecked(lp.SA)
 		}
 		if !ok {
-			return Points{}, Points{}, r.rule, Refuse(r.rule, ErrOverflow, "%d × %s: points out of range", l.Quantity, l.Product.Name)
+			return LinePoints{}, Refuse(r.rule, ErrOverflow, "%d × %s: points out of range", l.Quantity, l.Product.Name)
 		}
-		return license, sa, r.rule, nil
+		return lp, nil
 	}
-	return Points{}, Points{}, "LIB-02", Refuse("LIB-02", ErrNoPointRule, "%v line of %s", l.Offering, l.Product.Name)
+	return LinePoints{}, Refuse("LIB-02", ErrNoPointRule, "%v line of %s", l.Offering, l.Product.Name)
 }

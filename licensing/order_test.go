@@ -10,7 +10,7 @@ import (
 )
 
 var proPlus = licensing.Product{Program: licensing.SelectPlus, Name: "Office Professional Plus",
-	Kind: licensing.Application, Pool: licensing.Applications, Points: licensing.WholePoints(2)}
+	Kind: licensing.KindApplication, Pool: licensing.Applications, Points: licensing.WholePoints(2)}
 
 func TestOrderValidate(t *testing.T) {
 	date := licensing.MustParseDate("2020-04-01")
@@ -64,8 +64,8 @@ func TestLinePointsWS15(t *testing.T) {
 	if lp.Total != licensing.MustParsePoints("42.5") || lp.License != licensing.WholePoints(20) || lp.SA != licensing.MustParsePoints("22.5") {
 		t.Fatalf("Points() = %+v, want 20 + 22.5 = 42.5", lp)
 	}
-	if lp.Explanation.Rule != "SA-20" {
-		t.Fatalf("explained by %s, want SA-20", lp.Explanation.Rule)
+	if lp.Why().Rule != "SA-20" {
+		t.Fatalf("explained by %s, want SA-20", lp.Why().Rule)
 	}
 	// SA-03: Office Professional Plus L&SA for 36 months is 5 points a unit.
 	l.Quantity, l.SAMonths = 1, 36
@@ -84,7 +84,7 @@ func TestLinePointsModel(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := proPlus
 		p.Points = licensePointsGen.Draw(t, "licensePoints")
-		o := rapid.SampledFrom([]licensing.Offering{licensing.License, licensing.LicenseSA, licensing.SA, licensing.Subscription}).Draw(t, "offering")
+		o := rapid.SampledFrom([]licensing.Offering{licensing.License, licensing.LicenseSA, licensing.SAOnly, licensing.Subscription}).Draw(t, "offering")
 		q := rapid.Int64Range(1, licensing.MaxQuantity).Draw(t, "quantity")
 		m := 0
 		if o.HasSA() {
@@ -96,7 +96,7 @@ func TestLinePointsModel(t *testing.T) {
 		}
 		want := new(big.Rat)
 		l := rat(p.Points)
-		if o != licensing.SA {
+		if o != licensing.SAOnly {
 			want.Add(want, new(big.Rat).Mul(l, big.NewRat(q, 1)))
 		}
 		if o.HasSA() {

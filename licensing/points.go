@@ -3,6 +3,7 @@ package licensing
 import (
 	"errors"
 	"fmt"
+	"github.com/vlrules/vlrules/internal/enum"
 	"math"
 	"math/bits"
 	"strconv"
@@ -22,10 +23,11 @@ const PointUnit = 48
 // (GEN-07). Nothing is ever rounded, so 499 23/24 < 500 holds exactly.
 //
 // The zero Points is 0 points. Points values are comparable with == and
-// ordered by [Points.Cmp]. They hold up to about ±1.9×10^17 points; the
-// arithmetic methods wrap beyond that like int64 does, and [Points.AddChecked]
-// and [Points.MulChecked] report it instead. Order validation (see
-// [MaxQuantity]) keeps every order line far inside that range.
+// ordered by [Points.Cmp]. They hold up to about ±1.9×10^17 points; Add, Sub
+// and Mul wrap beyond that like int64 does. Order validation keeps every
+// line far inside that range ([MaxQuantity], [MaxProductPoints]), and the
+// programs refuse a running total beyond [MaxPoints] (LIB-03), so sums of
+// validated points never reach it.
 type Points struct {
 	u int64 // units of 1/PointUnit point
 }
@@ -82,8 +84,14 @@ func (p Points) Sub(q Points) Points { return Points{p.u - q.u} }
 // Mul returns p × n, for example a product's points times a quantity.
 func (p Points) Mul(n int64) Points { return Points{p.u * n} }
 
-// AddChecked returns p + q and whether the sum is in range.
-func (p Points) AddChecked(q Points) (Points, bool) {
+// MaxPoints is the largest running total of points a program keeps for one
+// pool or one affiliate (LIB-03): far beyond any real agreement, and far
+// inside the range of Points, so that adding two totals never overflows.
+// An order that would take a total beyond it is refused with ErrOverflow.
+const MaxPoints = 1_000_000_000_000_000
+
+// addChecked returns p + q and whether the sum is in range.
+func (p Points) addChecked(q Points) (Points, bool) {
 	s := p.u + q.u
 	if (s > p.u) != (q.u > 0) {
 		return Points{}, false
@@ -91,8 +99,8 @@ func (p Points) AddChecked(q Points) (Points, bool) {
 	return Points{s}, true
 }
 
-// MulChecked returns p × n and whether the product is in range.
-func (p Points) MulChecked(n int64) (Points, bool) {
+// mulChecked returns p × n and whether the product is in range.
+func (p Points) mulChecked(n int64) (Points, bool) {
 	hi, lo := bits.Mul64(abs64(p.u), abs64(n))
 	neg := (p.u < 0) != (n < 0)
 	switch {
@@ -107,19 +115,6 @@ func (p Points) MulChecked(n int64) (Points, bool) {
 		return Points{-int64(lo)}, true
 	}
 	return Points{int64(lo)}, true
-}
-
-// MulFrac returns p × num / den and whether that is exact in 48ths (and den
-// is not zero). SA points use it: L × m / 24 (SA-01).
-func (p Points) MulFrac(num, den int64) (Points, bool) {
-	if den == 0 {
-		return Points{}, false
-	}
-	r, ok := p.MulChecked(num)
-	if !ok || r.u%den != 0 {
-		return Points{}, false
-	}
-	return Points{r.u / den}, true
 }
 
 // Cmp returns -1, 0 or +1 as p is less than, equal to or greater than q.
@@ -147,12 +142,12 @@ func (p Points) IsZero() bool { return p.u == 0 }
 // Sign returns -1, 0 or +1 as p is negative, zero or positive.
 func (p Points) Sign() int { return p.Cmp(Points{}) }
 
-// IsWholeOrHalf reports whether p is a whole or half number of points, as
+// isWholeOrHalf reports whether p is a whole or half number of points, as
 // license points are (GEN-07).
-func (p Points) IsWholeOrHalf() bool { return p.u%(PointUnit/2) == 0 }
+func (p Points) isWholeOrHalf() bool { return p.u%(PointUnit/2) == 0 }
 
-// Fraction returns p as a reduced fraction num/den with den > 0.
-func (p Points) Fraction() (num, den int64) {
+// fraction returns p as a reduced fraction num/den with den > 0.
+func (p Points) fraction() (num, den int64) {
 	g := gcd(abs64(p.u), PointUnit)
 	return p.u / int64(g), PointUnit / int64(g)
 }
@@ -171,7 +166,7 @@ func (p Points) String() string { return string(p.appendText(nil)) }
 
 // appendText appends the exact text form of p (see String) to b.
 func (p Points) appendText(b []byte) []byte {
-	num, den := p.Fraction()
+	num, den := p.fraction()
 	if den%3 != 0 {
 		return appendDecimal(b, num, den)
 	}
@@ -202,7 +197,7 @@ func appendDecimal(b []byte, num, den int64) []byte {
 // where that is exact ("500", "42.5"), otherwise a mixed number
 // ("499 23/24", "2 1/12", "-1/3"). ParsePoints reads it back exactly.
 func (p Points) Display() string {
-	num, den := p.Fraction()
+	num, den := p.fraction()
 	if den%3 != 0 {
 		return string(appendDecimal(nil, num, den))
 	}
@@ -252,7 +247,7 @@ func ParsePoints(s string) (Points, error) {
 
 // MustParsePoints is like [ParsePoints] but panics on error. It is meant for
 // tests and package-level tables with constant input.
-func MustParsePoints(s string) Points { return must(ParsePoints(s)) }
+func MustParsePoints(s string) Points { return enum.Must(ParsePoints(s)) }
 
 func parsePoints(s string) (Points, bool) {
 	neg := false
@@ -280,16 +275,16 @@ func parsePoints(s string) (Points, bool) {
 func parseMixed(s string) (Points, bool) {
 	whole := uint64(0)
 	if i := strings.IndexByte(s, ' '); i >= 0 {
-		w, ok := parseDigits(s[:i])
-		if !ok {
+		w, err := strconv.ParseUint(s[:i], 10, 64)
+		if err != nil {
 			return Points{}, false
 		}
 		whole, s = w, strings.TrimLeft(s[i:], " ")
 	}
 	i := strings.IndexByte(s, '/')
-	num, ok1 := parseDigits(s[:i])
-	den, ok2 := parseDigits(s[i+1:])
-	if !ok1 || !ok2 || den == 0 || den > math.MaxInt32 {
+	num, err1 := strconv.ParseUint(s[:i], 10, 64)
+	den, err2 := strconv.ParseUint(s[i+1:], 10, 64)
+	if err1 != nil || err2 != nil || den == 0 || den > math.MaxInt32 {
 		return Points{}, false
 	}
 	// whole·48 + num·48/den, each exact and in range.
@@ -321,8 +316,8 @@ func parseDecimal(s string) (Points, bool) {
 			intPart = "0"
 		}
 	}
-	w, ok := parseDigits(intPart)
-	if !ok || len(frac) > 4 {
+	w, err := strconv.ParseUint(intPart, 10, 64)
+	if err != nil || len(frac) > 4 {
 		return Points{}, false
 	}
 	hi, u := bits.Mul64(w, PointUnit)
@@ -330,8 +325,8 @@ func parseDecimal(s string) (Points, bool) {
 		return Points{}, false
 	}
 	if frac != "" {
-		f, ok := parseDigits(frac)
-		if !ok {
+		f, err := strconv.ParseUint(frac, 10, 64)
+		if err != nil {
 			return Points{}, false
 		}
 		scale := uint64(1)
@@ -347,25 +342,4 @@ func parseDecimal(s string) (Points, bool) {
 		}
 	}
 	return Points{int64(u)}, true
-}
-
-// parseDigits reads a non-empty run of ASCII digits.
-func parseDigits(s string) (uint64, bool) {
-	if s == "" {
-		return 0, false
-	}
-	var n uint64
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		hi, lo := bits.Mul64(n, 10)
-		lo, carry := bits.Add64(lo, uint64(c-'0'), 0)
-		if hi != 0 || carry != 0 {
-			return 0, false
-		}
-		n = lo
-	}
-	return n, true
 }

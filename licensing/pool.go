@@ -1,6 +1,10 @@
 package licensing
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/vlrules/vlrules/internal/enum"
+)
 
 // ErrInvalidPool is wrapped by every error that reports a malformed product pool.
 var ErrInvalidPool = errors.New("invalid product pool")
@@ -20,53 +24,18 @@ const (
 	Servers
 )
 
-// Pools returns every valid pool in the guides' order. The caller owns the slice.
-func Pools() []Pool { return poolEnum.values() }
+var poolNames = [...]string{Applications: "Applications", Systems: "Systems", Servers: "Servers"}
 
-// poolSpellings are the spellings ParsePool accepts besides the canonical
-// names. Open License says "the server pool", Select Plus "servers"; both
-// are Servers (GEN-01).
-var poolSpellings = []spelling[Pool]{
-	{"application", Applications, "GEN-01"},
-	{"applications pool", Applications, "GEN-01"},
-	{"application pool", Applications, "GEN-01"},
-	{"system", Systems, "GEN-01"},
-	{"systems pool", Systems, "GEN-01"},
-	{"system pool", Systems, "GEN-01"},
-	{"server", Servers, "GEN-01"},
-	{"server pool", Servers, "GEN-01"},
-	{"servers pool", Servers, "GEN-01"},
+// poolSpellings: Open License says "the server pool", Select Plus
+// "servers"; both are Servers (GEN-01).
+var poolSpellings = []enum.Spelling[Pool]{
+	{Text: "application", Value: Applications, Rule: "GEN-01"},
+	{Text: "applications pool", Value: Applications, Rule: "GEN-01"},
+	{Text: "application pool", Value: Applications, Rule: "GEN-01"},
+	{Text: "system", Value: Systems, Rule: "GEN-01"},
+	{Text: "systems pool", Value: Systems, Rule: "GEN-01"},
+	{Text: "system pool", Value: Systems, Rule: "GEN-01"},
+	{Text: "server", Value: Servers, Rule: "GEN-01"},
+	{Text: "server pool", Value: Servers, Rule: "GEN-01"},
+	{Text: "servers pool", Value: Servers, Rule: "GEN-01"},
 }
-
-var poolEnum = newEnum("Pool", ErrInvalidPool,
-	[]string{Applications: "Applications", Systems: "Systems", Servers: "Servers"},
-	[]string{Applications: "Applications", Systems: "Systems", Servers: "Servers"},
-	poolSpellings)
-
-// IsValid reports whether p is one of the named Pool values.
-func (p Pool) IsValid() bool { return Applications <= p && p <= Servers }
-
-// String returns the canonical name of p, or "Pool(n)" for an invalid value.
-func (p Pool) String() string { return poolEnum.str(p) }
-
-// GoString returns the Go name of p, such as it appears in rapid's logs.
-func (p Pool) GoString() string { return poolEnum.goString(p) }
-
-// AppendText implements [encoding.TextAppender]. The zero Pool appends nothing;
-// an invalid one is an error.
-func (p Pool) AppendText(b []byte) ([]byte, error) { return poolEnum.appendText(b, p) }
-
-// MarshalText implements [encoding.TextMarshaler].
-func (p Pool) MarshalText() ([]byte, error) { return p.AppendText(nil) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler] through [ParsePool].
-// Empty text sets the zero Pool.
-func (p *Pool) UnmarshalText(text []byte) error { return poolEnum.unmarshalText(p, text) }
-
-// ParsePool parses any spelling of a Pool listed in its table, ignoring case
-// and extra white space. Other input is an error wrapping [ErrInvalidPool].
-func ParsePool(s string) (Pool, error) { return poolEnum.parse(s) }
-
-// MustParsePool is like [ParsePool] but panics on error. It is meant for tests
-// and package-level tables with constant input.
-func MustParsePool(s string) Pool { return must(ParsePool(s)) }

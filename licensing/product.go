@@ -1,6 +1,7 @@
 package licensing
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -18,6 +19,7 @@ type Product struct {
 	Program    Program
 	Name       string // as the program's product list writes it
 	PartNumber string // optional
+	Family     string // the product family a price list groups it under, such as "Office"; optional (LIB-06)
 	Kind       Kind
 	Pool       Pool   // zero when the product list states no pool (GEN-04)
 	Points     Points // license points per unit; whole or half (GEN-07)
@@ -36,11 +38,11 @@ var kindPools = []struct {
 	rule   RuleID
 	reason string
 }{
-	{Application, []Pool{Applications}, "GEN-02", "applications count in the Applications pool"},
-	{System, []Pool{Systems}, "GEN-02", "systems count in the Systems pool"},
-	{Server, []Pool{Servers}, "GEN-03", "servers count in the Servers pool"},
-	{CAL, []Pool{Servers}, "GEN-03", "CALs count in the Servers pool"},
-	{OnlineService, []Pool{0, Applications, Systems, Servers}, "GEN-04", "an online service names its pool, or none until the user sets one"},
+	{kind: KindApplication, pools: []Pool{Applications}, rule: "GEN-02", reason: "applications count in the Applications pool"},
+	{kind: KindSystem, pools: []Pool{Systems}, rule: "GEN-02", reason: "systems count in the Systems pool"},
+	{kind: KindServer, pools: []Pool{Servers}, rule: "GEN-03", reason: "servers count in the Servers pool"},
+	{kind: KindCAL, pools: []Pool{Servers}, rule: "GEN-03", reason: "CALs count in the Servers pool"},
+	{kind: KindOnlineService, pools: []Pool{0, Applications, Systems, Servers}, rule: "GEN-04", reason: "an online service names its pool, or none until the user sets one"},
 }
 
 // Validate reports the first problem with p: a missing name or program, a
@@ -56,7 +58,9 @@ func (p Product) Validate() error {
 		return bad("program", p.Program.String(), ErrInvalidProgram)
 	case !isSpaced(p.Name):
 		return bad("name", p.Name, fmt.Errorf("%w: a name is required, single-spaced", ErrInvalidCatalog))
-	case p.PartNumber != "" && !IsPartNumber(p.PartNumber):
+	case p.Family != "" && !isSpaced(p.Family):
+		return bad("family", p.Family, fmt.Errorf("%w: a family is single-spaced", ErrInvalidCatalog))
+	case p.PartNumber != "" && !isPartNumber(strings.ToUpper(p.PartNumber)):
 		return bad("part", p.PartNumber, fmt.Errorf("%w: a part number looks like 269-09046", ErrInvalidCatalog))
 	}
 	if err := p.countable(); err != nil {
@@ -93,7 +97,7 @@ func (p Product) countable() error {
 		return bad("pool", p.Pool.String(), ErrInvalidPool)
 	case p.Points.Sign() < 0 || p.Points.Cmp(WholePoints(MaxProductPoints)) > 0:
 		return bad("points", p.Points.String(), fmt.Errorf("%w: license points run from 0 to %d (LIB-03)", ErrInvalidPoints, MaxProductPoints))
-	case !p.Points.IsWholeOrHalf():
+	case !p.Points.isWholeOrHalf():
 		return bad("points", p.Points.String(), fmt.Errorf("%w: license points are whole or half (GEN-07)", ErrInvalidPoints))
 	}
 	return nil
@@ -144,15 +148,29 @@ func poolText(p Pool) string {
 // unknownPool is the word a catalog writes for "no pool stated" (GEN-04).
 const unknownPool = "unknown"
 
-// IsPartNumber reports whether s has the shape of a Microsoft part number:
-// three letters or digits, a hyphen and five digits, such as "269-09046"
-// (SKU-01) or "9EM-00562".
-func IsPartNumber(s string) bool {
+// ErrInvalidPartNumber is wrapped by every error that reports a malformed
+// part number.
+var ErrInvalidPartNumber = errors.New("invalid part number")
+
+// ParsePartNumber reads a Microsoft part number: three letters or digits, a
+// hyphen and five digits — "269-09046" (SKU-01) or "9EM-00562" — ignoring
+// surrounding blanks. Letters are returned in upper case.
+func ParsePartNumber(s string) (string, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	if !isPartNumber(t) {
+		return "", fmt.Errorf("licensing: parsing part number %q: want three letters or digits, a hyphen and five digits, as 269-09046: %w", s, ErrInvalidPartNumber)
+	}
+	return t, nil
+}
+
+// isPartNumber reports whether s has the shape of a part number, letters in
+// upper case.
+func isPartNumber(s string) bool {
 	if len(s) != 9 || s[3] != '-' {
 		return false
 	}
 	for i := 0; i < 3; i++ {
-		if !isAlnum(s[i]) {
+		if c := s[i]; !('A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
 			return false
 		}
 	}

@@ -3,6 +3,7 @@ package licensing
 import (
 	"errors"
 	"fmt"
+	"github.com/vlrules/vlrules/internal/enum"
 	"maps"
 	"slices"
 	"strconv"
@@ -109,7 +110,7 @@ func ParseRegion(s string) (Region, error) { return DefaultRegions().Parse(s) }
 
 // MustParseRegion is like [ParseRegion] but panics on error. It is meant for
 // tests and package-level tables with constant input.
-func MustParseRegion(s string) Region { return must(ParseRegion(s)) }
+func MustParseRegion(s string) Region { return enum.Must(ParseRegion(s)) }
 
 // A RegionRow is one row of a [RegionTable]: a region, the names users write
 // for it, and the ISO 3166-1 alpha-2 codes of its countries.
@@ -135,8 +136,8 @@ type RegionTable struct {
 // America in Microsoft's usual split). EMEA is named by OL-10; its countries,
 // and the two other regions, are outside the guides (LIB-01).
 var defaultRegionRows = []RegionRow{
-	{NorthAmerica, []string{"North America"}, []string{"US", "CA"}, "GEN-12"},
-	{EMEA, []string{"Europe, Middle East and Africa", "Europe, Middle East, and Africa", "Europe"}, []string{
+	{Region: NorthAmerica, Aliases: []string{"North America"}, Countries: []string{"US", "CA"}, Rule: "GEN-12"},
+	{Region: EMEA, Aliases: []string{"Europe, Middle East and Africa", "Europe, Middle East, and Africa", "Europe"}, Countries: []string{
 		// Europe
 		"AD", "AL", "AT", "BA", "BE", "BG", "BY", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FO", "FR",
 		"GB", "GI", "GR", "HR", "HU", "IE", "IS", "IT", "LI", "LT", "LU", "LV", "MC", "MD", "ME", "MK", "MT",
@@ -148,21 +149,21 @@ var defaultRegionRows = []RegionRow{
 		"GH", "GM", "GN", "GQ", "GW", "KE", "KM", "LR", "LS", "LY", "MA", "MG", "ML", "MR", "MU", "MW", "MZ",
 		"NA", "NE", "NG", "RW", "SC", "SD", "SL", "SN", "SO", "SS", "ST", "SZ", "TD", "TG", "TN", "TZ", "UG",
 		"ZA", "ZM", "ZW",
-	}, "GEN-12"},
-	{LatinAmerica, []string{"Latin America", "LATAM"}, []string{
+	}, Rule: "GEN-12"},
+	{Region: LatinAmerica, Aliases: []string{"Latin America", "LATAM"}, Countries: []string{
 		"AR", "BO", "BR", "BZ", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN", "HT", "JM", "MX", "NI", "PA",
 		"PE", "PR", "PY", "SV", "TT", "UY", "VE",
-	}, "LIB-01"},
-	{AsiaPacific, []string{"Asia Pacific", "APAC"}, []string{
+	}, Rule: "LIB-01"},
+	{Region: AsiaPacific, Aliases: []string{"Asia Pacific", "APAC"}, Countries: []string{
 		"AU", "BD", "BN", "CN", "FJ", "HK", "ID", "IN", "JP", "KH", "KR", "LA", "LK", "MM", "MN", "MO", "MY",
 		"NP", "NZ", "PG", "PH", "PK", "SG", "TH", "TW", "VN",
-	}, "LIB-01"},
+	}, Rule: "LIB-01"},
 }
 
 // DefaultRegions returns the default region table (GEN-12, LIB-01).
 func DefaultRegions() RegionTable { return defaultRegions }
 
-var defaultRegions = must(RegionTable{}.With(defaultRegionRows...))
+var defaultRegions = enum.Must(RegionTable{}.With(defaultRegionRows...))
 
 // With returns a table with rows added after t's rows. A row for a region t
 // already has adds aliases and countries to it. A name, alias or country that
@@ -193,7 +194,7 @@ func (t RegionTable) With(rows ...RegionRow) (RegionTable, error) {
 
 func addRegionKeys(index map[string]Region, keys []string, r Region, i int) error {
 	for _, k := range keys {
-		n := normalize(k)
+		n := enum.Normalize(k)
 		if n == "" {
 			return fmt.Errorf("licensing: region row %d (%s): empty alias or country: %w", i+1, r, ErrInvalidRegion)
 		}
@@ -219,7 +220,7 @@ func (t RegionTable) Rows() []RegionRow {
 // Parse returns the region that s names, by its code or an alias, ignoring
 // case and extra white space. Country codes are looked up with ForCountry.
 func (t RegionTable) Parse(s string) (Region, error) {
-	if r, ok := t.names[normalize(s)]; ok {
+	if r, ok := t.names[enum.Normalize(s)]; ok {
 		return r, nil
 	}
 	return "", fmt.Errorf("licensing: parsing region %q: %w", s, ErrInvalidRegion)
@@ -228,6 +229,6 @@ func (t RegionTable) Parse(s string) (Region, error) {
 // ForCountry returns the region of an ISO 3166-1 alpha-2 country code,
 // ignoring case.
 func (t RegionTable) ForCountry(country string) (Region, bool) {
-	r, ok := t.countries[normalize(country)]
+	r, ok := t.countries[enum.Normalize(country)]
 	return r, ok
 }

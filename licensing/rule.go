@@ -1,6 +1,7 @@
 package licensing
 
 import (
+	"errors"
 	"slices"
 	"strings"
 )
@@ -19,7 +20,11 @@ func (id RuleID) Rule() (Rule, bool) {
 	return r, ok
 }
 
-// A Status says how firmly the guides support a rule.
+// ErrInvalidStatus is wrapped by every error that reports a malformed rule status.
+var ErrInvalidStatus = errors.New("invalid rule status")
+
+// A Status says how firmly the guides support a rule. The zero Status is
+// not valid.
 type Status uint8
 
 // The statuses.
@@ -31,14 +36,6 @@ const (
 )
 
 var statusNames = [...]string{StatusStated: "stated", StatusImplied: "implied", StatusDecision: "decision", StatusOutsideSeeds: "outside seeds"}
-
-// String returns "stated", "implied", "decision" or "outside seeds".
-func (s Status) String() string {
-	if s >= StatusStated && s <= StatusOutsideSeeds {
-		return statusNames[s]
-	}
-	return "Status(?)"
-}
 
 // A Rule is one entry of the rule registry: what it says, where it comes
 // from, and how firmly.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/licensing/sku"
 	"github.com/vlrules/vlrules/openlicense"
 )
 
@@ -20,10 +21,10 @@ func TestParseDescription(t *testing.T) {
 	}{
 		{"Office Pro VUP OLP", "OL-12", licensing.ErrNotEligible},
 		{"OfficePro English PUP OLP NL", "OL-12", licensing.ErrNotEligible},
-		{"VisioStd ALNG SA OLV NL", "SKU-08", licensing.ErrOtherProgram},
+		{"VisioStd ALNG SA OLV NL", "SKU-08", sku.ErrOtherProgram},
 	} {
 		_, err := openlicense.ParseDescription(b.in)
-		var pe *licensing.ParseError
+		var pe *sku.ParseError
 		if rule, _ := licensing.RuleOf(err); !errors.As(err, &pe) || !errors.Is(err, b.sentinel) || rule != b.rule {
 			t.Errorf("ParseDescription(%q): err = %v, want %s", b.in, err, b.rule)
 		}
@@ -38,7 +39,7 @@ func FuzzParseDescription(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := openlicense.ParseDescription(s)
 		if err != nil {
-			var pe *licensing.ParseError
+			var pe *sku.ParseError
 			if !errors.As(err, &pe) {
 				t.Fatalf("ParseDescription(%q): %v is not a *ParseError", s, err)
 			}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/licensing/sku"
 	"github.com/vlrules/vlrules/openvalue"
 	"pgregory.net/rapid"
 )
@@ -18,7 +19,7 @@ func TestWS08(t *testing.T) {
 	}
 	if d.Product != "Office Professional Plus" || d.Language != "English" || d.Offering != licensing.LicenseSA ||
 		d.Program != licensing.OpenValue || d.Level != licensing.NoLevel || d.CoverageYears != 3 || d.AcquiredYear != 1 ||
-		d.Scope != licensing.AdditionalProduct || d.Style != licensing.Long {
+		d.Scope != sku.AdditionalProduct || d.Style != sku.Long {
 		t.Fatalf("WS-08: %+v", d)
 	}
 	bad := []struct {
@@ -26,14 +27,14 @@ func TestWS08(t *testing.T) {
 		offset   int
 		sentinel error
 	}{
-		{"Office Professional Plus English Lic/SA Pack OLV NL 2YR Acq Y1 AddProd", 52, licensing.ErrInvalidCombination}, // WS-08
-		{"Office Professional Plus English Lic/SA Pack OLV NL 2YR Acq Y3 AddProd", 52, licensing.ErrInvalidCombination}, // WS-06
-		{"Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y4 AddProd", 56, licensing.ErrOutOfRange},         // WS-08
-		{"ExchgSvrStd 2019 SNGL OLP NL", 22, licensing.ErrOtherProgram},
+		{"Office Professional Plus English Lic/SA Pack OLV NL 2YR Acq Y1 AddProd", 52, sku.ErrInvalidCombination}, // WS-08
+		{"Office Professional Plus English Lic/SA Pack OLV NL 2YR Acq Y3 AddProd", 52, sku.ErrInvalidCombination}, // WS-06
+		{"Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y4 AddProd", 56, sku.ErrOutOfRange},         // WS-08
+		{"ExchgSvrStd 2019 SNGL OLP NL", 22, sku.ErrOtherProgram},
 	}
 	for _, b := range bad {
 		_, err := openvalue.ParseDescription(b.in)
-		var pe *licensing.ParseError
+		var pe *sku.ParseError
 		if !errors.As(err, &pe) || !errors.Is(err, b.sentinel) || pe.Offset != b.offset {
 			t.Errorf("ParseDescription(%q): err = %v, want %v at byte %d", b.in, err, b.sentinel, b.offset)
 		}
@@ -74,7 +75,7 @@ func FuzzParseDescription(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := openvalue.ParseDescription(s)
 		if err != nil {
-			var pe *licensing.ParseError
+			var pe *sku.ParseError
 			if !errors.As(err, &pe) {
 				t.Fatalf("ParseDescription(%q): %v is not a *ParseError", s, err)
 			}
@@ -97,5 +98,5 @@ func ExampleParseDescription() {
 	fmt.Println(err)
 	// Output:
 	// Office Professional Plus LicenseSA 1 1 AdditionalProduct <nil>
-	// licensing: description "Office Professional Plus English Lic/SA Pack OLV NL 2YR Acq Y1 AddProd" at byte 52: SKU-09: 2YR with Acq Y1: an item acquired in year 1 covers 1 or 3 years: invalid combination
+	// sku: description "Office Professional Plus English Lic/SA Pack OLV NL 2YR Acq Y1 AddProd" at byte 52: SKU-09: 2YR with Acq Y1: an item acquired in year 1 covers 1 or 3 years: invalid combination
 }

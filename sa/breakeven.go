@@ -13,13 +13,16 @@ import (
 // license prices against one new license, so SA is Economical exactly when
 // Rate × Years ≤ 1. Everything is exact; Cost is Rate × Years.
 type Breakeven struct {
-	Class       Class
-	Rate        decimal.Decimal
-	Years       decimal.Decimal
-	Cost        decimal.Decimal // SA paid over the interval, in license prices
-	Economical  bool
-	Explanation licensing.Explanation
+	Class      Class
+	Rate       decimal.Decimal
+	Years      decimal.Decimal
+	Cost       decimal.Decimal // SA paid over the interval, in license prices
+	Economical bool
+	why        licensing.Explanation
 }
+
+// Why explains the comparison: rate × interval against one license price.
+func (b Breakeven) Why() licensing.Explanation { return b.why }
 
 // CompareUpgrade decides whether SA beats a new license for a product class
 // upgraded every years years (SA-04 to SA-06): servers (25 %) up to 4 years,
@@ -39,7 +42,7 @@ func CompareUpgrade(c Class, years decimal.Decimal) (Breakeven, error) {
 	if b.Economical {
 		verdict = "attach SA"
 	}
-	b.Explanation = licensing.Explain("SA-05", fmt.Sprintf("%s: rate × interval = %v %s 1", verdict, cost, map[bool]string{true: "≤", false: ">"}[b.Economical]),
+	b.why = licensing.Explain("SA-05", fmt.Sprintf("%s: rate × interval = %v %s 1", verdict, cost, map[bool]string{true: "≤", false: ">"}[b.Economical]),
 		licensing.F("class", c), licensing.F("rate", rate.Rate), licensing.F("years", years), licensing.F("breakEvenYears", BreakevenYears(c).RatString()))
 	return b, nil
 }

@@ -1,42 +1,35 @@
 // Package sa implements the Software Assurance mechanics that every program
-// shares, as tables and pure functions over licensing types. The program
-// packages choose the rows that apply to them; sa knows no program's
-// agreement.
+// shares, as tables and pure functions over licensing types. It knows no
+// program: each program package computes the coverage its rules give and
+// hands sa its rows — enrollment windows, renewal rules, pricing, payment
+// periods — citing its own rule IDs.
 //
 // # Rules
 //
-//   - SA points: half the license points a year, L·m/24 for m months
-//     ([Points]; SA-01 to SA-03, SA-20).
-//   - Coverage: the coverage-model table ([Models], SA-09) gives Open
-//     License SA to the authorization end, at most 24 months (OL-13); Open
-//     Value SA to the agreement end, 4 − y years (SA-19); Select Plus SA to
-//     the day before the third affiliate anniversary, 25 to 36 months
-//     ([ThirdAnniversary], SP-39), or 36 months with Order Anniversary
-//     (SP-42). Every coverage counts its months by one rule, [Months]: from
-//     the start to the day after the end, a part month counted in full. The
-//     granularity of billing (month, or quarter as some resellers did,
-//     X-17) is a column of the table.
+//   - Coverage is a period with its months ([Coverage]); [Months] counts the
+//     months of coverage that ends with a term, a part month in full (SP-39,
+//     OL-13, WS-11). Open Value bills 12 × (4 − y) months instead (SA-19), and
+//     its package counts them so.
 //   - Prices: the annual reference price is 25 % of the license for server
 //     products and 29 % for desktop and systems products, by pool
-//     ([AnnualReference]; SA-04, GEN-18); prorated coverage costs
-//     annual × months / 12 ([Prorated]; SA-12); Open License SA costs its
-//     two-year price whatever the coverage ([FixedTerm]; OL-14, OL-27,
-//     SA-18).
-//   - Payment schedules that add up to the cent ([Split], [PayUpFront],
-//     [SpreadOpenValue], [SpreadAffiliateAnniversary],
-//     [SpreadOrderAnniversary]; SA-11, SKU-12, SP-42).
-//   - Co-termination of several SA lines to one end date ([CoTerminate],
-//     SP-44).
-//   - Renewal and lapse ([CheckRenewal], [Track]; SP-45 to SP-47).
-//   - SA-only enrollment windows: 90 days from an FPP or OEM purchase, for
-//     each program's product classes ([CanEnroll], [Windows]; SA-10, OL-16,
-//     SP-40, SP-41).
+//     ([AnnualReference]; SA-04, GEN-18); [Prorated] coverage costs annual ×
+//     months / 12 (SA-12), billed by month or by quarter (X-17, LIB-04);
+//     [FixedTerm] coverage costs a fixed term's price whatever it runs (the
+//     programs' rule, such as OL-14). Both are [Pricer]s.
+//   - Payment: [Split] and [Pay] split a price over the periods a program's
+//     plan gives so that the installments add up to the cent, none negative
+//     (SA-11, SA-22); [QuoteTerms] puts coverage, price and schedule together.
+//   - Co-termination of several SA lines to a common end the program chose
+//     ([CoTerminate]); renewal and lapse ([CheckRenewal], [Track]), by the
+//     program's [Renewal] rules (SA-13, SA-14).
+//   - SA-only enrollment windows ([CanEnroll]) by the program's [Window]
+//     rows (SA-10).
 //   - Breakeven of SA against new licenses ([CompareUpgrade],
 //     [BreakevenYears]; SA-04 to SA-06).
-//   - The Open License SA Evaluator ([Evaluate]; OL-21 to OL-24).
+//   - The SA Evaluator's categories ([Categorize]; OL-22, SA-15).
 //
-// Every decision returns a licensing.Explanation or licensing.Decision
-// naming its rule, inputs and figures.
+// Every result says why through its Why method, naming its rule, inputs and
+// figures; a refusal is an error wrapping a *licensing.RuleError.
 //
 // # Rounding
 //
@@ -52,16 +45,17 @@
 //
 // # Errors
 //
-// Refusals are licensing.RuleError values wrapping licensing.ErrNotEligible
-// (a lapse, SP-46; a late enrollment, SA-10) or licensing.ErrOutsideTerm (a
-// date outside an agreement or authorization). Malformed input wraps
-// licensing.ErrInvalidOrder or [ErrInvalidAmount].
+// Refusals are *licensing.RuleError values wrapping licensing.ErrNotEligible
+// (a lapse, a late enrollment) and citing the program's rule. Malformed
+// input wraps licensing.ErrInvalidOrder, [ErrInvalidAmount] or an enum's
+// sentinel.
 //
 // # Sources
 //
-// The Open License 6.0 overview (SA rates, breakeven, two-year SA, the
-// Evaluator), "Understanding Open Value item descriptions" (spread
-// payments, remaining-years SKUs) and the Select Plus commercial licensing
-// guide of February 2019 (proration to the third affiliate anniversary,
+// The Open License 6.0 overview (SA rates, breakeven, the Evaluator),
+// "Understanding Open Value item descriptions" (spread payments) and the
+// Select Plus commercial licensing guide of February 2019 (proration,
 // spread options, extension, lapse, SA-only windows).
 package sa
+
+//go:generate go run ../internal/enumgen Class:Classes Mode Granularity:Granularities Weighting Source Category:Categories

@@ -8,54 +8,66 @@ import (
 	"github.com/vlrules/vlrules/licensing"
 )
 
-// A Purchase is a license bought outside volume licensing (or inside it),
-// as the SA-only enrollment rules see it.
-type Purchase struct {
-	Program licensing.Program // the program the SA would be bought in
-	Kind    licensing.Kind
-	Family  string // product family, such as "Office" (SP-41); may be empty
-	Version int    // product version bought, such as 2016; 0 when unknown
-	Channel licensing.Channel
-	Date    licensing.Date // the purchase date
+// A Window is one row of a program's SA-only enrollment table (SA-10): the
+// product kinds and channels it admits, an optional product family with a
+// minimum version, whether the SA must be for the identical version, the
+// days allowed after the purchase (day Days included, GEN-14), and the
+// program's rule. Programs hand their rows to [CanEnroll]; sa merges no
+// program's rows with another's (GEN-23).
+type Window struct {
+	Kinds       []licensing.Kind
+	Channels    []licensing.Channel
+	Family      string // "" for any product of the kinds; else the catalog family, such as "Office"
+	MinVersion  int    // 0 for any version
+	SameVersion bool
+	Days        int
+	Rule        licensing.RuleID
 }
 
-// CanEnroll decides whether SA alone may be added, on enroll, to a license
-// bought as p, for SA of version saVersion (SA-10): within 90 days of an FPP
-// or OEM purchase, day 90 included and day 91 refused (GEN-14), for the
-// product classes of p.Program's rows in the enrollment table. Open License
-// admits systems and servers only (OL-16); Select Plus admits systems and
-// servers (SP-40) and Office 2013 or newer bought OEM, with SA for the
-// identical version (SP-41). A program without rows has no SA-only window
-// in the guides.
-func CanEnroll(p Purchase, enroll licensing.Date, saVersion int) licensing.Decision {
-	facts := []licensing.Fact{licensing.F("program", p.Program), licensing.F("kind", p.Kind), licensing.F("channel", p.Channel),
+// A Purchase is a license bought outside volume licensing (or inside it),
+// as the SA-only enrollment rules see it: the catalog product (its kind and
+// family), the version bought, the channel and the date.
+type Purchase struct {
+	Product licensing.Product
+	Version int // such as 2016; 0 when unknown
+	Channel licensing.Channel
+	Date    licensing.Date
+}
+
+// CanEnroll decides, by a program's enrollment windows, whether SA alone
+// may be added on enroll to a license bought as p, for SA of version
+// saVersion (SA-10). The first window of p's kind and family decides: the
+// channel must be one it admits, the version at least its minimum (and the
+// SA for the identical version where it says so), and enroll within its
+// days of the purchase. A refusal is an error wrapping
+// licensing.ErrNotEligible, citing the window's rule; with no window for
+// the product, the first window's rule (the program admits no such
+// product), or SA-10 when the program has no windows at all.
+func CanEnroll(windows []Window, p Purchase, enroll licensing.Date, saVersion int) (licensing.Explanation, error) {
+	kind, family := p.Product.Kind, p.Product.Family
+	facts := []licensing.Fact{licensing.F("product", p.Product.Name), licensing.F("kind", kind), licensing.F("channel", p.Channel),
 		licensing.F("purchased", p.Date), licensing.F("enroll", enroll)}
-	if p.Family != "" {
-		facts = append(facts, licensing.F("family", p.Family), licensing.F("version", p.Version), licensing.F("saVersion", saVersion))
+	if family != "" {
+		facts = append(facts, licensing.F("family", family), licensing.F("version", p.Version), licensing.F("saVersion", saVersion))
 	}
-	refuse := func(rule licensing.RuleID, format string, args ...any) licensing.Decision {
+	refuse := func(rule licensing.RuleID, format string, args ...any) (licensing.Explanation, error) {
 		err := licensing.Refuse(rule, licensing.ErrNotEligible, format, args...)
-		return licensing.Decision{Because: []licensing.Explanation{licensing.Explain(rule, "refused: "+fmt.Sprintf(format, args...), facts...)}, Err: err}
+		return licensing.Explain(rule, "refused: "+fmt.Sprintf(format, args...), facts...), err
 	}
 	if !p.Date.IsValid() || !enroll.IsValid() {
-		return refuse("SA-10", "purchase and enrollment dates are required")
+		return licensing.Explanation{}, fmt.Errorf("sa: enrollment: %w: purchase and enrollment dates are required", licensing.ErrInvalidOrder)
 	}
-	var first *Window
-	for i := range windows {
-		w := &windows[i]
-		if w.Program != p.Program {
-			continue
-		}
-		if first == nil {
-			first = w
-		}
-		if !slices.Contains(w.Kinds, p.Kind) || (w.Family != "" && !strings.EqualFold(w.Family, p.Family)) {
+	if len(windows) == 0 {
+		return refuse("SA-10", "the program has no SA-only enrollment")
+	}
+	for _, w := range windows {
+		if !slices.Contains(w.Kinds, kind) || (w.Family != "" && !strings.EqualFold(w.Family, family)) {
 			continue
 		}
 		// The row is about this product: its channel, version and days decide.
 		switch days := p.Date.DaysUntil(enroll); {
 		case !slices.Contains(w.Channels, p.Channel):
-			return refuse(w.Rule, "SA-only enrollment needs a %v bought %v, not %v", p.Kind, channelList(w.Channels), p.Channel)
+			return refuse(w.Rule, "SA-only enrollment needs a %v bought %v, not %v", kind, channelList(w.Channels), p.Channel)
 		case p.Version < w.MinVersion:
 			return refuse(w.Rule, "%s %d is older than %d", w.Family, p.Version, w.MinVersion)
 		case w.SameVersion && saVersion != p.Version:
@@ -65,14 +77,10 @@ func CanEnroll(p Purchase, enroll licensing.Date, saVersion int) licensing.Decis
 		case days > w.Days:
 			return refuse(w.Rule, "enrollment %d days after the purchase; the window is %d days", days, w.Days)
 		default:
-			return licensing.Decision{Allowed: true, Because: []licensing.Explanation{licensing.Explain(w.Rule,
-				fmt.Sprintf("SA-only allowed: day %d of the %d-day window", days, w.Days), facts...)}}
+			return licensing.Explain(w.Rule, fmt.Sprintf("SA-only allowed: day %d of the %d-day window", days, w.Days), facts...), nil
 		}
 	}
-	if first == nil {
-		return refuse("SA-10", "the guides state no SA-only enrollment for %v", p.Program)
-	}
-	return refuse(first.Rule, "%v products bought %v cannot be enrolled in SA alone in %v", p.Kind, p.Channel, p.Program)
+	return refuse(windows[0].Rule, "%v products bought %v cannot be enrolled in SA alone", kind, p.Channel)
 }
 
 func channelList(cs []licensing.Channel) string {

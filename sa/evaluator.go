@@ -1,14 +1,17 @@
 package sa
 
 import (
+	"errors"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/vlrules/vlrules/licensing"
 )
 
-// A Category is how the Open License SA Evaluator groups a license (OL-22).
+// ErrInvalidCategory is wrapped by every error that reports a malformed evaluator category.
+var ErrInvalidCategory = errors.New("invalid evaluator category")
+
+// A Category is how the SA Evaluator groups a license (OL-22, SA-15). The
+// zero Category is not valid.
 type Category uint8
 
 // The Evaluator's categories, in the guide's order.
@@ -20,14 +23,6 @@ const (
 )
 
 var categoryNames = [...]string{NotCurrent: "NotCurrent", CurrentWithoutUA: "CurrentWithoutUA", CurrentWithUA: "CurrentWithUA", NotAnalyzed: "NotAnalyzed"}
-
-// String returns the category's name.
-func (c Category) String() string {
-	if c >= NotCurrent && c <= NotAnalyzed {
-		return categoryNames[c]
-	}
-	return "Category(?)"
-}
 
 // A Held is one license as the Evaluator sees it: whether the tool knows the
 // product, whether it is the current version, and whether it has Upgrade
@@ -55,58 +50,31 @@ func (t tri) matches(b bool) bool { return t == anyValue || (t == yes) == b }
 var categoryTable = []struct {
 	known, current, ua tri
 	category           Category
+	rule               licensing.RuleID
 }{
-	{no, anyValue, anyValue, NotAnalyzed},
-	{yes, no, anyValue, NotCurrent},
-	{yes, yes, no, CurrentWithoutUA},
-	{yes, yes, yes, CurrentWithUA},
+	{known: no, current: anyValue, ua: anyValue, category: NotAnalyzed, rule: "OL-22"},
+	{known: yes, current: no, ua: anyValue, category: NotCurrent, rule: "OL-22"},
+	{known: yes, current: yes, ua: no, category: CurrentWithoutUA, rule: "OL-22"},
+	{known: yes, current: yes, ua: yes, category: CurrentWithUA, rule: "OL-22"},
 }
 
-// categoryOptions are the ways the Evaluator offers to cover each category
-// with SA (OL-23). The guide does not list them; these follow its other
-// rules (LIB-05): L&SA brings a license current with SA (OL-12); SA alone
-// is possible only within 90 days of an FPP or OEM purchase of a system or
-// server (OL-16); Upgrade Advantage rights continue as SA. A license the
-// tool cannot analyze is referred to the account executive.
-var categoryOptions = map[Category][]string{
-	NotCurrent:       {"buy L&SA for the current version (OL-12)"},
-	CurrentWithoutUA: {"buy L&SA at the next upgrade (OL-12)", "add SA alone within 90 days of an FPP or OEM purchase of a system or server (OL-16)"},
-	CurrentWithUA:    {"continue the upgrade rights as SA, bought in two-year units (OL-14)"},
-	NotAnalyzed:      {"ask the reseller's account executive for an analysis (OL-23)"},
-}
-
-// evaluatorLanguages are the languages the Evaluator is offered in (OL-24).
-var evaluatorLanguages = []string{"English", "French", "German", "Italian", "Japanese", "Korean", "Brazilian Portuguese", "Spanish"}
-
-// EvaluatorLanguages returns the Evaluator's eight languages (OL-24). The
-// caller owns the slice.
-func EvaluatorLanguages() []string { return slices.Clone(evaluatorLanguages) }
-
-// An Assessment is the Evaluator's answer for one license.
+// An Assessment is the Evaluator's category for one license.
 type Assessment struct {
-	Held        Held
-	Category    Category
-	Options     []string
-	Explanation licensing.Explanation
+	Held     Held
+	Category Category
+	why      licensing.Explanation
 }
 
-// Evaluate puts each license in exactly one category (OL-22) and lists the
-// options for it (OL-23). It refuses to run without both the license number
-// and the authorization number (OL-21).
-func Evaluate(licenseNumber, authorizationNumber string, held []Held) ([]Assessment, error) {
-	if strings.TrimSpace(licenseNumber) == "" || strings.TrimSpace(authorizationNumber) == "" {
-		return nil, licensing.Refuse("OL-21", licensing.ErrNotEligible, "the Evaluator needs the license number and the authorization number")
-	}
-	out := make([]Assessment, 0, len(held))
-	for _, h := range held {
-		for _, row := range categoryTable {
-			if row.known.matches(h.Known) && row.current.matches(h.Current) && row.ua.matches(h.UpgradeAdvantage) {
-				out = append(out, Assessment{Held: h, Category: row.category, Options: slices.Clone(categoryOptions[row.category]),
-					Explanation: licensing.Explain("OL-22", fmt.Sprintf("%s: %v", h.Product, row.category),
-						licensing.F("known", h.Known), licensing.F("current", h.Current), licensing.F("upgradeAdvantage", h.UpgradeAdvantage))})
-				break
-			}
+// Why explains the category: the row of the decision table that matched.
+func (a Assessment) Why() licensing.Explanation { return a.why }
+
+// Categorize puts a license in exactly one of the four categories (OL-22).
+func Categorize(h Held) Assessment {
+	for _, row := range categoryTable {
+		if row.known.matches(h.Known) && row.current.matches(h.Current) && row.ua.matches(h.UpgradeAdvantage) {
+			return Assessment{Held: h, Category: row.category, why: licensing.Explain(row.rule, fmt.Sprintf("%s: %v", h.Product, row.category),
+				licensing.F("known", h.Known), licensing.F("current", h.Current), licensing.F("upgradeAdvantage", h.UpgradeAdvantage))}
 		}
 	}
-	return out, nil
+	return Assessment{Held: h} // unreachable: the table covers every combination
 }

@@ -3,87 +3,50 @@ package sa_test
 import (
 	"fmt"
 	"log"
-	"os"
-	"text/tabwriter"
 
 	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/sa"
 )
 
-// A Select Plus affiliate with July anniversaries buys Office Professional
-// Plus L&SA on April 1, 2020. Its SA runs to the third anniversary, and the
-// price is prorated for the 27 months it covers.
+// An application licensed at 100.00 has an annual SA reference price of
+// 29 % of it. Coverage from April 1, 2020 to June 30, 2022 — the 27 months
+// a Select Plus affiliate with July anniversaries gets (SP-39) — is
+// prorated from it.
 func Example_proration() {
-	row := sa.ModelsFor(licensing.SelectPlus)[0] // third affiliate anniversary
-	annual, _, err := sa.AnnualReference(decimal.RequireFromString("100.00"), licensing.Applications)
+	ref, err := sa.AnnualReference(decimal.RequireFromString("100.00"), licensing.Applications)
 	if err != nil {
 		log.Fatal(err)
 	}
-	c, _, err := row.Cover(sa.Request{Order: licensing.MustParseDate("2020-04-01"), AffiliateAnniversary: licensing.MustParseDate("2018-07-01")})
+	start, end := licensing.MustParseDate("2020-04-01"), licensing.MustParseDate("2022-06-30")
+	c := sa.Coverage{Start: start, End: end, Months: sa.Months(start, end)}
+	q, err := sa.QuoteTerms(sa.Terms{Coverage: c, Pricing: sa.Prorated{}, Plan: "SP-39"}, ref.Annual, 1, sa.DefaultRounding)
 	if err != nil {
 		log.Fatal(err)
 	}
-	price, why, err := row.Price(annual, c)
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Println("annual:", annual, "coverage:", c)
-	fmt.Println("price:", price.StringFixed(2))
-	fmt.Println(why)
+	fmt.Println("annual:", ref.Annual, "coverage:", c)
+	fmt.Println("price:", q.Price.StringFixed(2))
+	fmt.Println(ref.Why())
+	fmt.Println(q.Why()[0])
 	// Output:
 	// annual: 29 coverage: 2020-04-01..2022-06-30 (27 months)
 	// price: 65.25
-	// SA-12: price 65.25 (annual × 27/12) (annual=29, coverage=2020-04-01..2022-06-30 (27 months), granularity=month)
-}
-
-// An Open Value customer adds a line in the first agreement year and
-// spreads the payments: one invoice a year, the same SKU each time.
-func ExampleSpreadOpenValue() {
-	s, err := sa.SpreadOpenValue(licensing.MustParseDate("2021-05-10"), licensing.MustParseDate("2021-08-01"),
-		decimal.RequireFromString("1000.00"), sa.DefaultRounding)
-	if err != nil {
-		log.Fatal(err)
-	}
-	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "due\tpays for\tamount")
-	for _, in := range s.Installments {
-		fmt.Fprintf(w, "%v\t%v..%v\t%s\n", in.Due, in.Period.Start, in.Period.End, in.Amount.StringFixed(2))
-	}
-	w.Flush()
-	fmt.Println(s.Explanation)
-	// Output:
-	// due         pays for                amount
-	// 2021-08-01  2021-08-01..2022-05-09  333.34
-	// 2022-05-10  2022-05-10..2023-05-09  333.33
-	// 2023-05-10  2023-05-10..2024-05-09  333.33
-	// SKU-12: OpenValueSpread: 3 installments adding up to 1000 (agreementStart=2021-05-10, order=2021-08-01, acquisitionYear=1, total=1000, installments=3, remainderTo=first installment)
-}
-
-// The Affiliate Anniversary option pays a stub to the next affiliate
-// anniversary, then yearly.
-func ExampleSpreadAffiliateAnniversary() {
-	s, err := sa.SpreadAffiliateAnniversary(licensing.MustParseDate("2020-04-01"), 7, decimal.RequireFromString("652.50"), sa.DefaultRounding)
-	if err != nil {
-		log.Fatal(err)
-	}
-	for _, in := range s.Installments {
-		fmt.Println(in.Due, in.Period.Months, "months", in.Amount.StringFixed(2))
-	}
-	// Output:
-	// 2020-04-01 3 months 72.50
-	// 2020-07-01 12 months 290.00
-	// 2021-07-01 12 months 290.00
+	// SA-04: annual SA reference 29 (licensePrice=100, pool=Applications, class=desktop, rate=0.29)
+	// SA-12: price 65.25: annual × billed months / 12, by month (annual=29, quantity=1, coverage=2020-04-01..2022-06-30 (27 months))
 }
 
 // Two SA lines bought at different times are extended together to one
-// common end date, each prorated for its own months.
+// common end date the program chose, each prorated for its own months.
 func ExampleCoTerminate() {
 	lines := []sa.Expiring{
 		{ID: "servers", Expires: licensing.MustParseDate("2021-06-30"), Annual: decimal.RequireFromString("250.00")},
 		{ID: "desktops", Expires: licensing.MustParseDate("2021-12-31"), Annual: decimal.RequireFromString("290.00")},
 	}
-	ct, err := sa.CoTerminate(lines, licensing.MustParseDate("2021-06-15"), 7, licensing.Date{}, sa.DefaultRounding)
+	// Select Plus's renewal rules, as its package holds them.
+	rules := sa.Renewal{OnTime: "SP-45", Lapse: "SP-46", Other: "SP-47", CoTerm: "SP-44"}
+	end := licensing.MustParseDate("2024-06-30")
+	why := licensing.Explain("SP-44", "the day before the third affiliate anniversary after 2021-07-01")
+	ct, err := sa.CoTerminate(rules, lines, licensing.MustParseDate("2021-06-15"), end, why, sa.DefaultRounding)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -107,7 +70,7 @@ func ExampleCompareUpgrade() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(years, b.Economical, b.Explanation.Result)
+		fmt.Println(years, b.Economical, b.Why().Result)
 	}
 	fmt.Println("break-even:", sa.BreakevenYears(sa.DesktopProducts).FloatString(3), "years")
 	// Output:
@@ -116,14 +79,19 @@ func ExampleCompareUpgrade() {
 	// break-even: 3.448 years
 }
 
-// SA alone can be added to an OEM Office license only for the identical
-// version, within 90 days.
+// A program hands CanEnroll its windows. This one admits SA alone on an
+// OEM Office license only for the identical version, within 90 days.
 func ExampleCanEnroll() {
-	p := sa.Purchase{Program: licensing.SelectPlus, Kind: licensing.Application, Family: "Office", Version: 2016,
-		Channel: licensing.OEM, Date: licensing.MustParseDate("2020-01-10")}
-	fmt.Println(sa.CanEnroll(p, licensing.MustParseDate("2020-04-09"), 2016).Allowed)
-	fmt.Println(sa.CanEnroll(p, licensing.MustParseDate("2020-04-10"), 2016).Err)
-	fmt.Println(sa.CanEnroll(p, licensing.MustParseDate("2020-02-01"), 2019).Err)
+	windows := []sa.Window{{Kinds: []licensing.Kind{licensing.KindApplication}, Channels: []licensing.Channel{licensing.OEM},
+		Family: "Office", MinVersion: 2013, SameVersion: true, Days: 90, Rule: "SP-41"}}
+	office := licensing.Product{Name: "Office Professional Plus", Family: "Office", Kind: licensing.KindApplication}
+	p := sa.Purchase{Product: office, Version: 2016, Channel: licensing.OEM, Date: licensing.MustParseDate("2020-01-10")}
+	_, err := sa.CanEnroll(windows, p, licensing.MustParseDate("2020-04-09"), 2016)
+	fmt.Println(err == nil)
+	_, err = sa.CanEnroll(windows, p, licensing.MustParseDate("2020-04-10"), 2016)
+	fmt.Println(err)
+	_, err = sa.CanEnroll(windows, p, licensing.MustParseDate("2020-02-01"), 2019)
+	fmt.Println(err)
 	// Output:
 	// true
 	// SP-41: enrollment 91 days after the purchase; the window is 90 days: not eligible
@@ -132,31 +100,13 @@ func ExampleCanEnroll() {
 
 // SA renewed after it expired has lapsed: new L&SA first.
 func ExampleTrack() {
+	rules := sa.Renewal{OnTime: "SP-45", Lapse: "SP-46", Other: "SP-47", CoTerm: "SP-44"} // Select Plus's
 	var t sa.Track
 	d := licensing.MustParseDate
 	if err := t.BuyLicenseSA(d("2020-04-01"), d("2022-06-30")); err != nil {
 		log.Fatal(err)
 	}
-	err := t.RenewSA(d("2022-07-01"), d("2025-06-30"))
+	err := t.RenewSA(rules, d("2022-07-01"), d("2025-06-30"))
 	fmt.Println(err)
 	// Output: SP-46: SA expired on 2022-06-30, before the order of 2022-07-01: lapsed; buy L&SA before SA again: not eligible
-}
-
-// The Open License SA Evaluator sorts licenses into four categories.
-func ExampleEvaluate() {
-	out, err := sa.Evaluate("L-123", "A-456", []sa.Held{
-		{Product: "Office 2003", Known: true, Current: false},
-		{Product: "Windows Server 2003", Known: true, Current: true, UpgradeAdvantage: true},
-		{Product: "Custom bundle", Known: false},
-	})
-	if err != nil {
-		log.Fatal(err)
-	}
-	for _, a := range out {
-		fmt.Println(a.Held.Product+":", a.Category, "-", a.Options[0])
-	}
-	// Output:
-	// Office 2003: NotCurrent - buy L&SA for the current version (OL-12)
-	// Windows Server 2003: CurrentWithUA - continue the upgrade rights as SA, bought in two-year units (OL-14)
-	// Custom bundle: NotAnalyzed - ask the reseller's account executive for an analysis (OL-23)
 }

@@ -6,19 +6,19 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/sa"
 	"pgregory.net/rapid"
 )
 
-// Generators shared by the sa tests, built from the real tables.
+var date = licensing.MustParseDate
+
+// Generators shared by the sa tests.
 var (
 	dateGen = rapid.Custom(func(t *rapid.T) licensing.Date {
 		y := rapid.IntRange(1990, 2090).Draw(t, "year")
 		m := time.Month(rapid.IntRange(1, 12).Draw(t, "month"))
 		d := rapid.IntRange(1, time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()).Draw(t, "day")
 		return licensing.MustDate(y, m, d)
-	})
-	monthGen = rapid.Custom(func(t *rapid.T) time.Month {
-		return time.Month(rapid.IntRange(1, 12).Draw(t, "anniversaryMonth"))
 	})
 	centsGen = rapid.Custom(func(t *rapid.T) decimal.Decimal {
 		return decimal.New(rapid.Int64Range(0, 10_000_000_00).Draw(t, "cents"), -2)
@@ -37,4 +37,24 @@ func roundHalfUp(r *big.Rat) decimal.Decimal {
 	x.Add(x, big.NewRat(1, 2))
 	q := new(big.Int).Quo(x.Num(), x.Denom())
 	return decimal.NewFromBigInt(q, -2)
+}
+
+// renewalRules is a program's renewal row as the sa tests build it: Select
+// Plus's, as its package holds them (SP-44 to SP-47).
+var renewalRules = sa.Renewal{OnTime: "SP-45", Lapse: "SP-46", Other: "SP-47", CoTerm: "SP-44"}
+
+// periodsGen draws one to six periods that follow each other without a
+// gap, each 1 to 12 months long by its month count, as a payment plan
+// gives them.
+func periodsGen(t *rapid.T, start licensing.Date) []sa.Coverage {
+	n := rapid.IntRange(1, 6).Draw(t, "periods")
+	out := make([]sa.Coverage, 0, n)
+	from := start
+	for range n {
+		m := rapid.IntRange(1, 12).Draw(t, "periodMonths")
+		end := from.AddMonths(m).AddDays(-1)
+		out = append(out, sa.Coverage{Start: from, End: end, Months: m})
+		from = end.AddDays(1)
+	}
+	return out
 }

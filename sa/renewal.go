@@ -2,43 +2,68 @@ package sa
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/vlrules/vlrules/licensing"
 )
 
-// A Source says where SA being renewed was bought.
+// A Renewal is a program's renewal rules, which the renewal mechanics here
+// cite (SA-13, SA-14): a renewal on or before the expiry continues coverage
+// without a break (OnTime); after the expiry the SA has lapsed, and SA
+// alone is refused until new L&SA is bought (Lapse); SA bought under
+// another agreement may be renewed in while it has not expired (Other);
+// lines renewed together end on one date, each prorated (CoTerm). The
+// guides state these for Select Plus only (SP-44 to SP-47); a program
+// without them hands no Renewal.
+type Renewal struct {
+	OnTime licensing.RuleID
+	Lapse  licensing.RuleID
+	Other  licensing.RuleID
+	CoTerm licensing.RuleID
+}
+
+// ErrInvalidSource is wrapped by every error that reports a malformed SA source.
+var ErrInvalidSource = errors.New("invalid SA source")
+
+// A Source says where SA being renewed was bought. The zero Source is not
+// valid.
 type Source uint8
 
 // The sources of SA coverage.
 const (
 	SameAgreement  Source = iota + 1 // bought under this agreement
-	OtherAgreement                   // bought under another agreement (SP-47)
+	OtherAgreement                   // bought under another agreement
 )
 
+var sourceNames = [...]string{SameAgreement: "SameAgreement", OtherAgreement: "OtherAgreement"}
+
 // CheckRenewal decides whether SA that expires on expires may be renewed by
-// an order on order (SP-45 to SP-47): on or before the expiry the renewal is
-// allowed and coverage continues from the day after expiry without a break
-// (SP-45); SA from another agreement may be renewed in only while it has
-// not expired (SP-47); after the expiry the SA has lapsed and SA-only is
-// refused until new L&SA is bought (SP-46).
-func CheckRenewal(expires, order licensing.Date, from Source) licensing.Decision {
-	facts := []licensing.Fact{licensing.F("expires", expires), licensing.F("order", order)}
+// an order on order, by the program's rules: on or before the expiry the
+// renewal is allowed and coverage continues from the day after expiry
+// without a break (rules.OnTime); SA from another agreement may be renewed
+// in only while it has not expired (rules.Other); after the expiry the SA
+// has lapsed and SA alone is refused until new L&SA is bought (rules.Lapse).
+func CheckRenewal(rules Renewal, expires, order licensing.Date, from Source) (licensing.Explanation, error) {
+	facts := []licensing.Fact{licensing.F("expires", expires), licensing.F("order", order), licensing.F("from", from)}
+	if !expires.IsValid() || !order.IsValid() || !from.IsValid() {
+		return licensing.Explanation{}, fmt.Errorf("sa: renewal: %w: an expiry, an order date and a source are required", licensing.ErrInvalidOrder)
+	}
 	if order.After(expires) {
-		err := licensing.Refuse("SP-46", licensing.ErrNotEligible, "SA expired on %v, before the order of %v: lapsed; buy L&SA before SA again", expires, order)
-		return licensing.Decision{Because: []licensing.Explanation{licensing.Explain("SP-46", "refused: coverage has lapsed", facts...)}, Err: err}
+		err := licensing.Refuse(rules.Lapse, licensing.ErrNotEligible, "SA expired on %v, before the order of %v: lapsed; buy L&SA before SA again", expires, order)
+		return licensing.Explain(rules.Lapse, "refused: coverage has lapsed", facts...), err
 	}
-	rule, result := licensing.RuleID("SP-45"), fmt.Sprintf("renewed on time: coverage continues from %v", expires.AddDays(1))
+	rule, result := rules.OnTime, fmt.Sprintf("renewed on time: coverage continues from %v", expires.AddDays(1))
 	if from == OtherAgreement {
-		rule, result = "SP-47", fmt.Sprintf("SA from another agreement renewed in before it expired; coverage continues from %v", expires.AddDays(1))
+		rule, result = rules.Other, fmt.Sprintf("SA from another agreement renewed in before it expired; coverage continues from %v", expires.AddDays(1))
 	}
-	return licensing.Decision{Allowed: true, Because: []licensing.Explanation{licensing.Explain(rule, result, facts...)}}
+	return licensing.Explain(rule, result, facts...), nil
 }
 
 // A Track follows the SA coverage of one license through time, so that a
-// renewal after a lapse is refused until new L&SA is bought (SP-45, SP-46,
-// INV-31). Events must come in date order. The zero Track has never been
-// covered and is ready to use. A Track is not safe for concurrent use.
+// renewal after a lapse is refused until new L&SA is bought (INV-31).
+// Events must come in date order. The zero Track has never been covered and
+// is ready to use. A Track is not safe for concurrent use.
 type Track struct {
 	covered bool           // coverage has been bought at least once
 	end     licensing.Date // last day of the latest coverage
@@ -66,8 +91,8 @@ func (t *Track) inOrder(d licensing.Date) error {
 }
 
 // BuyLicenseSA records an L&SA purchase on order whose coverage ends on end
-// (SA-20). It is always allowed, and starts coverage afresh after a lapse
-// (SP-46). It allocates nothing unless it fails.
+// (SA-20). It is always allowed, and starts coverage afresh after a lapse.
+// It allocates nothing unless it fails.
 func (t *Track) BuyLicenseSA(order, end licensing.Date) error {
 	if err := t.inOrder(order); err != nil {
 		return err
@@ -82,19 +107,21 @@ func (t *Track) BuyLicenseSA(order, end licensing.Date) error {
 	return nil
 }
 
-// RenewSA records an SA-only renewal on order extending coverage to end. It
-// is refused, changing nothing, when the license has never been covered or
-// its coverage has lapsed (SP-46); otherwise coverage continues without a
-// break (SP-45). CheckRenewal explains the same decision.
-func (t *Track) RenewSA(order, end licensing.Date) error {
+// RenewSA records an SA-only renewal on order extending coverage to end,
+// by the program's rules. It is refused, changing nothing, when the license
+// has never been covered or its coverage has lapsed (rules.Lapse);
+// otherwise coverage continues without a break (rules.OnTime).
+// CheckRenewal explains the same decision.
+func (t *Track) RenewSA(rules Renewal, order, end licensing.Date) error {
 	if err := t.inOrder(order); err != nil {
 		return err
 	}
 	switch {
 	case !t.covered:
-		return licensing.Refuse("SP-46", licensing.ErrNotEligible, "no SA to renew on %v: buy L&SA first", order)
+		return licensing.Refuse(rules.Lapse, licensing.ErrNotEligible, "no SA to renew on %v: buy L&SA first", order)
 	case order.After(t.end):
-		return CheckRenewal(t.end, order, SameAgreement).Err
+		_, err := CheckRenewal(rules, t.end, order, SameAgreement)
+		return err
 	case !end.After(t.end):
 		return fmt.Errorf("sa: track: renewal to %v does not extend coverage ending %v: %w", end, t.end, licensing.ErrInvalidOrder)
 	}

@@ -1,6 +1,7 @@
 package sa_test
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -9,7 +10,8 @@ import (
 	"pgregory.net/rapid"
 )
 
-// SP-45 to SP-47: renew on or before the expiry; after it, refused.
+// SA-13, SA-14, by the program's rules (here Select Plus's, SP-45 to
+// SP-47): renew on or before the expiry; after it, refused.
 func TestCheckRenewal(t *testing.T) {
 	exp := date("2023-06-30")
 	tests := []struct {
@@ -25,12 +27,23 @@ func TestCheckRenewal(t *testing.T) {
 		{"2023-07-01", sa.OtherAgreement, false, "SP-46"},
 	}
 	for _, tt := range tests {
-		d := sa.CheckRenewal(exp, date(tt.order), tt.from)
-		if d.Allowed != tt.allowed || d.Because[0].Rule != tt.rule || (d.Err == nil) != tt.allowed {
-			t.Errorf("renew on %s from %v: %+v; want allowed %v by %s", tt.order, tt.from, d, tt.allowed, tt.rule)
+		e, err := sa.CheckRenewal(renewalRules, exp, date(tt.order), tt.from)
+		if e.Rule != tt.rule || (err == nil) != tt.allowed {
+			t.Errorf("renew on %s from %v: %v, %v; want allowed %v by %s", tt.order, tt.from, e, err, tt.allowed, tt.rule)
 		}
-		if !tt.allowed && !errors.Is(d.Err, licensing.ErrNotEligible) {
-			t.Errorf("refusal %v does not wrap ErrNotEligible", d.Err)
+		if rule, _ := licensing.RuleOf(err); !tt.allowed && (!errors.Is(err, licensing.ErrNotEligible) || rule != tt.rule) {
+			t.Errorf("refusal %v does not wrap ErrNotEligible under %s", err, tt.rule)
+		}
+	}
+	if e, _ := sa.CheckRenewal(renewalRules, exp, date("2023-06-01"), sa.SameAgreement); e.Result != "renewed on time: coverage continues from 2023-07-01" {
+		t.Errorf("on-time renewal: %v", e)
+	}
+	for _, bad := range []struct {
+		exp, order licensing.Date
+		from       sa.Source
+	}{{licensing.Date{}, exp, sa.SameAgreement}, {exp, licensing.Date{}, sa.SameAgreement}, {exp, exp, 0}} {
+		if _, err := sa.CheckRenewal(renewalRules, bad.exp, bad.order, bad.from); !errors.Is(err, licensing.ErrInvalidOrder) {
+			t.Errorf("CheckRenewal(%v, %v, %v): err = %v", bad.exp, bad.order, bad.from, err)
 		}
 	}
 }
@@ -79,11 +92,11 @@ func (m *trackMachine) RenewSA(t *rapid.T) {
 	if !m.ever {
 		end = m.today.AddDays(365)
 	}
-	err := m.track.RenewSA(m.today, end)
+	err := m.track.RenewSA(renewalRules, m.today, end)
 	lapsed := !m.ever || m.today.After(m.end) // INV-31: no SA-only after a lapse
 	if lapsed {
-		if !errors.Is(err, licensing.ErrNotEligible) {
-			t.Fatalf("RenewSA on %v with coverage to %v (ever %v): err = %v, want a refusal", m.today, m.end, m.ever, err)
+		if rule, _ := licensing.RuleOf(err); !errors.Is(err, licensing.ErrNotEligible) || rule != renewalRules.Lapse {
+			t.Fatalf("RenewSA on %v with coverage to %v (ever %v): err = %v, want a refusal by %s", m.today, m.end, m.ever, err, renewalRules.Lapse)
 		}
 		if m.track != before {
 			t.Fatal("a refused renewal changed the track")
@@ -96,6 +109,22 @@ func (m *trackMachine) RenewSA(t *rapid.T) {
 	m.end = end
 }
 
+// ShortRenewal renews to a day that does not extend the coverage: refused,
+// changing nothing.
+func (m *trackMachine) ShortRenewal(t *rapid.T) {
+	if !m.ever || m.today.After(m.end) {
+		t.Skip("nothing to renew")
+	}
+	before := m.track
+	end := m.end.AddDays(-rapid.IntRange(0, 30).Draw(t, "daysShort"))
+	if err := m.track.RenewSA(renewalRules, m.today, end); !errors.Is(err, licensing.ErrInvalidOrder) {
+		t.Fatalf("renewal to %v of coverage ending %v: err = %v", end, m.end, err)
+	}
+	if m.track != before {
+		t.Fatal("a refused renewal changed the track")
+	}
+}
+
 func (m *trackMachine) OutOfOrder(t *rapid.T) {
 	if !m.ever {
 		t.Skip("nothing recorded yet")
@@ -103,6 +132,9 @@ func (m *trackMachine) OutOfOrder(t *rapid.T) {
 	before := m.track
 	if err := m.track.BuyLicenseSA(date("1980-01-01"), date("1981-01-01")); !errors.Is(err, licensing.ErrOutOfOrder) {
 		t.Fatalf("an event dated before the last: err = %v", err)
+	}
+	if err := m.track.RenewSA(renewalRules, date("1980-01-01"), date("1981-01-01")); !errors.Is(err, licensing.ErrOutOfOrder) {
+		t.Fatalf("a renewal dated before the last event: err = %v", err)
 	}
 	if m.track != before {
 		t.Fatal("an out-of-order event changed the track")
@@ -120,6 +152,15 @@ func (m *trackMachine) Check(t *rapid.T) {
 	if got, want := m.track.Lapsed(m.today), m.ever && m.today.After(m.end); got != want {
 		t.Fatalf("Lapsed(%v) = %v, model %v", m.today, got, want)
 	}
+	// A saved track restores identically.
+	b, err := json.Marshal(m.track)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back sa.Track
+	if err := json.Unmarshal(b, &back); err != nil || back != m.track {
+		t.Fatalf("restored %s as %+v, %v; want %+v", b, back, err, m.track)
+	}
 }
 
 func TestTrackStateMachine(t *testing.T) {
@@ -127,4 +168,21 @@ func TestTrackStateMachine(t *testing.T) {
 		m := &trackMachine{today: date("2015-01-01")}
 		t.Repeat(rapid.StateMachineActions(m))
 	})
+}
+
+func TestTrackErrors(t *testing.T) {
+	var tr sa.Track
+	if err := tr.BuyLicenseSA(licensing.Date{}, date("2020-01-01")); !errors.Is(err, licensing.ErrInvalidOrder) {
+		t.Errorf("no order date: err = %v", err)
+	}
+	if err := tr.BuyLicenseSA(date("2020-01-02"), date("2020-01-01")); !errors.Is(err, licensing.ErrInvalidOrder) {
+		t.Errorf("coverage ending before the order: err = %v", err)
+	}
+	var back sa.Track
+	if err := json.Unmarshal([]byte(`{"covered":true}`), &back); !errors.Is(err, licensing.ErrInvalidOrder) {
+		t.Errorf("a covered track without an end: err = %v", err)
+	}
+	if err := json.Unmarshal([]byte(`not json`), &back); err == nil {
+		t.Error("restored a track from non-JSON")
+	}
 }

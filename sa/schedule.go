@@ -1,8 +1,8 @@
 package sa
 
 import (
+	"errors"
 	"fmt"
-	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
@@ -22,80 +22,75 @@ func Split(total decimal.Decimal, weights []int, r Rounding) ([]decimal.Decimal,
 	case len(weights) == 0:
 		return nil, fmt.Errorf("sa: splitting %v: %w: no parts", total, ErrInvalidAmount)
 	}
-	sum := int64(0)
+	sum := decimal.Zero
 	for _, w := range weights {
 		if w < 0 {
 			return nil, fmt.Errorf("sa: splitting %v: %w: negative weight %d", total, ErrInvalidAmount, w)
 		}
-		sum += int64(w)
+		sum = sum.Add(decimal.New(int64(w), 0))
 	}
-	if sum == 0 {
+	if sum.IsZero() {
 		return nil, fmt.Errorf("sa: splitting %v: %w: weights add up to zero", total, ErrInvalidAmount)
 	}
 	down := Rounding{Places: r.Places, Mode: Down}
 	parts := make([]decimal.Decimal, len(weights))
 	rest := total
 	for i := len(weights) - 1; i >= 1; i-- {
-		parts[i] = down.MulDiv(total, int64(weights[i]), sum)
+		// total × w / sum, truncated: exact because QuoRem never rounds.
+		parts[i], _ = total.Mul(decimal.New(int64(weights[i]), 0)).QuoRem(sum, down.Places)
 		rest = rest.Sub(parts[i])
 	}
 	parts[0] = rest
 	return parts, nil
 }
 
-// A Plan is a way to pay for SA coverage.
-type Plan uint8
+// ErrInvalidWeighting is wrapped by every error that reports a malformed weighting.
+var ErrInvalidWeighting = errors.New("invalid weighting")
 
-// The payment plans.
+// A Weighting says how a schedule shares a price among its periods. The
+// zero Weighting is not valid.
+type Weighting uint8
+
+// The weightings.
 const (
-	// UpFront pays the whole price when the coverage starts.
-	UpFront Plan = iota + 1
-	// OpenValueSpread pays once per remaining agreement year, billing the
-	// same SKU each year (SA-11, SKU-12, OV-43).
-	OpenValueSpread
-	// AffiliateAnniversary pays a stub to the next affiliate anniversary,
-	// then yearly (SP-42, option 1).
-	AffiliateAnniversary
-	// OrderAnniversary pays in full-year steps from the order (SP-42,
-	// option 2).
-	OrderAnniversary
+	ByMonths   Weighting = iota + 1 // in proportion to each period's months (SP-42)
+	EqualParts                      // one equal part per period: the same SKU billed again (SKU-12)
 )
 
-var planNames = [...]string{UpFront: "UpFront", OpenValueSpread: "OpenValueSpread", AffiliateAnniversary: "AffiliateAnniversary", OrderAnniversary: "OrderAnniversary"}
-
-// String returns the plan's name.
-func (p Plan) String() string {
-	if p >= UpFront && p <= OrderAnniversary {
-		return planNames[p]
-	}
-	return "Plan(?)"
-}
+var weightingNames = [...]string{ByMonths: "by months", EqualParts: "equal parts"}
 
 // An Installment is one payment: when it is due, the coverage it pays for,
 // and its amount.
 type Installment struct {
 	Due    licensing.Date
-	Period licensing.Coverage
+	Period Coverage
 	Amount decimal.Decimal
 }
 
-// A Schedule is a payment plan for a total: its installments add up to the
-// total exactly, and none is negative (INV-26). The first installment takes
-// the rounding remainder (SA-11).
+// A Schedule is how a price is paid: installments that add up to the total
+// exactly, none negative (INV-26), the first taking the rounding remainder
+// (SA-11).
 type Schedule struct {
-	Plan         Plan
 	Total        decimal.Decimal
 	Installments []Installment
-	Explanation  licensing.Explanation
+	why          licensing.Explanation
 }
 
-// schedule builds a Schedule from periods, splitting total by their months
-// (or equally when equal is set, as for Open Value's same-SKU billing).
-func schedule(plan Plan, rule licensing.RuleID, total decimal.Decimal, r Rounding, periods []licensing.Coverage, equal bool, facts ...licensing.Fact) (Schedule, error) {
+// Why explains the schedule: the plan's rule, the number of installments
+// and where the remainder went.
+func (s Schedule) Why() licensing.Explanation { return s.why }
+
+// Pay splits total over the periods a program's payment plan gives, each
+// installment due when its period starts, and explains it by the plan's
+// rule (SA-11, SKU-12, SP-42). A single period pays up front.
+func Pay(rule licensing.RuleID, total decimal.Decimal, periods []Coverage, w Weighting, r Rounding) (Schedule, error) {
+	if !w.IsValid() {
+		return Schedule{}, fmt.Errorf("sa: paying %v: %w", total, ErrInvalidWeighting)
+	}
 	weights := make([]int, len(periods))
 	for i, p := range periods {
 		weights[i] = p.Months
-		if equal {
+		if w == EqualParts {
 			weights[i] = 1
 		}
 	}
@@ -103,75 +98,16 @@ func schedule(plan Plan, rule licensing.RuleID, total decimal.Decimal, r Roundin
 	if err != nil {
 		return Schedule{}, err
 	}
-	s := Schedule{Plan: plan, Total: total, Installments: make([]Installment, len(periods))}
+	s := Schedule{Total: total, Installments: make([]Installment, len(periods))}
 	for i, p := range periods {
 		s.Installments[i] = Installment{Due: p.Start, Period: p, Amount: parts[i]}
 	}
-	facts = append(facts, licensing.F("total", total), licensing.F("installments", len(periods)), licensing.F("remainderTo", "first installment"))
-	s.Explanation = licensing.Explain(rule, fmt.Sprintf("%v: %d installments adding up to %v", plan, len(periods), total), facts...)
+	result := fmt.Sprintf("%d installments adding up to %v", len(periods), total)
+	if len(periods) == 1 {
+		result = fmt.Sprintf("one payment of %v", total)
+	}
+	s.why = licensing.Explain(rule, result,
+		licensing.F("total", total), licensing.F("installments", len(periods)), licensing.F("weighting", w),
+		licensing.F("remainderTo", "first installment"))
 	return s, nil
-}
-
-// PayUpFront returns a single installment of total, due when c starts.
-func PayUpFront(c licensing.Coverage, total decimal.Decimal, r Rounding) (Schedule, error) {
-	return schedule(UpFront, "SA-11", total, r, []licensing.Coverage{c}, false, licensing.F("coverage", c))
-}
-
-// SpreadOpenValue returns the Open Value spread schedule of a line ordered
-// on order under an agreement that started on start (SA-11, SKU-12, OV-43):
-// one equal installment per remaining agreement year, 4 − y of them for a
-// purchase in year y, the first due on the order date and the others on the
-// anniversaries. Each pays for one year's SKU (Months 12); the last period
-// ends on the agreement's expiration (OV-26). A year-3 purchase has a
-// single installment (OV-38).
-func SpreadOpenValue(start, order licensing.Date, total decimal.Decimal, r Rounding) (Schedule, error) {
-	y := licensing.YearOf(start, order)
-	if !start.IsValid() || y < 1 || y > agreementYears {
-		return Schedule{}, licensing.Refuse("OV-27", licensing.ErrOutsideTerm, "order %v outside the agreement starting %v", order, start)
-	}
-	var periods []licensing.Coverage
-	from := order
-	for k := y; k <= agreementYears; k++ {
-		next := start.Anniversary(k)
-		periods = append(periods, licensing.Coverage{Start: from, End: next.AddDays(-1), Months: 12})
-		from = next
-	}
-	return schedule(OpenValueSpread, "SKU-12", total, r, periods, true,
-		licensing.F("agreementStart", start), licensing.F("order", order), licensing.F("acquisitionYear", y))
-}
-
-// SpreadAffiliateAnniversary returns the Select Plus Affiliate Anniversary
-// schedule (SP-42, option 1) for an order on order by an affiliate whose
-// anniversary month is ma: a first installment for the stub from the order
-// to the day before the next affiliate anniversary A1 (1 to 12 months), then
-// one on A1 and one on A1 + 1 year, 12 months each — three installments for
-// the 25 to 36 months of SP-39, split in proportion to their months.
-func SpreadAffiliateAnniversary(order licensing.Date, ma time.Month, total decimal.Decimal, r Rounding) (Schedule, error) {
-	if !order.IsValid() || ma < time.January || ma > time.December {
-		return Schedule{}, fmt.Errorf("sa: affiliate anniversary spread: %w: order date and anniversary month are required", licensing.ErrInvalidOrder)
-	}
-	c := ThirdAnniversary(order, ma)
-	a1 := NextAffiliateAnniversary(order, ma)
-	periods := []licensing.Coverage{{Start: order, End: a1.AddDays(-1), Months: Months(order, a1.AddDays(-1))}}
-	for k := 0; k < 2; k++ {
-		s := a1.AddYears(k)
-		periods = append(periods, licensing.Coverage{Start: s, End: a1.AddYears(k + 1).AddDays(-1), Months: 12})
-	}
-	return schedule(AffiliateAnniversary, "SP-42", total, r, periods, false,
-		licensing.F("order", order), licensing.F("coverage", c), licensing.F("firstAnniversary", a1))
-}
-
-// SpreadOrderAnniversary returns the Select Plus Order Anniversary schedule
-// (SP-42, option 2, reading (a)): three equal installments due on the order
-// date and its first and second anniversaries, each paying 12 months, for
-// 36 months of coverage from the order.
-func SpreadOrderAnniversary(order licensing.Date, total decimal.Decimal, r Rounding) (Schedule, error) {
-	if !order.IsValid() {
-		return Schedule{}, fmt.Errorf("sa: order anniversary spread: %w: the order date is required", licensing.ErrInvalidOrder)
-	}
-	var periods []licensing.Coverage
-	for k := 0; k < 3; k++ {
-		periods = append(periods, licensing.Coverage{Start: order.Anniversary(k), End: order.Anniversary(k + 1).AddDays(-1), Months: 12})
-	}
-	return schedule(OrderAnniversary, "SP-42", total, r, periods, false, licensing.F("order", order))
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
-	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/sa"
 	"pgregory.net/rapid"
 )
@@ -29,61 +28,75 @@ func checkSchedule(t *rapid.T, s sa.Schedule, n int) {
 		sum = sum.Add(in.Amount)
 	}
 	if !sum.Equal(s.Total) || len(s.Installments) != n {
-		t.Fatalf("%v: %d installments sum to %v, total %v; want %d", s.Plan, len(s.Installments), sum, s.Total, n)
+		t.Fatalf("%v: %d installments sum to %v, total %v; want %d", s.Why(), len(s.Installments), sum, s.Total, n)
 	}
 }
 
-func TestSchedulesAddUp(t *testing.T) {
+// SA-11, INV-26: whatever the periods a plan gives and however the price
+// is shared among them, the installments add up to the total; equal parts
+// differ only by the remainder the first takes; by months, each later part
+// is its exact share rounded down.
+func TestPayAddsUp(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		total := centsGen.Draw(t, "total")
-		o := dateGen.Draw(t, "order")
-		switch plan := rapid.SampledFrom([]sa.Plan{sa.UpFront, sa.OpenValueSpread, sa.AffiliateAnniversary, sa.OrderAnniversary}).Draw(t, "plan"); plan {
-		case sa.UpFront:
-			s, err := sa.PayUpFront(sa.ThirdAnniversary(o, monthGen.Draw(t, "ma")), total, sa.DefaultRounding)
-			if err != nil {
-				t.Fatal(err)
+		periods := periodsGen(t, dateGen.Draw(t, "start"))
+		w := rapid.SampledFrom(sa.Weightings()).Draw(t, "weighting")
+		s, err := sa.Pay("SP-42", total, periods, w, sa.DefaultRounding)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSchedule(t, s, len(periods))
+		if s.Why().Rule != "SP-42" {
+			t.Fatalf("schedule explained by %s, want the plan's rule", s.Why().Rule)
+		}
+		if diff := cmp.Diff(periods, periodsOf(s)); diff != "" {
+			t.Fatalf("periods mismatch (-want +got):\n%s", diff)
+		}
+		sumMonths := 0
+		for _, p := range periods {
+			sumMonths += p.Months
+		}
+		for i, in := range s.Installments[1:] {
+			var share decimal.Decimal
+			if w == sa.EqualParts {
+				share, _ = total.QuoRem(decimal.New(int64(len(periods)), 0), 2)
+			} else {
+				share, _ = total.Mul(decimal.New(int64(periods[i+1].Months), 0)).QuoRem(decimal.New(int64(sumMonths), 0), 2)
 			}
-			checkSchedule(t, s, 1)
-		case sa.OpenValueSpread:
-			start := o.AddDays(-rapid.IntRange(0, 3*365-1).Draw(t, "daysIntoAgreement"))
-			y := licensing.YearOf(start, o)
-			s, err := sa.SpreadOpenValue(start, o, total, sa.DefaultRounding)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkSchedule(t, s, 4-y) // INV-26: 4 − y installments
-			if last := s.Installments[len(s.Installments)-1].Period.End; last != start.AddYears(3).AddDays(-1) {
-				t.Fatalf("last period ends %v, not at the agreement's expiration", last)
-			}
-			// Same SKU each year: the installments after the first are equal.
-			for _, in := range s.Installments[1:] {
-				if !in.Amount.Equal(s.Installments[len(s.Installments)-1].Amount) {
-					t.Fatalf("unequal Open Value installments %v", s.Installments)
-				}
-			}
-		case sa.AffiliateAnniversary:
-			ma := monthGen.Draw(t, "ma")
-			s, err := sa.SpreadAffiliateAnniversary(o, ma, total, sa.DefaultRounding)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkSchedule(t, s, 3)
-			c := sa.ThirdAnniversary(o, ma)
-			stub := s.Installments[0].Period.Months
-			if s.Installments[2].Period.End != c.End || stub < 1 || stub > 12 || stub+24 != c.Months {
-				t.Fatalf("affiliate anniversary periods %v for coverage %v", s.Installments, c)
-			}
-		case sa.OrderAnniversary:
-			s, err := sa.SpreadOrderAnniversary(o, total, sa.DefaultRounding)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkSchedule(t, s, 3)
-			if s.Installments[2].Period.End != o.AddYears(3).AddDays(-1) {
-				t.Fatalf("order anniversary ends %v", s.Installments[2].Period.End)
+			if !in.Amount.Equal(share) {
+				t.Fatalf("installment %d = %v, want its share %v rounded down", i+2, in.Amount, share)
 			}
 		}
 	})
+}
+
+func periodsOf(s sa.Schedule) []sa.Coverage {
+	var out []sa.Coverage
+	for _, in := range s.Installments {
+		out = append(out, in.Period)
+	}
+	return out
+}
+
+// A single period pays up front; a plan with no valid weighting is refused.
+func TestPayUpFrontAndErrors(t *testing.T) {
+	c := sa.Coverage{Start: date("2020-04-01"), End: date("2022-06-30"), Months: 27}
+	s, err := sa.Pay("SP-39", decimal.RequireFromString("65.25"), []sa.Coverage{c}, sa.ByMonths, sa.DefaultRounding)
+	if err != nil || len(s.Installments) != 1 || s.Installments[0] != (sa.Installment{Due: c.Start, Period: c, Amount: s.Total}) || !s.Total.Equal(decimal.RequireFromString("65.25")) {
+		t.Fatalf("up front: %+v, %v", s, err)
+	}
+	if got := s.Why().String(); got != "SP-39: one payment of 65.25 (total=65.25, installments=1, weighting=by months, remainderTo=first installment)" {
+		t.Errorf("Why() = %s", got)
+	}
+	if _, err := sa.Pay("SP-39", decimal.New(1, 0), []sa.Coverage{c}, 0, sa.DefaultRounding); !errors.Is(err, sa.ErrInvalidWeighting) {
+		t.Errorf("no weighting: err = %v", err)
+	}
+	if _, err := sa.Pay("SP-39", decimal.New(1, 0), nil, sa.EqualParts, sa.DefaultRounding); !errors.Is(err, sa.ErrInvalidAmount) {
+		t.Errorf("no periods: err = %v", err)
+	}
+	if _, err := sa.Pay("SP-39", decimal.RequireFromString("1.001"), []sa.Coverage{c}, sa.ByMonths, sa.DefaultRounding); !errors.Is(err, sa.ErrInvalidAmount) {
+		t.Errorf("sub-cent total: err = %v", err)
+	}
 }
 
 // SA-11: Split conserves the total for any weights, in cents, never negative.
@@ -117,41 +130,20 @@ func TestSplitConserves(t *testing.T) {
 	}
 }
 
-// WS-04 (SKU-12, SKU-13, OV-43): a year-1 spread line is billed three times;
-// three 1YR prices of 1,000.00 make the 3,000.00 up-front total.
-func TestWS04OpenValueSpread(t *testing.T) {
-	s, err := sa.SpreadOpenValue(date("2021-05-10"), date("2021-08-01"), decimal.RequireFromString("3000.00"), sa.DefaultRounding)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, in := range s.Installments {
-		got = append(got, in.Due.String()+" "+in.Amount.StringFixed(2))
-	}
-	want := []string{"2021-08-01 1000.00", "2022-05-10 1000.00", "2023-05-10 1000.00"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Fatalf("WS-04 schedule mismatch (-want +got):\n%s", diff)
-	}
-	// WS-05: a year-2 spread line is billed twice; WS-06: year 3 once.
-	for _, tt := range []struct {
-		order string
-		n     int
-	}{{"2022-09-01", 2}, {"2023-06-01", 1}} {
-		s, err := sa.SpreadOpenValue(date("2021-05-10"), date(tt.order), decimal.RequireFromString("260.00"), sa.DefaultRounding)
-		if err != nil || len(s.Installments) != tt.n {
-			t.Errorf("%s: %d installments, %v; want %d", tt.order, len(s.Installments), err, tt.n)
+// SA-11, SP-42: the remainder rule on a stub and two full years, by months.
+// 27 months at 29.00 is 65.25 (WS-15): 7.25, 29.00, 29.00. 25 months is
+// 60.42: each later year's share, 60.42 × 12/25 = 29.0016, is rounded down
+// to 29.00, and the 1-month stub takes the rest, 2.42.
+func TestPayRemainder(t *testing.T) {
+	periods := func(start string, stub int) []sa.Coverage {
+		a1 := date(start).AddMonths(stub).FirstOfMonth()
+		return []sa.Coverage{
+			{Start: date(start), End: a1.AddDays(-1), Months: stub},
+			{Start: a1, End: a1.AddYears(1).AddDays(-1), Months: 12},
+			{Start: a1.AddYears(1), End: a1.AddYears(2).AddDays(-1), Months: 12},
 		}
 	}
-	if _, err := sa.SpreadOpenValue(date("2021-05-10"), date("2024-05-10"), decimal.New(1, 0), sa.DefaultRounding); !errors.Is(err, licensing.ErrOutsideTerm) {
-		t.Errorf("order after expiration: err = %v", err)
-	}
-}
-
-// SP-42: the Affiliate Anniversary stub and the remainder rule.
-func TestAffiliateAnniversaryStub(t *testing.T) {
-	// Ordered 2020-04-01, July anniversaries: 27 months, a 3-month stub.
-	total := decimal.RequireFromString("65.25") // WS-15: 27 months at 29.00 a year
-	s, err := sa.SpreadAffiliateAnniversary(date("2020-04-01"), 7, total, sa.DefaultRounding)
+	s, err := sa.Pay("SP-42", decimal.RequireFromString("65.25"), periods("2020-04-01", 3), sa.ByMonths, sa.DefaultRounding)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,10 +159,28 @@ func TestAffiliateAnniversaryStub(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Fatalf("mismatch (-want +got):\n%s", diff)
 	}
-	// 25 months at 29.00 is 60.42. Each later year's share, 60.42 × 12/25 =
-	// 29.0016, is rounded down to 29.00; the 1-month stub takes the rest, 2.42.
-	s, _ = sa.SpreadAffiliateAnniversary(date("2020-06-30"), 7, decimal.RequireFromString("60.42"), sa.DefaultRounding)
-	if a := s.Installments; !a[0].Amount.Equal(decimal.RequireFromString("2.42")) || !a[1].Amount.Equal(decimal.RequireFromString("29.00")) {
-		t.Fatalf("25-month schedule %v", a)
+	s, err = sa.Pay("SP-42", decimal.RequireFromString("60.42"), periods("2020-06-30", 1), sa.ByMonths, sa.DefaultRounding)
+	if a := s.Installments; err != nil || !a[0].Amount.Equal(decimal.RequireFromString("2.42")) || !a[1].Amount.Equal(decimal.RequireFromString("29.00")) || !a[2].Amount.Equal(decimal.RequireFromString("29.00")) {
+		t.Fatalf("25-month schedule %v, %v", a, err)
+	}
+	// Equal parts, as the same SKU billed again (SKU-12): 1000.00 in three.
+	s, err = sa.Pay("SKU-12", decimal.RequireFromString("1000.00"), periods("2021-08-01", 9), sa.EqualParts, sa.DefaultRounding)
+	if a := s.Installments; err != nil || !a[0].Amount.Equal(decimal.RequireFromString("333.34")) || !a[1].Amount.Equal(decimal.RequireFromString("333.33")) || !a[2].Amount.Equal(a[1].Amount) {
+		t.Fatalf("equal parts %v, %v", a, err)
+	}
+	if w, err := sa.ParseWeighting("equal parts"); err != nil || w != sa.EqualParts {
+		t.Errorf("ParseWeighting(equal parts) = %v, %v", w, err)
+	}
+}
+
+// Rounding to another minor unit: whole yen, the remainder still first.
+func TestPayOtherMinorUnit(t *testing.T) {
+	yen := sa.Rounding{Places: 0, Mode: sa.HalfUp}
+	parts, err := sa.Split(decimal.New(1000, 0), []int{1, 1, 1}, yen)
+	if err != nil || !parts[0].Equal(decimal.New(334, 0)) || !parts[1].Equal(decimal.New(333, 0)) {
+		t.Fatalf("Split(1000 yen) = %v, %v", parts, err)
+	}
+	if _, err := sa.Split(decimal.RequireFromString("1000.5"), []int{1}, yen); !errors.Is(err, sa.ErrInvalidAmount) {
+		t.Errorf("half a yen: err = %v", err)
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 // ErrRetired reports a new commercial Select Plus agreement outside the
 // exempt regions (SP-01). It wraps licensing.ErrNotEligible.
-var ErrRetired = fmt.Errorf("Select Plus is retired for new commercial agreements: %w", licensing.ErrNotEligible)
+var ErrRetired = fmt.Errorf("retired for new commercial agreements: %w", licensing.ErrNotEligible)
 
 // ErrUnregistered reports an order by an affiliate that is not registered
 // under the agreement (SP-12). It wraps licensing.ErrNotEligible.

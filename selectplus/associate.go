@@ -1,13 +1,18 @@
 package selectplus
 
 import (
+	"errors"
 	"fmt"
 
+	"github.com/vlrules/vlrules/internal/enum"
 	"github.com/vlrules/vlrules/licensing"
 )
 
+// ErrInvalidAssociationKind is wrapped by every error that reports a malformed kind of associated agreement.
+var ErrInvalidAssociationKind = errors.New("invalid kind of associated agreement")
+
 // An AssociationKind is the kind of agreement a Select Plus agreement can
-// be associated with (SP-26, SP-33).
+// be associated with (SP-26, SP-33). The zero AssociationKind is not valid.
 type AssociationKind uint8
 
 // The kinds of associated agreement.
@@ -17,49 +22,22 @@ const (
 	SelectLicense
 )
 
-// associationRows say which associated agreements waive the annual
-// minimums while active: an EA or a Campus and School Agreement does, a
-// Select License agreement only sets the level (SP-26, SP-27, SP-37).
-var associationRows = []struct {
-	kind   AssociationKind
-	name   string
-	waives bool
-	rule   licensing.RuleID
-}{
-	{EnterpriseAgreement, "EnterpriseAgreement", true, "SP-27"},
-	{CampusAndSchool, "CampusAndSchool", true, "SP-27"},
-	{SelectLicense, "SelectLicense", false, "SP-37"},
-}
+var associationKindNames = [...]string{EnterpriseAgreement: "EnterpriseAgreement", CampusAndSchool: "CampusAndSchool", SelectLicense: "SelectLicense"}
 
-func (k AssociationKind) row() (int, bool) {
-	for i, r := range associationRows {
-		if r.kind == k {
-			return i, true
-		}
-	}
-	return 0, false
-}
-
-// String returns the kind's name.
-func (k AssociationKind) String() string {
-	if i, ok := k.row(); ok {
-		return associationRows[i].name
-	}
-	return "AssociationKind(?)"
-}
-
-// waives reports whether an active association of kind k waives the annual
-// minimums (SP-27).
-func (k AssociationKind) waives() bool {
-	i, ok := k.row()
-	return ok && associationRows[i].waives
+var associationKindSpellings = []enum.Spelling[AssociationKind]{
+	{Text: "EA", Value: EnterpriseAgreement, Rule: "SP-26"},
+	{Text: "Enterprise Agreement", Value: EnterpriseAgreement, Rule: "SP-26"},
+	{Text: "CASA", Value: CampusAndSchool, Rule: "SP-26"},
+	{Text: "Campus and School Agreement", Value: CampusAndSchool, Rule: "SP-26"},
+	{Text: "Select License", Value: SelectLicense, Rule: "SP-26"},
 }
 
 // Associate associates the agreement on d with another agreement of kind
 // kind at price level level (SP-26, SP-33, SP-34). Each commercial pool
 // moves at once to the better of its level and the associated one, never to
 // a worse one (INV-19); pools never active or on hold open at the
-// associated level. Academic and government keep their one level (SP-28),
+// associated level, a pool on hold keeping the points bought this year
+// (INV-01, INV-05). Academic and government keep their one level (SP-28),
 // but their pools open too. While an EA or a Campus and School Agreement
 // stays active, no anniversary drops a level or puts a pool on hold
 // (SP-27).
@@ -67,13 +45,13 @@ func (l *Ledger) Associate(kind AssociationKind, level licensing.Level, d licens
 	if err := l.ready(d); err != nil {
 		return err
 	}
-	if _, ok := kind.row(); !ok || !level.IsValid() || level == licensing.NoLevel {
+	if !kind.IsValid() || !level.IsValid() || level == licensing.NoLevel {
 		return fmt.Errorf("selectplus: associate: %w: a kind of agreement and a level A to D are required", licensing.ErrInvalidOrder)
 	}
-	l.advance(d, true, nil)
-	l.assoc = association{kind: kind, level: level, active: true}
-	for i := range l.pools {
-		before := l.pools[i]
+	l.advance(d, true)
+	l.pos.assoc = association{kind: kind, level: level, active: true}
+	for i := range l.pos.pools {
+		before := l.pos.pools[i]
 		after := before
 		after.Status = Active
 		switch {
@@ -84,16 +62,12 @@ func (l *Ledger) Associate(kind AssociationKind, level licensing.Level, d licens
 		default:
 			after.Level = level
 		}
-		if before.Status == OnHold {
-			after.Earned = licensing.Points{}
+		l.pos.pools[i] = after
+		if !l.auditOff {
+			l.record(Event{Date: d, Transition: Associated, Pool: after.Pool, Before: before, After: after,
+				why: licensing.Explain("SP-26", fmt.Sprintf("associated with a %v at %v: the pool is at %v", kind, level, after.Level),
+					licensing.F("kind", kind), licensing.F("associatedLevel", level), licensing.F("levelBefore", levelText(before.Level)))})
 		}
-		l.pools[i] = after
-		l.record(Transition{Date: d, Kind: Associated, Pool: after.Pool, Before: before, After: after,
-			Explanation: l.explain("SP-26", func() string {
-				return fmt.Sprintf("associated with a %v at %v: the pool is at %v", kind, level, after.Level)
-			}, func() []licensing.Fact {
-				return []licensing.Fact{licensing.F("kind", kind), licensing.F("associatedLevel", level), licensing.F("levelBefore", levelText(before.Level))}
-			})})
 	}
 	return nil
 }
@@ -107,24 +81,24 @@ func (l *Ledger) ExpireAssociation(d licensing.Date) error {
 	if err := l.ready(d); err != nil {
 		return err
 	}
-	if !l.assoc.active {
+	if !l.pos.assoc.active {
 		return fmt.Errorf("selectplus: expire: %w: no active association", licensing.ErrInvalidOrder)
 	}
-	l.advance(d, false, nil) // an anniversary on d itself comes after the expiry
-	kind := l.assoc.kind
-	l.assoc.active = false
-	l.record(Transition{Date: d, Kind: Expired, Explanation: l.explain("SP-35", func() string {
-		return fmt.Sprintf("the associated %v expired: levels stay to the next anniversary, where the normal check applies", kind)
-	}, func() []licensing.Fact {
-		return []licensing.Fact{licensing.F("kind", kind), licensing.F("nextAnniversary", l.next)}
-	})})
+	l.advance(d, false) // an anniversary on d itself comes after the expiry
+	kind := l.pos.assoc.kind
+	l.pos.assoc.active = false
+	if !l.auditOff {
+		l.record(Event{Date: d, Transition: Expired, why: licensing.Explain("SP-35",
+			fmt.Sprintf("the associated %v expired: levels stay to the next anniversary, where the normal check applies", kind),
+			licensing.F("kind", kind), licensing.F("nextAnniversary", l.pos.next))})
+	}
 	return nil
 }
 
 // Association returns the associated agreement's kind and level, and
 // whether it is active.
 func (l *Ledger) Association() (AssociationKind, licensing.Level, bool) {
-	return l.assoc.kind, l.assoc.level, l.assoc.active
+	return l.pos.assoc.kind, l.pos.assoc.level, l.pos.assoc.active
 }
 
 // QualifyByPoints sets the initial level of each pool from the points
@@ -135,6 +109,9 @@ func (l *Ledger) Association() (AssociationKind, licensing.Level, bool) {
 // meet the initial minimum (SP-16). The minimums apply from the next
 // anniversary, with no waiver (SP-37). It must come before any order.
 func (l *Ledger) QualifyByPoints(d licensing.Date, prior map[licensing.Pool]licensing.Points) error {
+	if err := l.ready(d); err != nil {
+		return err
+	}
 	levels := map[licensing.Pool]licensing.Level{}
 	for p, pts := range prior {
 		if lv := l.rules.Thresholds.LevelFor(pts); lv != 0 && p.IsValid() {
@@ -157,7 +134,7 @@ func (l *Ledger) qualify(d licensing.Date, levels map[licensing.Pool]licensing.L
 	if err := l.ready(d); err != nil {
 		return err
 	}
-	for _, ps := range l.pools {
+	for _, ps := range l.pos.pools {
 		if ps.Status != NeverActive {
 			return fmt.Errorf("selectplus: qualify: %w: pools are already open", licensing.ErrOutOfOrder)
 		}
@@ -167,7 +144,7 @@ func (l *Ledger) qualify(d licensing.Date, levels map[licensing.Pool]licensing.L
 			return fmt.Errorf("selectplus: qualify: %w: pool %v, level %v", licensing.ErrInvalidOrder, p, lv)
 		}
 	}
-	l.advance(d, true, nil)
+	l.advance(d, true)
 	for _, p := range licensing.Pools() {
 		lv, ok := levels[p]
 		if !ok {
@@ -176,14 +153,13 @@ func (l *Ledger) qualify(d licensing.Date, levels map[licensing.Pool]licensing.L
 		if l.fixed {
 			lv = l.segLevel
 		}
-		before := l.pools[p-1]
-		l.pools[p-1].Status, l.pools[p-1].Level = Active, lv
-		after := l.pools[p-1]
-		l.record(Transition{Date: d, Kind: Qualified, Pool: p, Before: before, After: after,
-			Explanation: l.explain(rule, func() string { return fmt.Sprintf("initial level %v", after.Level) },
-				func() []licensing.Fact {
-					return []licensing.Fact{licensing.F("pool", p), licensing.F("level", after.Level)}
-				})})
+		before := l.pos.pools[p-1]
+		l.pos.pools[p-1].Status, l.pos.pools[p-1].Level = Active, lv
+		after := l.pos.pools[p-1]
+		if !l.auditOff {
+			l.record(Event{Date: d, Transition: Qualification, Pool: p, Before: before, After: after,
+				why: licensing.Explain(rule, fmt.Sprintf("initial level %v", after.Level), licensing.F("pool", p), licensing.F("level", after.Level))})
+		}
 	}
 	return nil
 }

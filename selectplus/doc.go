@@ -32,30 +32,37 @@
 //     and its level stays until the next anniversary after it expires
 //     (SP-35).
 //
-// Every number and policy the guide leaves open is a field of [Rules], with
-// [DefaultRules] giving the recommended readings: InitialMinimum,
-// HoldMinimum, HoldReactivation, CarryCountsForUpgrade, CarryAtTop, the
-// academic and government levels and the exempt regions.
+// Posting is plan-then-commit: [Ledger.Check] returns the [Receipt] an order
+// would get — the anniversaries it passes, each pool's transition, each
+// line's points, level and SA coverage — and changes nothing; [Ledger.Post]
+// commits the same plan. An order is atomic: if any pool refuses it,
+// nothing but the passing of time changes. An order ID posted twice is
+// refused (licensing.ErrDuplicateOrder, INV-06), and so is an event dated
+// before one already applied (licensing.ErrOutOfOrder). [Ledger.Outlook]
+// says what each pool still needs and where the next anniversary will leave
+// it. Every transition — initial, upgrade, purchase, keep, carry, drop,
+// hold, reactivation, refusal, association — is recorded in the audit trail
+// ([Ledger.Audit], an [Event] each, turned off with [Ledger.SetAudit]), and
+// every result says why through its Why method; per-affiliate shares of
+// each pool add up to the pool's points (SP-09, [Ledger.Share]).
 //
-// An order is atomic: if any pool refuses it, nothing changes. An order ID
-// posted twice is refused (licensing.ErrDuplicateOrder), and so is an event
-// dated before one already applied (licensing.ErrOutOfOrder).
-// [Ledger.Check] says whether an order would be accepted without posting it;
-// [Ledger.Outlook] says what each pool still needs and where the next
-// anniversary will leave it, by folding that anniversary on a copy.
+// Software Assurance in Select Plus runs on package sa with this package's
+// rows: coverage to the third affiliate anniversary ([ThirdAnniversary]),
+// both spread-payment options ([Plan], [QuoteSA]), co-terminated extensions
+// ([Ledger.Extend]), renewal by the expiry date and the lapse (SA-only lines
+// in orders), and the SA-only enrollment windows ([CanEnroll], [SABasis])
+// (SP-39 to SP-47).
 //
-// Every transition — initial, upgrade, purchase, keep, carry, drop, hold,
-// reactivation, refusal, association — is recorded in the audit trail
-// ([Ledger.Audit]) with its rule and figures; per-affiliate shares of each
-// pool add up to the pool's points (SP-09, [Ledger.Share]). The audit trail
-// can be turned off ([Ledger.SetAudit]) for replaying millions of lines; the
-// pool state never grows with the number of lines.
+// # Tables
 //
-// Software Assurance in Select Plus goes through package sa: coverage to
-// the third affiliate anniversary ([Ledger.Coverage]), both spread-payment
-// options ([Ledger.QuoteSA]), co-terminated extensions ([Ledger.Extend]),
-// renewal by the expiry date and the lapse (SA-only lines in orders), and
-// the SA-only enrollment windows ([CanEnroll], [SABasis]) (SP-39 to SP-47).
+// Every number and policy is a row in tables.go: the level thresholds and
+// the flags the guide leaves open are fields of [Rules] ([DefaultRules]
+// gives the recommended readings: InitialMinimum, HoldMinimum,
+// HoldReactivation, CarryCountsForUpgrade, CarryAtTop, the academic and
+// government levels, the exempt regions, the SA billing granularity); the
+// segments, the associated agreements, the SA terms (third anniversary,
+// Order Anniversary years, renewal rules, enrollment windows), the payment
+// plans and the description reading rules are rows beside it.
 //
 // # Rounding
 //
@@ -66,10 +73,13 @@
 //
 // Refusals are licensing.RuleError values naming the rule and wrapping
 // licensing.ErrNotEligible (or [ErrRetired], [ErrUnregistered], which wrap
-// it too); malformed input wraps licensing.ErrInvalidOrder and its kin.
-// A Ledger is not safe for concurrent use.
+// it too); malformed input wraps licensing.ErrInvalidOrder and its kin. A
+// Ledger's reading methods may run concurrently with each other; its
+// writing methods may not run with any other (see [Ledger]).
 //
 // # Sources
 //
 // Select Plus commercial licensing guide, February 2019 (SP-55).
 package selectplus
+
+//go:generate go run ../internal/enumgen PoolStatus:PoolStatuses Transition ReactivationPolicy:ReactivationPolicies AssociationKind Plan

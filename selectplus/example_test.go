@@ -45,9 +45,9 @@ func Example_yearOfOrders() {
 	}{{"PO-1", "2018-07-15", 300}, {"PO-2", "2018-11-01", 1800}, {"PO-3", "2019-03-01", 250}} {
 		rc := buy(l, o.id, o.date, "Office Professional Plus", o.qty)
 		a := rc.Pools[0]
-		fmt.Printf("%s %v: +%v points, total %v, priced at %v (%v)\n", o.id, o.date, a.Points, a.After.Total(), rc.Lines[0].Level, a.Kind)
+		fmt.Printf("%s %v: +%v points, total %v, priced at %v (%v)\n", o.id, o.date, a.Points, a.After.Total(), rc.Lines[0].Level, a.Transition)
 	}
-	fmt.Println(l.Audit()[1].Explanation)
+	fmt.Println(l.Audit()[1].Why())
 	// Output:
 	// PO-1 2018-07-15: +600 points, total 600, priced at A (initial)
 	// PO-2 2018-11-01: +3600 points, total 4200, priced at B (upgrade)
@@ -66,7 +66,7 @@ func ExampleLedger_AdvanceTo() {
 		log.Fatal(err)
 	}
 	for _, r := range reviews {
-		fmt.Println(r.Pool, r.Kind, r.Explanation)
+		fmt.Println(r.Pool, r.Transition, r.Why())
 	}
 	// Output:
 	// Applications carry SP-22: met the B threshold: keeps B, carries 700 (anniversary=2019-07-01, total=4700, level=B, threshold=4000, carry=700)
@@ -84,7 +84,7 @@ func ExampleLedger_Outlook() {
 	}
 	fmt.Printf("now %v with %v points; %v more for %v, %v more by %v to keep %v\n",
 		o.State.Level, o.State.Total(), o.ToNextLevel, o.NextLevel, o.ToKeep, o.NextAnniversary, o.State.Level)
-	fmt.Println("if nothing more is bought:", o.AfterKind, "to", o.After.Level)
+	fmt.Println("if nothing more is bought:", o.AfterTransition, "to", o.After.Level)
 	// Output:
 	// now B with 1200 points; 8800 more for C, 2800 more by 2020-07-01 to keep B
 	// if nothing more is bought: drop to A

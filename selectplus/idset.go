@@ -16,7 +16,6 @@ type idSet struct {
 	seed  maphash.Seed
 	slots []uint64 // 0 is empty; else fingerprint<<32 | (index+1)
 	ids   []string
-	last  int // slot of the last add, for forgetLast
 }
 
 const minSlots = 64
@@ -60,28 +59,7 @@ func (s *idSet) add(id string) bool {
 	}
 	s.ids = append(s.ids, id)
 	s.slots[slot] = fp<<32 | uint64(len(s.ids))
-	s.last = slot
 	return true
-}
-
-// probe makes room for one more ID and finds id: the slot where it is, or
-// the empty slot where insertAt will put it, with its fingerprint. Nothing
-// observable changes until insertAt.
-func (s *idSet) probe(id string) (slot int, fp uint64, found bool) {
-	if 2*(len(s.ids)+1) > len(s.slots) {
-		s.resize(2 * (len(s.ids) + 1))
-	}
-	h, fp := s.hash(id)
-	slot, found = s.find(id, h, fp)
-	return slot, fp, found
-}
-
-// insertAt records id in the empty slot probe found for it, provided
-// nothing was added since.
-func (s *idSet) insertAt(slot int, fp uint64, id string) {
-	s.ids = append(s.ids, id)
-	s.slots[slot] = fp<<32 | uint64(len(s.ids))
-	s.last = slot
 }
 
 // has reports whether id is recorded.
@@ -92,14 +70,6 @@ func (s *idSet) has(id string) bool {
 	h, fp := s.hash(id)
 	_, found := s.find(id, h, fp)
 	return found
-}
-
-// forgetLast removes the ID the last add recorded. With linear probing the
-// most recent entry ends no other entry's probe, so clearing its slot is
-// enough.
-func (s *idSet) forgetLast() {
-	s.slots[s.last] = 0
-	s.ids = s.ids[:len(s.ids)-1]
 }
 
 // reserve makes room for n more IDs without growing.

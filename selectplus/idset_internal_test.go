@@ -8,14 +8,13 @@ import (
 	"pgregory.net/rapid"
 )
 
-// The idSet against a plain map: adds, look-ups, undoing the last add and
-// reserving, with IDs from a small alphabet so that repeats are common.
+// The idSet against a plain map: adds, look-ups and reserving, with IDs
+// from a small alphabet so that repeats are common.
 func TestIDSetAgainstMap(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		var s idSet
 		model := map[string]bool{}
 		var order []string
-		canForget := false
 		idGen := rapid.StringMatching(`[a-c]{0,3}`)
 		t.Repeat(map[string]func(*rapid.T){
 			"add": func(t *rapid.T) {
@@ -23,25 +22,13 @@ func TestIDSetAgainstMap(t *testing.T) {
 				if got, want := s.add(id), !model[id]; got != want {
 					t.Fatalf("add(%q) = %v, want %v", id, got, want)
 				}
-				canForget = !model[id]
 				if !model[id] {
 					order = append(order, id)
 				}
 				model[id] = true
 			},
-			"forgetLast": func(t *rapid.T) {
-				if !canForget {
-					t.Skip("the last add recorded nothing")
-				}
-				s.forgetLast()
-				last := order[len(order)-1]
-				order = order[:len(order)-1]
-				delete(model, last)
-				canForget = false
-			},
 			"reserve": func(t *rapid.T) {
 				s.reserve(rapid.IntRange(0, 300).Draw(t, "n"))
-				canForget = false
 			},
 			"": func(t *rapid.T) {
 				for _, id := range []string{"", "a", "b", "ab", "abc", "ccc"} {

@@ -3,103 +3,28 @@ package selectplus
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/vlrules/vlrules/licensing"
-	"github.com/vlrules/vlrules/sa"
 )
-
-// A Status is where a pool stands (SP-16, SP-25). The zero Status is
-// NeverActive: a pool no order has opened yet.
-type Status uint8
-
-// The pool statuses.
-const (
-	NeverActive Status = iota
-	Active
-	OnHold
-)
-
-var statusNames = [...]string{NeverActive: "never", Active: "active", OnHold: "hold"}
-
-// String returns "never", "active" or "hold".
-func (s Status) String() string {
-	if int(s) < len(statusNames) {
-		return statusNames[s]
-	}
-	return "Status(?)"
-}
-
-// A PoolState is one pool's standing (SP-32): its status, its level (zero
-// for a pool never active), the points bought this agreement year and the
-// points carried in at the last anniversary.
-type PoolState struct {
-	Pool   licensing.Pool
-	Status Status
-	Level  licensing.Level
-	Earned licensing.Points // bought this agreement year (SP-56)
-	Carry  licensing.Points // carried in at the last anniversary (SP-22)
-}
-
-// Total returns the year's running total, carryover included: Earned + Carry.
-func (s PoolState) Total() licensing.Points { return s.Earned.Add(s.Carry) }
-
-// affiliate is a registered affiliate, its share of each pool's points
-// (SP-09) this agreement year and since the agreement began, and its SA
-// coverage per product (SP-45, SP-46). The coverage list grows with the
-// products the affiliate buys with SA, not with its orders, and is scanned
-// linearly: an affiliate buys few distinct products.
-type affiliate struct {
-	id    string
-	month time.Month // anniversary month (SP-39)
-	year  [3]licensing.Points
-	total [3]licensing.Points
-	cover []productTrack
-}
-
-// A productTrack is an affiliate's SA coverage of one product.
-type productTrack struct {
-	product licensing.Product
-	track   sa.Track
-}
-
-// setTrack records the coverage a line leaves for its product.
-func (a *affiliate) setTrack(u trackUpdate) {
-	if _, i := a.track(u.product); i >= 0 {
-		a.cover[i].track = u.track
-	} else {
-		a.cover = append(a.cover, productTrack{u.product, u.track})
-	}
-}
-
-// track returns the affiliate's coverage of p, and its index (-1 if none).
-func (a *affiliate) track(p licensing.Product) (sa.Track, int) {
-	for i := range a.cover {
-		if a.cover[i].product == p {
-			return a.cover[i].track, i
-		}
-	}
-	return sa.Track{}, -1
-}
-
-// association is the agreement associated with this one, if any (SP-26,
-// SP-27, SP-35).
-type association struct {
-	kind   AssociationKind
-	level  licensing.Level
-	active bool
-}
 
 // A Ledger replays a Select Plus agreement: a fold over dated events —
-// orders, associations and their expiry, affiliate registrations — in which
-// anniversaries pass as dates pass. It keeps one state per pool (SP-32) and
-// records every transition with its rule (the audit trail, which can be
-// turned off). The same events always give the same state, and the state
-// saves to JSON and restores identically.
+// orders, associations and their expiry, qualification, affiliate
+// registrations — in which anniversaries pass as dates pass. It keeps one
+// state per pool (SP-32) and records every transition with its rule (the
+// audit trail, which can be turned off). The same events always give the
+// same state, and the state saves to JSON and restores identically.
 //
 // Build a Ledger with New (a new agreement) or Load (an existing one); the
-// zero Ledger has no agreement and refuses every event. A Ledger is not safe
-// for concurrent use.
+// zero Ledger has no agreement and refuses every event with an error.
+//
+// A Ledger is not safe for concurrent writes. Its reading methods —
+// Check, Outlook, Pool, Year, Now, Share, Affiliates, Association,
+// CoveredUntil, Coverage, QuoteSA, Extend, Agreement, Rules, Audit and
+// MarshalJSON — change nothing and may run concurrently with each other;
+// Post, AdvanceTo, Register, Associate, ExpireAssociation, QualifyByPoints,
+// QualifyBySelect, SetAudit and UnmarshalJSON change the ledger and must
+// not run concurrently with any other method. A service holds a read lock
+// for quotes and a write lock for posts.
 type Ledger struct {
 	agreement Agreement
 	rules     Rules
@@ -109,16 +34,11 @@ type Ledger struct {
 	affIndex map[string]int
 	affs     []affiliate
 
-	pools [3]PoolState
-	year  int            // the current agreement year, from 1
-	next  licensing.Date // the next anniversary: Effective.Anniversary(year)
-	last  licensing.Date // the latest date time has reached
-
-	seen  idSet
-	assoc association
+	pos  position
+	seen idSet
 
 	auditOff bool
-	audit    []Transition
+	audit    []Event
 }
 
 // New starts a new agreement (SP-01 to SP-08): a new commercial agreement
@@ -145,10 +65,10 @@ func open(a Agreement, r Rules, isNew bool) (*Ledger, error) {
 	l := &Ledger{
 		agreement: a, rules: r, fixed: fixed, segLevel: r.segmentLevel(a.Segment),
 		affIndex: map[string]int{},
-		year:     1, next: a.Effective.Anniversary(1), last: a.Effective,
+		pos:      position{year: 1, next: a.Effective.Anniversary(1), last: a.Effective},
 	}
-	for i := range l.pools {
-		l.pools[i].Pool = licensing.Pool(i + 1)
+	for i := range l.pos.pools {
+		l.pos.pools[i] = PoolState{Pool: licensing.Pool(i + 1), Status: NeverActive}
 	}
 	for _, af := range a.all() {
 		l.addAffiliate(af)
@@ -160,20 +80,12 @@ func (l *Ledger) addAffiliate(af Affiliate) {
 	id := strings.TrimSpace(af.ID)
 	l.affIndex[id] = len(l.affs)
 	l.affs = append(l.affs, affiliate{id: id, month: af.Anniversary.Month()})
-}
-
-// Reserve makes room to record n more order IDs, so that replaying a
-// history of known size does not regrow the record of IDs as it goes. It
-// changes nothing else.
-func (l *Ledger) Reserve(n int) {
-	if n > 0 {
-		l.seen.reserve(n)
-	}
+	l.pos.shares = append(l.pos.shares, share{year: l.pos.year})
 }
 
 // SetAudit turns the audit trail on (the default) or off. With it off the
-// ledger records no transitions and builds no explanations, which is what
-// replaying millions of lines wants.
+// ledger records no transitions, which is what replaying millions of lines
+// wants; results still explain themselves through their Why methods.
 func (l *Ledger) SetAudit(on bool) { l.auditOff = !on }
 
 // Agreement returns the agreement the ledger replays.
@@ -196,25 +108,26 @@ func (l *Ledger) Pool(p licensing.Pool) PoolState {
 	if !p.IsValid() {
 		return PoolState{Pool: p}
 	}
-	return l.pools[p-1]
+	return l.pos.pools[p-1]
 }
 
 // Year returns the current agreement year (from 1) and the date of the
 // next anniversary.
-func (l *Ledger) Year() (int, licensing.Date) { return l.year, l.next }
+func (l *Ledger) Year() (int, licensing.Date) { return l.pos.year, l.pos.next }
 
 // Now returns the latest date the ledger has reached.
-func (l *Ledger) Now() licensing.Date { return l.last }
+func (l *Ledger) Now() licensing.Date { return l.pos.last }
 
 // Share returns an affiliate's points in a pool this agreement year and
 // since the agreement began (SP-09). The shares of all affiliates add up to
 // the pool's Earned points and to its lifetime points.
 func (l *Ledger) Share(affiliateID string, p licensing.Pool) (year, total licensing.Points, ok bool) {
-	i, found := l.affIndex[strings.TrimSpace(affiliateID)]
+	i, found := l.affiliate(affiliateID)
 	if !found || !p.IsValid() {
 		return licensing.Points{}, licensing.Points{}, false
 	}
-	return l.affs[i].year[p-1], l.affs[i].total[p-1], true
+	s := l.pos.shares[i]
+	return s.yearPoints(l.pos.year, int(p-1)), s.total[p-1], true
 }
 
 // Affiliates returns the IDs of the registered affiliates, the lead first.
@@ -228,7 +141,16 @@ func (l *Ledger) Affiliates() []string {
 
 // Audit returns the audit trail: every transition in the order it
 // happened. The caller owns the slice.
-func (l *Ledger) Audit() []Transition { return append([]Transition(nil), l.audit...) }
+func (l *Ledger) Audit() []Event { return append([]Event(nil), l.audit...) }
+
+// affiliate returns the index of a registered affiliate.
+func (l *Ledger) affiliate(id string) (int, bool) {
+	if i, ok := l.affIndex[id]; ok {
+		return i, true
+	}
+	i, ok := l.affIndex[strings.TrimSpace(id)]
+	return i, ok
+}
 
 // Register registers an affiliate on date d (SP-07, SP-12). Registration
 // needs the agreement to exist (SP-06: not before the effective date), and
@@ -247,11 +169,11 @@ func (l *Ledger) Register(af Affiliate, d licensing.Date) error {
 	if _, dup := l.affIndex[id]; dup {
 		return licensing.Refuse("SP-08", licensing.ErrInvalidOrder, "affiliate ID %q registered twice", id)
 	}
-	l.advance(d, true, nil)
+	l.advance(d, true)
 	l.agreement.Affiliates = append(l.agreement.Affiliates, Affiliate{ID: id, Anniversary: af.Anniversary})
 	l.addAffiliate(af)
-	l.record(Transition{Date: d, Kind: Registration, Affiliate: id,
-		Explanation: licensing.Explain("SP-07", "affiliate registered", licensing.F("affiliate", id), licensing.F("anniversary", af.Anniversary))})
+	l.record(Event{Date: d, Transition: Registration, Affiliate: id,
+		why: licensing.Explain("SP-07", "affiliate registered", licensing.F("affiliate", id), licensing.F("anniversary", af.Anniversary))})
 	return nil
 }
 
@@ -265,28 +187,15 @@ func (l *Ledger) ready(d licensing.Date) error {
 		return fmt.Errorf("selectplus: %w: a valid date is required", licensing.ErrInvalidOrder)
 	case d.Before(l.agreement.Effective):
 		return licensing.Refuse("GEN-15", licensing.ErrOutsideTerm, "event dated %v, before the agreement's effective date %v", d, l.agreement.Effective)
-	case d.Before(l.last):
-		return fmt.Errorf("selectplus: event dated %v, after one on %v was applied: %w", d, l.last, licensing.ErrOutOfOrder)
+	case d.Before(l.pos.last):
+		return fmt.Errorf("selectplus: event dated %v, after one on %v was applied: %w", d, l.pos.last, licensing.ErrOutOfOrder)
 	}
 	return nil
 }
 
-func (l *Ledger) record(t Transition) {
+// record appends an event to the audit trail, when it is on.
+func (l *Ledger) record(e Event) {
 	if !l.auditOff {
-		l.audit = append(l.audit, t)
+		l.audit = append(l.audit, e)
 	}
-}
-
-// explain builds an explanation only when the audit trail is on; with it
-// off, only the rule is kept. It is inlined, so the closures of a call
-// cost nothing when the audit trail is off.
-func (l *Ledger) explain(rule licensing.RuleID, result func() string, facts func() []licensing.Fact) licensing.Explanation {
-	if l.auditOff {
-		return licensing.Explanation{Rule: rule}
-	}
-	return explanation(rule, result, facts)
-}
-
-func explanation(rule licensing.RuleID, result func() string, facts func() []licensing.Fact) licensing.Explanation {
-	return licensing.Explanation{Rule: rule, Result: result(), Facts: facts()}
 }

@@ -2,6 +2,7 @@ package selectplus_test
 
 import (
 	"errors"
+	"reflect"
 	"testing"
 
 	"github.com/vlrules/vlrules/licensing"
@@ -14,7 +15,7 @@ func lsa(name string, qty int64) licensing.Line {
 }
 
 func saOnly(name string, qty int64) licensing.Line {
-	return licensing.Line{Product: product(name), Offering: licensing.SA, Quantity: qty}
+	return licensing.Line{Product: product(name), Offering: licensing.SAOnly, Quantity: qty}
 }
 
 // WS-15 in the ledger (SP-39, SA-03): 10 units of L&SA ordered on
@@ -30,7 +31,7 @@ func TestWS15InTheLedger(t *testing.T) {
 	must(t, l, order("O0", "2020-03-01", "HQ", lic("Outlook", 500)))
 	rc := must(t, l, order("O1", "2020-04-01", "EU", lsa("Office Professional Plus", 10)))
 	line := rc.Lines[0]
-	if line.Points != licensing.MustParsePoints("42.5") || line.SA.End != date("2022-06-30") || line.SA.Months != 27 {
+	if line.Points != licensing.MustParsePoints("42.5") || line.Coverage.End != date("2022-06-30") || line.Coverage.Months != 27 {
 		t.Fatalf("line = %+v, want 42.5 points to 2022-06-30 (27 months)", line)
 	}
 	if y, _, _ := l.Share("EU", licensing.Applications); y != licensing.MustParsePoints("42.5") {
@@ -47,7 +48,7 @@ func TestSARenewalInTheLedger(t *testing.T) {
 	l := newLedger(t, licensing.Commercial, "2019-07-01")
 	must(t, l, order("O1", "2019-08-01", "HQ", lsa("Office Professional Plus", 250))) // coverage to 2022-06-30
 	rc := must(t, l, order("O2", "2022-06-30", "HQ", saOnly("Office Professional Plus", 250)))
-	if c := rc.Lines[0].SA; c.Start != date("2022-07-01") || c.End != date("2025-06-30") || c.Months != 36 {
+	if c := rc.Lines[0].Coverage; c.Start != date("2022-07-01") || c.End != date("2025-06-30") || c.Months != 36 {
 		t.Fatalf("renewal coverage %v, want 2022-07-01 to 2025-06-30", c)
 	}
 	_, err := l.Post(order("O3", "2025-07-01", "HQ", saOnly("Office Professional Plus", 250)))
@@ -59,14 +60,14 @@ func TestSARenewalInTheLedger(t *testing.T) {
 		t.Fatalf("SA on a product never covered: err = %v, want SP-46", err)
 	}
 	// SP-40: a server bought OEM 30 days ago may have SA alone.
-	basis := selectplus.SABasis{Line: 1, Purchase: &sa.Purchase{Kind: licensing.Server, Channel: licensing.OEM, Date: date("2025-06-02")}}
+	basis := selectplus.SABasis{Line: 1, Purchase: &sa.Purchase{Product: product("Windows Server Essentials"), Channel: licensing.OEM, Date: date("2025-06-02")}}
 	if _, err := l.Post(order("O5", "2025-07-02", "HQ", saOnly("Windows Server Essentials", 100)), basis); err != nil {
 		t.Fatalf("SA-only within the window: %v", err)
 	}
 	// SP-47: SA from another agreement renewed in before it expires.
 	other := selectplus.SABasis{Line: 1, OtherExpires: date("2025-07-31")}
 	rc, err = l.Post(order("O6", "2025-07-03", "HQ", saOnly("Outlook", 600)), other)
-	if err != nil || rc.Lines[0].SA.Start != date("2025-08-01") {
+	if err != nil || rc.Lines[0].Coverage.Start != date("2025-08-01") {
 		t.Fatalf("SA from another agreement: %+v, %v", rc.Lines, err)
 	}
 	other.OtherExpires = date("2025-07-01")
@@ -105,6 +106,8 @@ func TestRefusalsChangeNothing(t *testing.T) {
 		{"no pool (GEN-04)", order("O4", "2019-08-01", "HQ", licensing.Line{Product: product("Microsoft Online Services Subscription"), Offering: licensing.Subscription, Quantity: 1}), licensing.ErrNoPool},
 		{"zero quantity", order("O5", "2019-08-01", "HQ", lic("Outlook", 0)), licensing.ErrInvalidQuantity},
 		{"step-up (LIB-02)", order("O6", "2019-08-01", "HQ", licensing.Line{Product: product("Outlook"), Offering: licensing.StepUp, Quantity: 1}), licensing.ErrNoPointRule},
+		// A malformed order is found before time passes: the 2020-07-01 anniversary stays ahead.
+		{"zero quantity after an anniversary", order("O7", "2020-08-01", "HQ", lic("Outlook", 1), lic("Outlook", 0)), licensing.ErrInvalidQuantity},
 	}
 	for _, c := range cases {
 		if _, err := l.Post(c.o); !errors.Is(err, c.sentinel) {
@@ -218,7 +221,7 @@ func TestAssociation(t *testing.T) {
 	}
 	reviews, _ := l.AdvanceTo(date("2020-01-01"))
 	for _, r := range reviews {
-		if r.Kind != selectplus.Waived || r.After.Level != licensing.LevelD {
+		if r.Transition != selectplus.Waived || r.After.Level != licensing.LevelD {
 			t.Fatalf("waived review %+v", r)
 		}
 	}
@@ -227,7 +230,7 @@ func TestAssociation(t *testing.T) {
 	}
 	reviews, _ = l.AdvanceTo(date("2021-01-01")) // the anniversary on the expiry day checks normally
 	for _, r := range reviews {
-		if r.Kind != selectplus.Drop || r.After.Level != licensing.LevelC {
+		if r.Transition != selectplus.Drop || r.After.Level != licensing.LevelC {
 			t.Fatalf("after the EA expired: %+v", r)
 		}
 	}
@@ -249,4 +252,89 @@ func TestRegisterAndOutOfOrder(t *testing.T) {
 	if _, err := zero.Post(order("O1", "2019-06-01", "HQ", lic("Outlook", 500))); err == nil {
 		t.Fatal("the zero Ledger accepted an order")
 	}
+}
+
+// A receipt carries the reviews of the anniversaries its order passed, even
+// when the order is refused (time passes whether or not it is accepted),
+// and its results explain themselves in full with the audit trail off.
+func TestReceiptReviewsAndWhy(t *testing.T) {
+	on := newLedger(t, licensing.Commercial, "2019-07-01")
+	off := newLedger(t, licensing.Commercial, "2019-07-01")
+	off.SetAudit(false)
+	twin := newLedger(t, licensing.Commercial, "2019-07-01")
+	for _, l := range []*selectplus.Ledger{on, off, twin} {
+		must(t, l, order("O1", "2019-08-01", "HQ", lic("Office Professional Plus", 2100))) // 4,200: B
+	}
+	want, err := twin.AdvanceTo(date("2020-07-01"))
+	if err != nil || len(want) != 1 || want[0].Transition != selectplus.Carry {
+		t.Fatalf("reviews %+v, %v", want, err)
+	}
+	rcOn := must(t, on, order("O2", "2020-08-01", "HQ", lic("Outlook", 100)))
+	rcOff := must(t, off, order("O2", "2020-08-01", "HQ", lic("Outlook", 100)))
+	if !reflect.DeepEqual(rcOn.Reviews, want) || !reflect.DeepEqual(rcOff.Reviews, want) {
+		t.Fatalf("receipt reviews\n%+v\n%+v\nwant %+v", rcOn.Reviews, rcOff.Reviews, want)
+	}
+	whyOn, whyOff := rcOn.Why(), rcOff.Why()
+	if !reflect.DeepEqual(whyOn, whyOff) || len(whyOn) != 2 || whyOn[0].Rule != "SP-22" || whyOn[1].Rule != "SP-17" || len(whyOff[1].Facts) == 0 {
+		t.Fatalf("explanations with the audit trail on %v, off %v", whyOn, whyOff)
+	}
+	if audit := on.Audit(); len(audit) != 3 || audit[1].Why().String() != whyOn[0].String() || audit[2].Why().String() != whyOn[1].String() {
+		t.Fatalf("audit %v", audit)
+	}
+	if len(off.Audit()) != 0 {
+		t.Fatalf("the audit trail off recorded %v", off.Audit())
+	}
+	// A refused order passes the 2021-07-01 anniversary all the same.
+	rc, err := off.Post(order("O3", "2021-08-01", "HQ", lic("Windows upgrade", 1)))
+	if rule, _ := licensing.RuleOf(err); rule != "SP-16" || len(rc.Reviews) != 1 || rc.Reviews[0].Date != date("2021-07-01") {
+		t.Fatalf("refused order: %+v, %v", rc.Reviews, err)
+	}
+	if y, _ := off.Year(); y != 3 {
+		t.Fatalf("after the refused order the ledger is in year %d, want 3", y)
+	}
+}
+
+// LIB-03: a pool's running total and an affiliate's share stop at
+// licensing.MaxPoints; an order beyond either is refused with ErrOverflow
+// and changes nothing.
+func TestMaxPoints(t *testing.T) {
+	r := selectplus.DefaultRules()
+	r.CarryAtTop = false // the new year starts from zero, the affiliates' lifetime shares do not
+	l, err := selectplus.Load(selectplus.Agreement{Segment: licensing.Commercial, Effective: date("2019-07-01"),
+		Lead:       selectplus.Affiliate{ID: "HQ", Anniversary: date("2019-07-01")},
+		Affiliates: []selectplus.Affiliate{{ID: "EU", Anniversary: date("2019-07-01")}}}, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := licensing.Product{Program: licensing.SelectPlus, Name: "Big", Kind: licensing.KindApplication, Pool: licensing.Applications,
+		Points: licensing.WholePoints(licensing.MaxProductPoints)}
+	perLine := big.Points.Mul(licensing.MaxQuantity)
+	n := licensing.WholePoints(licensing.MaxPoints).Units() / perLine.Units()
+	lines := make([]licensing.Line, n)
+	for i := range lines {
+		lines[i] = licensing.Line{Product: big, Offering: licensing.License, Quantity: licensing.MaxQuantity}
+	}
+	must(t, l, order("O1", "2019-08-01", "HQ", lines...)) // exactly MaxPoints
+	if got := l.Pool(licensing.Applications).Total(); got != licensing.WholePoints(licensing.MaxPoints) {
+		t.Fatalf("pool total %v, want %d", got, int64(licensing.MaxPoints))
+	}
+	l.SetAudit(false) // the refusals would be in the audit trail; nothing else may change
+	overflow := func(what string, o licensing.Order) {
+		t.Helper()
+		before, _ := l.MarshalJSON()
+		_, err := l.Post(o)
+		if rule, _ := licensing.RuleOf(err); rule != "LIB-03" || !errors.Is(err, licensing.ErrOverflow) {
+			t.Fatalf("%s: err = %v, want LIB-03", what, err)
+		}
+		if after, _ := l.MarshalJSON(); string(after) != string(before) {
+			t.Fatalf("%s: the refused order changed the ledger", what)
+		}
+	}
+	overflow("the pool's total", order("O2", "2019-08-01", "EU", lic("Outlook", 1)))
+	overflow("one order", order("O3", "2019-08-01", "EU", append(lines, lic("Outlook", 1))...))
+	if _, err := l.AdvanceTo(date("2020-07-01")); err != nil {
+		t.Fatal(err)
+	}
+	overflow("HQ's lifetime share", order("O4", "2020-07-01", "HQ", lic("Outlook", 500)))
+	must(t, l, order("O5", "2020-07-01", "EU", lic("Outlook", 500)))
 }

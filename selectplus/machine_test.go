@@ -192,26 +192,26 @@ func (m *machine) Pass(t *rapid.T) {
 		if a.Level < b.Level-1 || a.Carry.Sign() < 0 {
 			t.Fatalf("review %+v drops more than one level or carries a negative amount", r)
 		}
-		if (r.Kind == selectplus.Drop || r.Kind == selectplus.Hold) && !a.Carry.IsZero() {
+		if (r.Transition == selectplus.Drop || r.Transition == selectplus.Hold) && !a.Carry.IsZero() {
 			t.Fatalf("review %+v carries after a drop or hold", r)
 		}
-		if m.fixedLevel == 0 && b.Level < licensing.LevelD && r.Kind == selectplus.Carry {
+		if m.fixedLevel == 0 && b.Level < licensing.LevelD && r.Transition == selectplus.Carry {
 			next := threshold(b.Level + 1)
 			if a.Carry.Units() >= next-threshold(b.Level) {
 				t.Fatalf("INV-14: carry %v not below the gap to %v", a.Carry, b.Level+1)
 			}
 		}
-		if r.Kind == selectplus.Hold && b.Status == selectplus.Active && (r.Total.Units() >= fiveHundred || (m.fixedLevel == 0 && b.Level != licensing.LevelA)) {
+		if r.Transition == selectplus.Hold && b.Status == selectplus.Active && (r.Total.Units() >= fiveHundred || (m.fixedLevel == 0 && b.Level != licensing.LevelA)) {
 			t.Fatalf("INV-16: hold from %v with %v points", b.Level, r.Total)
 		}
 		// INV-13: met means kept (no EA).
-		if m.fixedLevel == 0 && b.Status == selectplus.Active && r.Kind != selectplus.Waived && r.Total.Units() >= threshold(b.Level) {
+		if m.fixedLevel == 0 && b.Status == selectplus.Active && r.Transition != selectplus.Waived && r.Total.Units() >= threshold(b.Level) {
 			if a.Level != b.Level || a.Carry.Units() != r.Total.Units()-threshold(b.Level) {
 				t.Fatalf("INV-13: %v met its threshold but became %+v", r.Total, a)
 			}
 		}
 		// INV-18: an active EA waives the check.
-		if r.Kind == selectplus.Waived && (a.Level != b.Level || a.Status != b.Status) {
+		if r.Transition == selectplus.Waived && (a.Level != b.Level || a.Status != b.Status) {
 			t.Fatalf("INV-18: waived review changed %+v to %+v", b, a)
 		}
 		// INV-20: academic and government keep their one level.
@@ -352,9 +352,6 @@ func (m *machine) Associate(t *rapid.T) {
 			p.level = max(p.level, lv) // INV-19
 		default:
 			p.level = lv
-		}
-		if p.status == "hold" {
-			p.earned = 0
 		}
 		p.status = "active"
 	}

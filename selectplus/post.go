@@ -1,23 +1,27 @@
 package selectplus
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/sa"
 )
 
-// A LineResult is how one order line was counted: its pool, its points
-// (license and SA), the level it is priced at (SP-19) and, for a line with
-// SA, the coverage it buys (SP-39).
+// A LineResult is how one order line was counted: the product, offering and
+// quantity, the pool, the license and SA points and their total, the level
+// the line is priced at (SP-19) and, for a line with SA, the coverage it
+// buys (SP-39).
 type LineResult struct {
-	Line   int // from 1, in order
-	Pool   licensing.Pool
-	Points licensing.Points
-	Level  licensing.Level
-	SA     licensing.Coverage // zero when the line buys no SA
+	Line          int // from 1, in order
+	Product       licensing.Product
+	Offering      licensing.Offering
+	Quantity      int64
+	Pool          licensing.Pool
+	LicensePoints licensing.Points
+	SAPoints      licensing.Points
+	Points        licensing.Points // LicensePoints + SAPoints
+	Level         licensing.Level
+	Coverage      sa.Coverage // zero when the line buys no SA
 }
 
 // A PoolResult is what an order did to one pool.
@@ -26,17 +30,51 @@ type PoolResult struct {
 	Points      licensing.Points // the order's points in the pool; zero if untouched
 	Before      PoolState
 	After       PoolState
-	Kind        Kind // zero if the order has no line in the pool
-	Explanation licensing.Explanation
+	Transition  Transition // zero if the order has no line in the pool
+	rule        licensing.RuleID
+	order       string
+	affiliate   string
+	holdMinimum licensing.Points // what reactivates a pool on hold (SP-25)
 }
 
-// A Receipt is the outcome of an accepted order.
+// Why explains what the order did to the pool, built when called: the rule,
+// the order's points, the running total and the level before and after.
+// An untouched pool has no explanation.
+func (r PoolResult) Why() licensing.Explanation {
+	if r.Transition == 0 {
+		return licensing.Explanation{}
+	}
+	return licensing.Explain(r.rule, orderResult(r.Transition, r.After, r.holdMinimum),
+		licensing.F("order", r.order), licensing.F("affiliate", r.affiliate), licensing.F("points", r.Points),
+		licensing.F("totalBefore", r.Before.Total()), licensing.F("total", r.After.Total()),
+		licensing.F("levelBefore", levelText(r.Before.Level)), licensing.F("level", levelText(r.After.Level)))
+}
+
+// A Receipt is what an order does: the anniversaries it passed on its way
+// (time passes whether or not the order is accepted), what it did to each
+// pool, and each line's count.
 type Receipt struct {
 	Order     string
 	Date      licensing.Date
 	Affiliate string
+	Reviews   []Review
 	Pools     [3]PoolResult // Applications, Systems, Servers
 	Lines     []LineResult
+}
+
+// Why explains the receipt: the reviews of the anniversaries passed, then
+// what the order did to each pool it touched.
+func (rc Receipt) Why() []licensing.Explanation {
+	var out []licensing.Explanation
+	for _, r := range rc.Reviews {
+		out = append(out, r.Why())
+	}
+	for _, p := range rc.Pools {
+		if p.Transition != 0 {
+			out = append(out, p.Why())
+		}
+	}
+	return out
 }
 
 // An SABasis says why an SA-only line may be bought when it does not renew
@@ -52,10 +90,11 @@ type SABasis struct {
 	OtherExpires licensing.Date // SA from another agreement: its expiry
 }
 
-// Post applies an order (SP-10 to SP-20). It first passes every anniversary
-// on or before the order's date — time passes whether or not the order is
-// accepted — and then applies the order atomically: if any pool refuses it,
-// it is refused as a whole and nothing changes.
+// Post applies an order (SP-10 to SP-20) and returns its receipt. It first
+// passes every anniversary on or before the order's date — time passes
+// whether or not the order is accepted — and then applies the order
+// atomically: if any pool refuses it, it is refused as a whole and nothing
+// else changes.
 //
 // Each line counts in its product's pool: license points × quantity, plus
 // L·m/24 × quantity for SA (SA-01, SA-20). L&SA is prepaid: its SA runs from
@@ -70,121 +109,142 @@ type SABasis struct {
 // hold reactivates with HoldMinimum points in one order (SP-25); a
 // commercial pool's level rises as soon as its running total reaches a
 // threshold, and the whole order is priced at the new level (SP-18, SP-19).
-// An order ID already posted is refused (ErrDuplicateOrder), as is an order
-// by an unregistered affiliate (SP-12) or dated before an event already
-// applied (ErrOutOfOrder).
+// A malformed order is an error wrapping licensing.ErrInvalidOrder (or a
+// field's sentinel) and changes nothing; so is an order ID already posted
+// (licensing.ErrDuplicateOrder, INV-06), an order by an unregistered
+// affiliate (SP-12) and one dated before an event already applied
+// (licensing.ErrOutOfOrder).
 func (l *Ledger) Post(o licensing.Order, bases ...SABasis) (Receipt, error) {
-	lines, rc, err := l.PostAppend(nil, o, bases...)
-	rc.Lines = lines
-	return rc, err
-}
-
-// PostAppend is Post that appends the line results to dst and returns the
-// extended slice; Receipt.Lines is left nil. With a reused dst and the audit
-// trail off, posting allocates nothing but the record of the order's ID.
-func (l *Ledger) PostAppend(dst []LineResult, o licensing.Order, bases ...SABasis) ([]LineResult, Receipt, error) {
-	return l.post(dst, o, bases, false)
-}
-
-// Check decides whether the ledger would accept the order now, without
-// changing anything: it passes the anniversaries before the order's date on
-// a copy of the ledger and runs the very code Post runs, stopping before it
-// changes anything. It implements licensing.Checker; a refusal's Err names
-// the rule and wraps a sentinel such as ErrNotEligible. Malformed orders
-// are errors.
-func (l *Ledger) Check(o licensing.Order) (licensing.Decision, error) {
-	if err := l.ready(o.Date); err != nil {
-		return licensing.Decision{}, err
+	var p plan
+	err := l.plan(&p, o, bases)
+	if p.passed {
+		l.pos = p.start
+		if !l.auditOff {
+			for _, r := range p.receipt.Reviews {
+				l.audit = append(l.audit, r.event())
+			}
+		}
 	}
-	c := *l
-	c.affs = append([]affiliate(nil), l.affs...)
-	c.auditOff = true
-	_, rc, err := c.post(nil, o, nil, true)
 	if err != nil {
-		var fe *licensing.FieldError
-		if errors.As(err, &fe) {
-			return licensing.Decision{}, err
+		if rule, ok := licensing.RuleOf(err); ok && p.passed && !l.auditOff {
+			pr := p.refused
+			l.audit = append(l.audit, Event{Date: o.Date, Transition: Refused, Pool: pr.Pool, Order: o.ID, Affiliate: o.Affiliate,
+				Points: pr.Points, Before: pr.Before, After: pr.Before, why: licensing.Explain(rule, err.Error())})
 		}
-		return licensing.Decision{Because: []licensing.Explanation{licensing.Explain(ruleOf(err), "refused: "+err.Error())}, Err: err}, nil
+		return p.receipt, err
 	}
-	d := licensing.Decision{Allowed: true}
-	for _, pr := range rc.Pools {
-		if pr.Kind != 0 {
-			d.Because = append(d.Because, licensing.Explain(pr.Explanation.Rule, orderResult(pr.Kind, pr.Before, pr.After),
-				licensing.F("pool", pr.Pool), licensing.F("points", pr.Points), licensing.F("level", levelText(pr.After.Level))))
-		}
-	}
-	return d, nil
+	l.commit(o, &p)
+	return p.receipt, nil
 }
 
-var _ licensing.Checker = (*Ledger)(nil)
-
-// affiliate returns the index of a registered affiliate.
-func (l *Ledger) affiliate(id string) (int, bool) {
-	if i, ok := l.affIndex[id]; ok {
-		return i, true
-	}
-	i, ok := l.affIndex[strings.TrimSpace(id)]
-	return i, ok
+// Check returns the receipt the ledger would give the order now, without
+// changing anything: the very plan Post commits. A refusal is the error Post
+// would return. Check only reads the ledger, so quotes may run concurrently.
+func (l *Ledger) Check(o licensing.Order, bases ...SABasis) (Receipt, error) {
+	var p plan
+	err := l.plan(&p, o, bases)
+	return p.receipt, err
 }
 
-// post applies an order, or with dry set works out what it would do and
-// stops before changing anything but the copy's clock (Check runs it on a
-// copy). Everything that can refuse the order comes before the first
-// change.
-func (l *Ledger) post(dst []LineResult, o licensing.Order, bases []SABasis, dry bool) ([]LineResult, Receipt, error) {
-	rc := Receipt{Order: o.ID, Date: o.Date, Affiliate: o.Affiliate}
+// A plan is what an order would do, worked out without changing anything.
+type plan struct {
+	receipt Receipt
+	passed  bool           // time passed: start is the position on the order's date
+	start   position       // after the anniversaries up to the order
+	end     position       // after the order
+	ai      int            // the ordering affiliate
+	tracks  [4]trackUpdate // the SA coverage the order leaves, one per SA line…
+	ntracks int
+	more    []trackUpdate // …and beyond four lines
+	refused PoolResult    // the pool that refused the order, if one did
+}
+
+// addTrack records the coverage an SA line leaves.
+func (p *plan) addTrack(u trackUpdate) {
+	if p.ntracks < len(p.tracks) {
+		p.tracks[p.ntracks] = u
+		p.ntracks++
+		return
+	}
+	p.more = append(p.more, u)
+}
+
+// track returns the coverage the order's earlier lines leave for a
+// product, if any does.
+func (p *plan) track(key licensing.Product) (sa.Track, bool) {
+	var t sa.Track
+	found := false
+	for i := 0; i < p.ntracks; i++ {
+		if p.tracks[i].product == key {
+			t, found = p.tracks[i].track, true
+		}
+	}
+	for _, u := range p.more {
+		if u.product == key {
+			t, found = u.track, true
+		}
+	}
+	return t, found
+}
+
+// A trackUpdate is the SA coverage a line will leave for a product,
+// applied when the order is committed.
+type trackUpdate struct {
+	product licensing.Product
+	track   sa.Track
+}
+
+// plan works out what an order would do. Everything that can refuse the
+// order comes before the first change, and nothing is changed: Post
+// commits the plan, Check returns it.
+func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
+	p.receipt = Receipt{Order: o.ID, Date: o.Date, Affiliate: o.Affiliate}
 	if err := l.ready(o.Date); err != nil {
-		return dst, rc, err
+		return err
 	}
-	if err := o.ValidateHeader(); err != nil {
-		return dst, rc, err
+	if err := o.Validate(); err != nil {
+		return err
 	}
-	var slot int
-	var fp uint64
-	if dry {
-		if l.seen.has(o.ID) {
-			return dst, rc, duplicate(o.ID)
-		}
-	} else if s, f, dup := l.seen.probe(o.ID); dup {
-		return dst, rc, duplicate(o.ID)
-	} else {
-		slot, fp = s, f
+	if l.seen.has(o.ID) {
+		return licensing.Refuse("INV-06", licensing.ErrDuplicateOrder, "order %q was already posted; it is not counted twice", o.ID)
 	}
 	ai, ok := l.affiliate(o.Affiliate)
 	if !ok {
-		return dst, rc, licensing.Refuse("SP-12", ErrUnregistered, "order %q by %q", o.ID, o.Affiliate)
+		return licensing.Refuse("SP-12", ErrUnregistered, "order %q by %q", o.ID, o.Affiliate)
 	}
-	l.advance(o.Date, true, nil) // time passes whether or not the order is accepted
+	p.ai = ai
+	p.start, p.receipt.Reviews = l.passTo(l.pos, o.Date, true) // time passes whether or not the order is accepted
+	p.passed = true
+	for i, s := range p.start.pools {
+		p.receipt.Pools[i] = PoolResult{Pool: s.Pool, Before: s, After: s}
+	}
 
-	start := len(dst)
 	var pts [3]licensing.Points
 	var touched [3]bool
-	var pendingBuf [8]trackUpdate
-	pending := pendingBuf[:0]  // the SA coverage the order leaves, one per SA line
-	var cov licensing.Coverage // SP-39, computed at the first line with SA
+	var cov sa.Coverage // SP-39, computed at the first line with SA
+	lines := make([]LineResult, 0, len(o.Lines))
 	for i := range o.Lines {
 		line := &o.Lines[i]
-		if err := line.Validate(); err != nil {
-			return dst[:start], rc, o.LineError(i+1, err)
+		pool := line.Product.Pool
+		if !pool.IsValid() {
+			return licensing.Refuse("GEN-04", licensing.ErrNoPool, "order %q line %d: %s has no pool; set one in the catalog", o.ID, i+1, line.Product.Name)
 		}
-		p := line.Product.Pool
-		if !p.IsValid() {
-			return dst[:start], rc, licensing.Refuse("GEN-04", licensing.ErrNoPool, "order %q line %d: %s has no pool; set one in the catalog", o.ID, i+1, line.Product.Name)
-		}
-		var c licensing.Coverage
+		var c sa.Coverage
 		if line.Offering.HasSA() {
 			if cov.Months == 0 {
-				cov = sa.ThirdAnniversary(o.Date, l.affs[ai].month)
+				var err error
+				if cov, err = ThirdAnniversary(o.Date, l.affs[ai].month); err != nil {
+					return err
+				}
 			}
 			var upd trackUpdate
 			var err error
-			if c, upd, err = l.saLine(o, i, line, ai, cov, pending, bases); err != nil {
-				return dst[:start], rc, err
+			if c, upd, err = l.saLine(p, o, i, line, ai, cov, bases); err != nil {
+				return err
 			}
-			pending = append(pending, upd)
+			p.addTrack(upd)
 			if line.SAMonths > c.Months {
-				return dst[:start], rc, licensing.Refuse("SP-39", licensing.ErrInvalidOrder,
+				return licensing.Refuse("SP-39", licensing.ErrInvalidOrder,
 					"order %q line %d: %d SA months exceed the %d months of coverage to the third affiliate anniversary", o.ID, i+1, line.SAMonths, c.Months)
 			}
 			if line.SAMonths == 0 {
@@ -193,80 +253,80 @@ func (l *Ledger) post(dst []LineResult, o licensing.Order, bases []SABasis, dry 
 				line = &counted
 			}
 		}
-		license, saPts, _, err := line.Count()
+		lp, err := line.Points()
 		if err != nil {
-			return dst[:start], rc, err
+			return err
 		}
-		total := license.Add(saPts)
-		if pts[p-1], ok = pts[p-1].AddChecked(total); !ok {
-			return dst[:start], rc, licensing.Refuse("GEN-05", licensing.ErrOverflow, "order %q: points out of range", o.ID)
+		pts[pool-1] = pts[pool-1].Add(lp.Total)
+		if pts[pool-1].Cmp(licensing.WholePoints(licensing.MaxPoints)) > 0 {
+			return licensing.Refuse("LIB-03", licensing.ErrOverflow, "order %q: more than %d points in the %v pool", o.ID, licensing.MaxPoints, pool)
 		}
-		touched[p-1] = true
-		dst = append(dst, LineResult{Line: i + 1, Pool: p, Points: total, SA: c})
+		touched[pool-1] = true
+		lines = append(lines, LineResult{Line: i + 1, Product: line.Product, Offering: line.Offering, Quantity: line.Quantity, Pool: pool,
+			LicensePoints: lp.License, SAPoints: lp.SA, Points: lp.Total, Coverage: c})
 	}
 
-	var next [3]PoolState
-	var kinds [3]Kind
-	var rules [3]licensing.RuleID
-	for i := range l.pools {
+	p.end = p.start
+	for i := range p.end.pools {
+		before := p.start.pools[i]
 		if !touched[i] {
 			continue
 		}
+		r := PoolResult{Pool: before.Pool, Points: pts[i], Before: before, order: o.ID, affiliate: o.Affiliate, holdMinimum: l.rules.HoldMinimum}
+		after := before
 		var err error
-		next[i] = l.pools[i]
-		if kinds[i], rules[i], err = l.rules.order(&next[i], pts[i], l.fixed, l.segLevel); err != nil {
-			if !l.auditOff {
-				l.record(Transition{Date: o.Date, Kind: Refused, Pool: l.pools[i].Pool, Order: o.ID, Affiliate: o.Affiliate, Points: pts[i],
-					Before: l.pools[i], After: l.pools[i], Explanation: licensing.Explain(ruleOf(err), err.Error())})
-			}
-			return dst[:start], rc, err
+		if r.Transition, r.rule, err = l.rules.order(&after, pts[i], l.fixed, l.segLevel); err != nil {
+			p.refused = r
+			return err
 		}
-	}
-
-	// Nothing below can fail.
-	for i := start; i < len(dst); i++ {
-		dst[i].Level = next[dst[i].Pool-1].Level
-	}
-	for i := range l.pools {
-		rc.Pools[i] = PoolResult{Pool: l.pools[i].Pool, Before: l.pools[i], After: l.pools[i]}
-		if !touched[i] {
-			continue
+		if s := l.pos.shares[ai]; after.Total().Cmp(licensing.WholePoints(licensing.MaxPoints)) > 0 ||
+			s.total[i].Add(pts[i]).Cmp(licensing.WholePoints(licensing.MaxPoints)) > 0 {
+			return licensing.Refuse("LIB-03", licensing.ErrOverflow, "order %q: the %v pool would pass %d points", o.ID, before.Pool, licensing.MaxPoints)
 		}
-		before, after, kind, points := l.pools[i], next[i], kinds[i], pts[i]
-		rc.Pools[i].Points, rc.Pools[i].After, rc.Pools[i].Kind = points, after, kind
-		rc.Pools[i].Explanation = l.explain(rules[i], func() string { return orderResult(kind, before, after) }, func() []licensing.Fact {
-			return []licensing.Fact{licensing.F("order", o.ID), licensing.F("affiliate", o.Affiliate), licensing.F("points", points),
-				licensing.F("totalBefore", before.Total()), licensing.F("total", after.Total()), licensing.F("levelBefore", levelText(before.Level)),
-				licensing.F("level", levelText(after.Level))}
-		})
-		if dry {
-			continue
-		}
-		l.pools[i] = after
-		l.affs[ai].year[i] = l.affs[ai].year[i].Add(points)
-		l.affs[ai].total[i] = l.affs[ai].total[i].Add(points)
-		if !l.auditOff {
-			l.record(Transition{Date: o.Date, Kind: kind, Pool: after.Pool, Order: o.ID, Affiliate: o.Affiliate, Points: points,
-				Before: before, After: after, Explanation: rc.Pools[i].Explanation})
-		}
+		r.After = after
+		p.end.pools[i], p.receipt.Pools[i] = after, r
 	}
-	if dry {
-		return dst, rc, nil
+	for i := range lines {
+		lines[i].Level = p.end.pools[lines[i].Pool-1].Level
 	}
-	for _, u := range pending {
-		l.affs[ai].setTrack(u)
-	}
-	l.seen.insertAt(slot, fp, o.ID)
-	return dst, rc, nil
+	p.receipt.Lines = lines
+	return nil
 }
 
-func duplicate(id string) error {
-	return licensing.Refuse("SP-10", licensing.ErrDuplicateOrder, "order %q was already posted; it is not counted twice", id)
+// commit applies a plan that refused nothing.
+func (l *Ledger) commit(o licensing.Order, p *plan) {
+	l.pos = p.end
+	s := &l.pos.shares[p.ai]
+	if s.year != l.pos.year {
+		s.year, s.inYear = l.pos.year, [3]licensing.Points{}
+	}
+	for i, r := range p.receipt.Pools {
+		if r.Transition == 0 {
+			continue
+		}
+		s.inYear[i] = s.inYear[i].Add(r.Points)
+		s.total[i] = s.total[i].Add(r.Points)
+		if !l.auditOff {
+			l.audit = append(l.audit, Event{Date: o.Date, Transition: r.Transition, Pool: r.Pool, Order: o.ID, Affiliate: o.Affiliate,
+				Points: r.Points, Before: r.Before, After: r.After, why: r.Why()})
+		}
+	}
+	a := &l.affs[p.ai]
+	if p.ntracks > 0 && a.cover == nil {
+		a.cover = map[licensing.Product]sa.Track{}
+	}
+	for i := 0; i < p.ntracks; i++ {
+		a.cover[p.tracks[i].product] = p.tracks[i].track
+	}
+	for _, u := range p.more {
+		a.cover[u.product] = u.track
+	}
+	l.seen.add(o.ID)
 }
 
 // order applies an order's points to one pool's state n, in place (SP-16
 // to SP-19, SP-25, SP-28); on a refusal n is left unchanged.
-func (r *Rules) order(n *PoolState, pts licensing.Points, fixed bool, seg licensing.Level) (Kind, licensing.RuleID, error) {
+func (r *Rules) order(n *PoolState, pts licensing.Points, fixed bool, seg licensing.Level) (Transition, licensing.RuleID, error) {
 	levelFor := func(t licensing.Points) licensing.Level {
 		if fixed {
 			return seg
@@ -286,22 +346,14 @@ func (r *Rules) order(n *PoolState, pts licensing.Points, fixed bool, seg licens
 			return 0, "SP-25", licensing.Refuse("SP-25", licensing.ErrNotEligible,
 				"the %v pool is on hold: the order brings %v points; one order of %v reactivates it", n.Pool, pts, r.HoldMinimum)
 		}
-		earned, ok := n.Earned.AddChecked(pts)
-		if !ok {
-			return 0, "SP-25", licensing.Refuse("SP-25", licensing.ErrOverflow, "points out of range")
-		}
-		n.Earned = earned
-		if !earned.AtLeast(r.HoldMinimum) {
+		n.Earned = n.Earned.Add(pts)
+		if !n.Earned.AtLeast(r.HoldMinimum) {
 			return HoldPurchase, "SP-25", nil
 		}
-		n.Status, n.Carry, n.Level = Active, licensing.Points{}, levelFor(earned)
+		n.Status, n.Carry, n.Level = Active, licensing.Points{}, levelFor(n.Earned)
 		return Reactivation, "SP-25", nil
 	}
-	earned, ok := n.Earned.AddChecked(pts)
-	if !ok {
-		return 0, "SP-18", licensing.Refuse("SP-18", licensing.ErrOverflow, "points out of range")
-	}
-	n.Earned = earned
+	n.Earned = n.Earned.Add(pts)
 	if fixed {
 		return Purchase, "SP-28", nil
 	}
@@ -316,26 +368,18 @@ func (r *Rules) order(n *PoolState, pts licensing.Points, fixed bool, seg licens
 	return Purchase, "SP-17", nil
 }
 
-// A trackUpdate is the SA coverage a line will leave for a product,
-// applied when the order is accepted.
-type trackUpdate struct {
-	product licensing.Product
-	track   sa.Track
-}
-
 // saLine decides the SA coverage of a line with SA (SP-39, SP-40, SP-41,
-// SP-45 to SP-47) and the coverage it leaves for the product.
-func (l *Ledger) saLine(o licensing.Order, i int, line *licensing.Line, ai int, cov licensing.Coverage, pending []trackUpdate, bases []SABasis) (licensing.Coverage, trackUpdate, error) {
+// SP-45 to SP-47) and the coverage it leaves for the product, reading the
+// coverage the order's earlier lines leave in p.
+func (l *Ledger) saLine(p *plan, o licensing.Order, i int, line *licensing.Line, ai int, cov sa.Coverage, bases []SABasis) (sa.Coverage, trackUpdate, error) {
 	key := line.Product
-	t, _ := l.affs[ai].track(key)
-	for _, u := range pending {
-		if u.product == key {
-			t = u.track
-		}
+	t, ok := p.track(key)
+	if !ok {
+		t = l.affs[ai].cover[key]
 	}
 	if line.Offering == licensing.LicenseSA {
 		if err := t.BuyLicenseSA(o.Date, cov.End); err != nil {
-			return licensing.Coverage{}, trackUpdate{}, err
+			return sa.Coverage{}, trackUpdate{}, err
 		}
 		return cov, trackUpdate{key, t}, nil
 	}
@@ -344,44 +388,42 @@ func (l *Ledger) saLine(o licensing.Order, i int, line *licensing.Line, ai int, 
 		if b.Line != i+1 {
 			continue
 		}
-		var d licensing.Decision
 		start := o.Date
+		var err error
 		switch {
 		case b.Purchase != nil:
-			p := *b.Purchase
-			p.Program = licensing.SelectPlus
-			d = sa.CanEnroll(p, o.Date, b.SAVersion)
+			_, err = sa.CanEnroll(saTerms.windows, *b.Purchase, o.Date, b.SAVersion)
 		case b.OtherExpires.IsValid():
-			d = sa.CheckRenewal(b.OtherExpires, o.Date, sa.OtherAgreement)
+			_, err = sa.CheckRenewal(saTerms.renewal, b.OtherExpires, o.Date, sa.OtherAgreement)
 			start = b.OtherExpires.AddDays(1)
 		default:
-			return licensing.Coverage{}, trackUpdate{}, fmt.Errorf("selectplus: order %q line %d: %w: an SA basis needs a purchase or another agreement's expiry", o.ID, i+1, licensing.ErrInvalidOrder)
+			return sa.Coverage{}, trackUpdate{}, fmt.Errorf("selectplus: order %q line %d: %w: an SA basis needs a purchase or another agreement's expiry", o.ID, i+1, licensing.ErrInvalidOrder)
 		}
-		if !d.Allowed {
-			return licensing.Coverage{}, trackUpdate{}, d.Err
+		if err != nil {
+			return sa.Coverage{}, trackUpdate{}, err
 		}
-		c := sa.ThirdAnniversary(start, ma)
-		c.Start = start
+		c, err := ThirdAnniversary(start, ma)
+		if err != nil {
+			return sa.Coverage{}, trackUpdate{}, err
+		}
 		if err := t.BuyLicenseSA(o.Date, c.End); err != nil {
-			return licensing.Coverage{}, trackUpdate{}, err
+			return sa.Coverage{}, trackUpdate{}, err
 		}
 		return c, trackUpdate{key, t}, nil
 	}
 	end, covered := t.End()
 	if !covered {
-		return licensing.Coverage{}, trackUpdate{}, licensing.Refuse("SP-46", licensing.ErrNotEligible,
+		return sa.Coverage{}, trackUpdate{}, licensing.Refuse(saTerms.renewal.Lapse, licensing.ErrNotEligible,
 			"order %q line %d: no SA on %s to renew under this agreement: buy L&SA, or give an SA basis (SP-40, SP-41, SP-47)", o.ID, i+1, line.Product.Name)
 	}
-	c := sa.ThirdAnniversary(end.AddDays(1), ma)
-	if err := t.RenewSA(o.Date, c.End); err != nil {
-		return licensing.Coverage{}, trackUpdate{}, fmt.Errorf("selectplus: order %q line %d: %w", o.ID, i+1, err)
+	c, err := ThirdAnniversary(end.AddDays(1), ma)
+	if err != nil {
+		return sa.Coverage{}, trackUpdate{}, err
+	}
+	if err := t.RenewSA(saTerms.renewal, o.Date, c.End); err != nil {
+		return sa.Coverage{}, trackUpdate{}, fmt.Errorf("selectplus: order %q line %d: %w", o.ID, i+1, err)
 	}
 	return c, trackUpdate{key, t}, nil
-}
-
-func ruleOf(err error) licensing.RuleID {
-	r, _ := licensing.RuleOf(err)
-	return r
 }
 
 // levelText is a level as the audit writes it: "" for none.
@@ -392,7 +434,7 @@ func levelText(l licensing.Level) string {
 	return l.String()
 }
 
-func orderResult(k Kind, before, after PoolState) string {
+func orderResult(k Transition, after PoolState, holdMinimum licensing.Points) string {
 	switch k {
 	case Initial:
 		return fmt.Sprintf("first order opens the pool at %v", after.Level)
@@ -401,7 +443,7 @@ func orderResult(k Kind, before, after PoolState) string {
 	case Reactivation:
 		return fmt.Sprintf("reactivated from hold at %v", after.Level)
 	case HoldPurchase:
-		return fmt.Sprintf("accepted on hold: %v of the %v that reactivate", after.Earned, "minimum")
+		return fmt.Sprintf("accepted on hold: %v of the %v points that reactivate the pool", after.Earned, holdMinimum)
 	}
 	return fmt.Sprintf("priced at %v", after.Level)
 }

@@ -9,15 +9,47 @@ import (
 // A Review is one pool's annual review at an anniversary (SP-21 to SP-25,
 // SP-27, SP-28): the year's running total that was checked, carryover
 // included, the state before and after (After.Carry is what the new year
-// starts with), and what happened.
+// starts with), and the transition.
 type Review struct {
-	Date        licensing.Date
-	Pool        licensing.Pool
-	Total       licensing.Points
-	Before      PoolState
-	After       PoolState
-	Kind        Kind
-	Explanation licensing.Explanation
+	Date       licensing.Date
+	Pool       licensing.Pool
+	Total      licensing.Points
+	Before     PoolState
+	After      PoolState
+	Transition Transition
+	rule       licensing.RuleID
+	threshold  threshold
+}
+
+// A threshold is the figure a review measured a total against, as the
+// explanation shows it.
+type threshold struct {
+	points      licensing.Points
+	ok          bool // there is one
+	holdMinimum bool // it is the hold minimum of a fixed-level segment
+}
+
+func (t threshold) String() string {
+	switch {
+	case !t.ok:
+		return "none"
+	case t.holdMinimum:
+		return t.points.String() + " (hold minimum)"
+	}
+	return t.points.String()
+}
+
+// Why explains the review, built when called: the rule, the anniversary,
+// the total against the threshold, and the carry.
+func (r Review) Why() licensing.Explanation {
+	return licensing.Explain(r.rule, reviewResult(r.Transition, r.Before, r.After),
+		licensing.F("anniversary", r.Date), licensing.F("total", r.Total), licensing.F("level", r.Before.Level),
+		licensing.F("threshold", r.threshold), licensing.F("carry", r.After.Carry))
+}
+
+// event is the review as a line of the audit trail.
+func (r Review) event() Event {
+	return Event{Date: r.Date, Transition: r.Transition, Pool: r.Pool, Points: r.Total, Before: r.Before, After: r.After, why: r.Why()}
 }
 
 // AdvanceTo passes every anniversary on or before d, in date order, and
@@ -30,49 +62,58 @@ func (l *Ledger) AdvanceTo(d licensing.Date) ([]Review, error) {
 	if err := l.ready(d); err != nil {
 		return nil, err
 	}
+	return l.advance(d, true), nil
+}
+
+// advance passes the anniversaries before d (and on d when inclusive) and
+// records their reviews.
+func (l *Ledger) advance(d licensing.Date, inclusive bool) []Review {
+	pos, reviews := l.passTo(l.pos, d, inclusive)
+	l.pos = pos
+	if !l.auditOff {
+		for _, r := range reviews {
+			l.audit = append(l.audit, r.event())
+		}
+	}
+	return reviews
+}
+
+// passTo returns the position p reaches on d: every anniversary before d
+// (and on d when inclusive) passed, with the reviews. It changes nothing;
+// Check and Outlook fold it on a copy, Post and AdvanceTo commit it.
+func (l *Ledger) passTo(p position, d licensing.Date, inclusive bool) (position, []Review) {
 	var out []Review
-	l.advance(d, true, &out)
-	return out, nil
+	for p.next.Before(d) || (inclusive && p.next == d) {
+		prev := p.next
+		p, out = l.anniversary(p, out)
+		if !p.next.After(prev) {
+			break // the calendar ends: no later anniversary can be represented
+		}
+	}
+	if d.After(p.last) {
+		p.last = d
+	}
+	return p, out
 }
 
-// advance passes the anniversaries before d (and on d when inclusive),
-// collecting reviews into out when it is not nil.
-func (l *Ledger) advance(d licensing.Date, inclusive bool, out *[]Review) {
-	for l.next.Before(d) || (inclusive && l.next == d) {
-		l.passAnniversary(out)
-	}
-	if d.After(l.last) {
-		l.last = d
-	}
-}
-
-// passAnniversary reviews every pool at the next anniversary and opens the
-// new agreement year. The what-if runs the same function on a copy.
-func (l *Ledger) passAnniversary(out *[]Review) {
-	a := l.next
-	waived := l.assoc.active && l.assoc.kind.waives()
-	for i := range l.pools {
-		before := l.pools[i]
+// anniversary reviews every pool ever active at p's next anniversary and
+// opens the new agreement year, appending the reviews to out.
+func (l *Ledger) anniversary(p position, out []Review) (position, []Review) {
+	a := p.next
+	waived := p.assoc.waives()
+	for i := range p.pools {
+		before := p.pools[i]
 		if before.Status == NeverActive {
 			continue
 		}
-		after, kind, rule := l.rules.review(before, l.fixed, waived)
-		l.pools[i] = after
-		total := before.Total()
-		e := l.explain(rule, func() string { return reviewResult(kind, before, after) }, func() []licensing.Fact {
-			return []licensing.Fact{licensing.F("anniversary", a), licensing.F("total", total), licensing.F("level", before.Level),
-				licensing.F("threshold", l.thresholdText(before.Level)), licensing.F("carry", after.Carry)}
-		})
-		if out != nil {
-			*out = append(*out, Review{Date: a, Pool: before.Pool, Total: total, Before: before, After: after, Kind: kind, Explanation: e})
-		}
-		l.record(Transition{Date: a, Kind: kind, Pool: before.Pool, Points: total, Before: before, After: after, Explanation: e})
+		after, tr, rule := l.rules.review(before, l.fixed, waived)
+		p.pools[i] = after
+		out = append(out, Review{Date: a, Pool: before.Pool, Total: before.Total(), Before: before, After: after,
+			Transition: tr, rule: rule, threshold: l.thresholdOf(before.Level)})
 	}
-	for j := range l.affs {
-		l.affs[j].year = [3]licensing.Points{}
-	}
-	l.year++
-	l.next = l.agreement.Effective.Anniversary(l.year)
+	p.year++
+	p.next = l.agreement.Effective.Anniversary(p.year)
+	return p, out
 }
 
 // review is the annual check of one pool (SP-21 to SP-25, SP-27, SP-28),
@@ -87,7 +128,7 @@ func (l *Ledger) passAnniversary(out *[]Review) {
 //     carries the excess (SP-22; at the top level only if CarryAtTop);
 //   - one that fell short drops one level, or goes on hold from the lowest
 //     (SP-23, SP-25), carrying nothing.
-func (r *Rules) review(s PoolState, fixed, waived bool) (PoolState, Kind, licensing.RuleID) {
+func (r *Rules) review(s PoolState, fixed, waived bool) (PoolState, Transition, licensing.RuleID) {
 	t := s.Total()
 	n := s
 	n.Earned, n.Carry = licensing.Points{}, licensing.Points{}
@@ -132,17 +173,16 @@ func (r *Rules) carry(l licensing.Level, t, th licensing.Points) licensing.Point
 	return t.Sub(th)
 }
 
-func (l *Ledger) thresholdText(lv licensing.Level) string {
+// thresholdOf is the figure a pool at level lv is reviewed against.
+func (l *Ledger) thresholdOf(lv licensing.Level) threshold {
 	if l.fixed {
-		return l.rules.HoldMinimum.String() + " (hold minimum)"
+		return threshold{points: l.rules.HoldMinimum, ok: true, holdMinimum: true}
 	}
-	if th, ok := l.rules.Thresholds.Of(lv); ok {
-		return th.String()
-	}
-	return "none"
+	p, ok := l.rules.Thresholds.Of(lv)
+	return threshold{points: p, ok: ok}
 }
 
-func reviewResult(k Kind, before, after PoolState) string {
+func reviewResult(k Transition, before, after PoolState) string {
 	switch k {
 	case Carry:
 		return fmt.Sprintf("met the %v threshold: keeps %v, carries %v", before.Level, after.Level, after.Carry)

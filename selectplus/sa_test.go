@@ -1,6 +1,9 @@
 package selectplus_test
 
 import (
+	"encoding/json"
+	"errors"
+	"reflect"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -28,7 +31,7 @@ func TestSelectPlusSA(t *testing.T) {
 	if _, err := l.Coverage("Nobody", date("2020-04-01")); err == nil {
 		t.Fatal("coverage for an unregistered affiliate")
 	}
-	for plan, n := range map[sa.Plan]int{sa.UpFront: 1, sa.AffiliateAnniversary: 3, sa.OrderAnniversary: 3} {
+	for plan, n := range map[selectplus.Plan]int{selectplus.UpFront: 1, selectplus.AffiliateAnniversary: 3, selectplus.OrderAnniversary: 3} {
 		q, err := l.QuoteSA("EU", date("2020-04-01"), plan, decimal.RequireFromString("29.00"), 10)
 		if err != nil || len(q.Schedule.Installments) != n {
 			t.Fatalf("%v: %+v, %v", plan, q, err)
@@ -38,34 +41,39 @@ func TestSelectPlusSA(t *testing.T) {
 	if err != nil || ct.End != date("2024-06-30") {
 		t.Fatalf("Extend = %+v, %v", ct, err)
 	}
-	if d := selectplus.CanEnroll(sa.Purchase{Kind: licensing.Server, Channel: licensing.OEM, Date: date("2020-01-01")}, date("2020-03-31"), 0); !d.Allowed {
-		t.Fatalf("day 90: %+v", d)
+	why, err := selectplus.CanEnroll(sa.Purchase{Product: product("Windows Server Essentials"), Channel: licensing.OEM, Date: date("2020-01-01")}, date("2020-03-31"), 0)
+	if err != nil || why.Rule != "SP-40" {
+		t.Fatalf("day 90: %v, %v", why, err)
 	}
 }
 
-// Check runs Post's checks without changing anything.
+// Check returns the receipt Post would give, or the error Post would
+// return, without changing anything.
 func TestCheck(t *testing.T) {
 	l := newLedger(t, licensing.Commercial, "2019-07-01")
 	o := order("O1", "2019-08-01", "HQ", lic("Office Professional Plus", 2100))
 	before := stateWithoutAudit(l)
-	d, err := l.Check(o)
-	if err != nil || !d.Allowed || d.Because[0].Rule != "SP-16" {
-		t.Fatalf("Check = %+v, %v", d, err)
+	checked, err := l.Check(o)
+	if why := checked.Why(); err != nil || checked.Pools[0].Transition != selectplus.Initial || len(why) != 1 || why[0].Rule != "SP-16" {
+		t.Fatalf("Check = %+v (%v), %v", checked, why, err)
 	}
 	if string(stateWithoutAudit(l)) != string(before) {
 		t.Fatal("Check changed the ledger")
 	}
-	must(t, l, o)
-	d, err = l.Check(o)
-	if err != nil || d.Allowed || d.Because[0].Rule != "SP-10" {
-		t.Fatalf("Check of a posted ID = %+v, %v", d, err)
+	if posted := must(t, l, o); !reflect.DeepEqual(checked, posted) {
+		t.Fatalf("Check gave\n%+v\nPost gave\n%+v", checked, posted)
 	}
-	d, _ = l.Check(order("O2", "2019-08-01", "HQ", lic("Windows upgrade", 1)))
-	if d.Allowed || d.Because[0].Rule != "SP-16" {
-		t.Fatalf("Check of a small first order = %+v", d)
+	_, err = l.Check(o)
+	if rule, _ := licensing.RuleOf(err); rule != "INV-06" || !errors.Is(err, licensing.ErrDuplicateOrder) {
+		t.Fatalf("Check of a posted ID: %v, want INV-06", err)
 	}
-	if _, err := l.Check(order("O3", "2019-08-01", "HQ", lic("Outlook", 0))); err == nil {
-		t.Fatal("Check of a malformed order gave a decision")
+	_, err = l.Check(order("O2", "2019-08-01", "HQ", lic("Windows upgrade", 1)))
+	if rule, _ := licensing.RuleOf(err); rule != "SP-16" || !errors.Is(err, licensing.ErrNotEligible) {
+		t.Fatalf("Check of a small first order: %v, want SP-16", err)
+	}
+	_, err = l.Check(order("O3", "2019-08-01", "HQ", lic("Outlook", 0)))
+	if fe := (*licensing.FieldError)(nil); !errors.As(err, &fe) || !errors.Is(err, licensing.ErrInvalidQuantity) || errors.Is(err, licensing.ErrNotEligible) {
+		t.Fatalf("Check of a malformed order: %v, want a field error, not a refusal", err)
 	}
 }
 
@@ -73,25 +81,25 @@ func TestCheck(t *testing.T) {
 func TestOutlook(t *testing.T) {
 	l := newLedger(t, licensing.Commercial, "2019-07-01")
 	o, _ := l.Outlook(licensing.Systems)
-	if o.ToNextLevel != licensing.WholePoints(500) || o.AfterKind != 0 {
+	if o.ToNextLevel != licensing.WholePoints(500) || o.AfterTransition != 0 {
 		t.Fatalf("never active: %+v", o)
 	}
 	must(t, l, order("O1", "2019-08-01", "HQ", lic("Office Professional Plus", 250)))
 	o, _ = l.Outlook(licensing.Applications)
-	if o.ToKeep != licensing.WholePoints(0) || o.ToNextLevel != licensing.WholePoints(3500) || o.AfterKind != selectplus.Keep {
+	if o.ToKeep != licensing.WholePoints(0) || o.ToNextLevel != licensing.WholePoints(3500) || o.AfterTransition != selectplus.Keep {
 		t.Fatalf("at A with 500: %+v", o)
 	}
 	if _, err := l.AdvanceTo(date("2021-07-01")); err != nil {
 		t.Fatal(err)
 	}
 	o, _ = l.Outlook(licensing.Applications)
-	if o.State.Status != selectplus.OnHold || o.ToNextLevel != licensing.WholePoints(500) || o.AfterKind != selectplus.Hold {
+	if o.State.Status != selectplus.OnHold || o.ToNextLevel != licensing.WholePoints(500) || o.AfterTransition != selectplus.Hold {
 		t.Fatalf("on hold: %+v", o)
 	}
 	g := newLedger(t, licensing.Government, "2019-07-01")
 	must(t, g, order("G1", "2019-08-01", "HQ", lic("Outlook", 600)))
 	o, _ = g.Outlook(licensing.Applications)
-	if o.State.Level != licensing.LevelD || o.ToKeep != licensing.WholePoints(0) || o.AfterKind != selectplus.Keep {
+	if o.State.Level != licensing.LevelD || o.ToKeep != licensing.WholePoints(0) || o.AfterTransition != selectplus.Keep {
 		t.Fatalf("government: %+v", o)
 	}
 	if _, err := g.Outlook(0); err == nil {
@@ -132,6 +140,37 @@ func TestSaveRestore(t *testing.T) {
 		var x selectplus.Ledger
 		if err := x.UnmarshalJSON([]byte(bad)); err == nil {
 			t.Errorf("restored %s", bad)
+		}
+	}
+	// A state no events could produce, edited by hand, is refused naming the
+	// field at fault, and the ledger it was restored into is unchanged.
+	current, _ := back.MarshalJSON()
+	for _, c := range []struct {
+		field string
+		edit  func(map[string]any)
+	}{
+		{"year", func(s map[string]any) { s["year"] = 7 }},
+		{"pools[2].earned", func(s map[string]any) { s["pools"].([]any)[2].(map[string]any)["Earned"] = "-1" }},
+		{"pools[0].earned", func(s map[string]any) { // INV-05
+			s["affiliates"].([]any)[0].(map[string]any)["year"] = []any{"1", "0", "0"}
+		}},
+	} {
+		var fields map[string]any
+		if err := json.Unmarshal(saved, &fields); err != nil {
+			t.Fatal(err)
+		}
+		c.edit(fields)
+		edited, err := json.Marshal(fields)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := back
+		err = x.UnmarshalJSON(edited)
+		if fe := (*licensing.FieldError)(nil); !errors.As(err, &fe) || fe.Field != c.field {
+			t.Errorf("edited %s: err = %v, want a field error naming it", c.field, err)
+		}
+		if got, _ := x.MarshalJSON(); string(got) != string(current) {
+			t.Errorf("edited %s: a refused restore changed the ledger", c.field)
 		}
 	}
 }

@@ -139,8 +139,8 @@ func TestWS14HoldAndReactivation(t *testing.T) {
 				t.Fatalf("after the refused order: %q", got)
 			}
 			rc := must(t, l, order("O4", "2020-09-01", "HQ", lic("Office Professional Plus", 250)))
-			if got := poolText(l.Pool(licensing.Applications)); got != "active A T=500 carry=0" || rc.Pools[0].Kind != selectplus.Reactivation {
-				t.Fatalf("after 500 points: %q (%v), want active at A with 500", got, rc.Pools[0].Kind)
+			if got := poolText(l.Pool(licensing.Applications)); got != "active A T=500 carry=0" || rc.Pools[0].Transition != selectplus.Reactivation {
+				t.Fatalf("after 500 points: %q (%v), want active at A with 500", got, rc.Pools[0].Transition)
 			}
 		})
 	}

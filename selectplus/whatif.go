@@ -22,11 +22,15 @@ type Outlook struct {
 	// when the threshold is met or the minimums are waived (SP-27).
 	ToKeep licensing.Points
 	// After is the state after the next anniversary if nothing more is
-	// bought, and AfterKind what that anniversary does.
-	After       PoolState
-	AfterKind   Kind
-	Explanation licensing.Explanation
+	// bought, and AfterTransition what that anniversary does.
+	After           PoolState
+	AfterTransition Transition
+	why             licensing.Explanation
 }
+
+// Why explains the outlook: where the pool will be after the next
+// anniversary if nothing more is bought.
+func (o Outlook) Why() licensing.Explanation { return o.why }
 
 // Outlook returns pool p's what-if. It folds the next anniversary on a copy
 // of the ledger, through the same code that passes real anniversaries, and
@@ -35,21 +39,17 @@ func (l *Ledger) Outlook(p licensing.Pool) (Outlook, error) {
 	if l.affIndex == nil || !p.IsValid() {
 		return Outlook{}, fmt.Errorf("selectplus: outlook for pool %v: %w", p, licensing.ErrInvalidOrder)
 	}
-	s := l.pools[p-1]
-	o := Outlook{State: s, NextAnniversary: l.next}
-
-	c := Ledger{agreement: l.agreement, rules: l.rules, fixed: l.fixed, segLevel: l.segLevel,
-		pools: l.pools, year: l.year, next: l.next, last: l.last, assoc: l.assoc}
-	var reviews []Review
-	c.passAnniversary(&reviews)
-	o.After, o.AfterKind = c.pools[p-1], 0
+	s := l.pos.pools[p-1]
+	o := Outlook{State: s, NextAnniversary: l.pos.next}
+	after, reviews := l.anniversary(l.pos, nil)
+	o.After = after.pools[p-1]
 	for _, r := range reviews {
 		if r.Pool == p {
-			o.AfterKind = r.Kind
+			o.AfterTransition = r.Transition
 		}
 	}
 
-	waived := l.assoc.active && l.assoc.kind.waives()
+	waived := l.pos.assoc.waives()
 	t := s.Total()
 	switch {
 	case s.Status == NeverActive:
@@ -73,9 +73,13 @@ func (l *Ledger) Outlook(p licensing.Pool) (Outlook, error) {
 			o.ToKeep = positive(th.Sub(t))
 		}
 	}
-	o.Explanation = licensing.Explain("SP-21", fmt.Sprintf("if nothing more is bought, %v on %v: %v at %v, carrying %v",
-		o.AfterKind, o.NextAnniversary, o.After.Status, levelText(o.After.Level), o.After.Carry),
-		licensing.F("pool", p), licensing.F("total", t), licensing.F("toNextLevel", o.ToNextLevel), licensing.F("toKeep", o.ToKeep))
+	facts := []licensing.Fact{licensing.F("pool", p), licensing.F("total", t), licensing.F("toNextLevel", o.ToNextLevel), licensing.F("toKeep", o.ToKeep)}
+	if s.Status == NeverActive {
+		o.why = licensing.Explain("SP-16", fmt.Sprintf("no order has opened the pool; its first order must bring %v points", o.ToNextLevel), facts...)
+		return o, nil
+	}
+	o.why = licensing.Explain("SP-21", fmt.Sprintf("if nothing more is bought, %v on %v: %v at %v, carrying %v",
+		o.AfterTransition, o.NextAnniversary, o.After.Status, levelText(o.After.Level), o.After.Carry), facts...)
 	return o, nil
 }
 

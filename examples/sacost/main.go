@@ -39,17 +39,17 @@ import (
 	"text/tabwriter"
 
 	"github.com/shopspring/decimal"
+	"github.com/vlrules/vlrules/examples/internal/cli"
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/openlicense"
+	"github.com/vlrules/vlrules/openvalue"
 	"github.com/vlrules/vlrules/sa"
+	"github.com/vlrules/vlrules/selectplus"
 )
 
-func main() {
-	if err := run(os.Args[1:], os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "sacost:", err)
-		os.Exit(2)
-	}
-}
+func main() { os.Exit(cli.Exit("sacost", run(os.Args[1:], os.Stdout), os.Stderr)) }
+
+const usage = "sacost [-json] -program PROGRAM -class server|desktop -price PRICE -interval YEARS -order DATE [-quantity N] [-plan PLAN] [-annual PRICE] [-affiliate DATE] [-start DATE] [-authorization DATE]"
 
 // result is what sacost prints, and its JSON form.
 type result struct {
@@ -90,27 +90,26 @@ type paymentJSON struct {
 
 func run(args []string, w io.Writer) error {
 	fs := flag.NewFlagSet("sacost", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	var (
 		asJSON    = fs.Bool("json", false, "print one JSON object")
-		program   = fs.String("program", "", "selectplus, openvalue, ovs or openlicense")
+		program   = fs.String("program", "", "selectplus, openvalue, ovs or openlicense (or sp, ov, olv, olp, a program's name)")
 		class     = fs.String("class", "", "server or desktop")
 		price     = fs.String("price", "", "license price per unit")
 		annualStr = fs.String("annual", "", "annual SA price per unit (default: the SA-04 reference)")
 		interval  = fs.String("interval", "", "upgrade interval in years")
 		order     = fs.String("order", "", "order date")
 		quantity  = fs.Int64("quantity", 1, "units")
-		planStr   = fs.String("plan", "", "upfront, spread, affiliate or order")
+		planStr   = fs.String("plan", "", "upfront (any program), spread or financing (Open Value), affiliate or order (Select Plus)")
 		affiliate = fs.String("affiliate", "", "Select Plus: the affiliate's anniversary")
 		start     = fs.String("start", "", "Open Value: the agreement start")
 		authStart = fs.String("authorization", "", "Open License: the authorization's initial order date")
 	)
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%v (see the package doc for usage)", err)
+	if err := cli.Parse(fs, args, w, usage, 0, 0); err != nil {
+		return err
 	}
-	prog, err := licensing.ParseProgram(*program)
+	prog, err := parseProgram(*program)
 	if err != nil {
-		return fmt.Errorf("-program: %w", err)
+		return err
 	}
 	cls, pool, err := parseClass(*class)
 	if err != nil {
@@ -128,47 +127,23 @@ func run(args []string, w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("-order: %w", err)
 	}
-	req := sa.QuoteRequest{Program: prog, Quantity: *quantity, Dates: sa.Request{Order: orderDate}}
-	if *planStr != "" {
-		if req.Plan, err = sa.ParsePlan(*planStr); err != nil {
-			return fmt.Errorf("-plan: %w", err)
-		}
-	}
-	dates := []struct {
-		flag, text string
-		set        func(licensing.Date)
-	}{
-		{"-affiliate", *affiliate, func(d licensing.Date) { req.Dates.AffiliateAnniversary = d }},
-		{"-start", *start, func(d licensing.Date) { req.Dates.AgreementStart = d }},
-		{"-authorization", *authStart, func(d licensing.Date) { req.Dates.AuthorizationEnd = openlicense.AuthorizationEnd(d) }},
-	}
-	for _, d := range dates {
-		if d.text == "" {
-			continue
-		}
-		v, err := licensing.ParseDate(d.text)
-		if err != nil {
-			return fmt.Errorf("%s: %w", d.flag, err)
-		}
-		d.set(v)
-	}
-
 	be, err := sa.CompareUpgrade(cls, years)
 	if err != nil {
 		return err
 	}
-	annual, ae, err := sa.AnnualReference(licensePrice, pool)
+	ref, err := sa.AnnualReference(licensePrice, pool)
 	if err != nil {
 		return err
 	}
+	annual, annualWhy := ref.Annual, ref.Why()
 	if *annualStr != "" {
 		if annual, err = parseMoney("-annual", *annualStr); err != nil {
 			return err
 		}
-		ae = licensing.Explain("GEN-16", "annual SA price from the price list", licensing.F("annual", annual))
+		annualWhy = licensing.Explain("GEN-16", "annual SA price from the price list", licensing.F("annual", annual))
 	}
-	req.Annual = annual
-	q, err := sa.QuoteSA(req)
+	dates := map[string]string{"-affiliate": *affiliate, "-start": *start, "-authorization": *authStart}
+	q, plan, err := quote(prog, *planStr, orderDate, dates, annual, *quantity)
 	if err != nil {
 		return err
 	}
@@ -178,14 +153,14 @@ func run(args []string, w io.Writer) error {
 		Breakeven: breakevenJSON{Rate: be.Rate.String(), IntervalYears: be.Years.String(), Cost: be.Cost.String(),
 			BreakEvenYears: sa.BreakevenYears(cls).FloatString(3), Economical: be.Economical, Advice: advice(be)},
 		Annual:   annual.String(),
-		Plan:     q.Plan.String(),
+		Plan:     plan,
 		Coverage: coverageJSON{q.Coverage.Start, q.Coverage.End, q.Coverage.Months},
 		Price:    q.Price.StringFixed(2),
 	}
 	for _, in := range q.Schedule.Installments {
 		res.Schedule = append(res.Schedule, paymentJSON{in.Due, in.Period.Start, in.Period.End, in.Period.Months, in.Amount.StringFixed(2)})
 	}
-	for _, e := range append([]licensing.Explanation{be.Explanation, ae}, q.Explanations...) {
+	for _, e := range append([]licensing.Explanation{be.Why(), annualWhy}, q.Why()...) {
 		res.Rules = append(res.Rules, e.String())
 	}
 	if *asJSON {
@@ -196,6 +171,78 @@ func run(args []string, w io.Writer) error {
 	return printTable(w, res)
 }
 
+// programNames are the short names -program takes besides the programs'
+// names: the guides' abbreviations and the price-list program tokens.
+var programNames = map[string]licensing.Program{
+	"ov": licensing.OpenValue, "olv": licensing.OpenValue, "ovs": licensing.OpenValueSubscription,
+	"olp": licensing.OpenLicense, "sp": licensing.SelectPlus,
+}
+
+func parseProgram(s string) (licensing.Program, error) {
+	if p, ok := programNames[strings.ToLower(strings.TrimSpace(s))]; ok {
+		return p, nil
+	}
+	p, err := licensing.ParseProgram(s)
+	if err != nil {
+		return 0, fmt.Errorf("-program: %w", err)
+	}
+	return p, nil
+}
+
+// quote asks the program's package for the SA quote: each program computes
+// its own coverage and offers its own payment plans.
+func quote(prog licensing.Program, planText string, order licensing.Date, dates map[string]string, annual decimal.Decimal, qty int64) (sa.Quote, string, error) {
+	date := func(flag, rule string) (licensing.Date, error) {
+		if dates[flag] == "" {
+			return licensing.Date{}, fmt.Errorf("%s is required for %v (%s)", flag, prog, rule)
+		}
+		d, err := licensing.ParseDate(dates[flag])
+		if err != nil {
+			return d, fmt.Errorf("%s: %w", flag, err)
+		}
+		return d, nil
+	}
+	switch prog {
+	case licensing.SelectPlus:
+		anniv, err := date("-affiliate", "SP-39")
+		if err != nil {
+			return sa.Quote{}, "", err
+		}
+		plan := selectplus.UpFront
+		if planText != "" {
+			if plan, err = selectplus.ParsePlan(planText); err != nil {
+				return sa.Quote{}, "", fmt.Errorf("-plan: %w", err)
+			}
+		}
+		q, err := selectplus.QuoteSA(order, anniv.Month(), plan, annual, qty, sa.Monthly)
+		return q, plan.String(), err
+	case licensing.OpenValue, licensing.OpenValueSubscription:
+		start, err := date("-start", "OV-26")
+		if err != nil {
+			return sa.Quote{}, "", err
+		}
+		pay := openvalue.UpFront
+		if planText != "" {
+			if pay, err = openvalue.ParsePayment(planText); err != nil {
+				return sa.Quote{}, "", fmt.Errorf("-plan: %w", err)
+			}
+		}
+		q, err := openvalue.QuoteSA(start, order, pay, annual, qty)
+		return q, pay.String(), err
+	case licensing.OpenLicense:
+		initial, err := date("-authorization", "OL-19")
+		if err != nil {
+			return sa.Quote{}, "", err
+		}
+		if planText != "" && !strings.EqualFold(strings.ReplaceAll(planText, "-", ""), "upfront") {
+			return sa.Quote{}, "", licensing.Refuse("OL-04", licensing.ErrNotEligible, "-plan %q: Open License is paid up front", planText)
+		}
+		q, err := openlicense.QuoteSA(initial, order, annual, qty)
+		return q, "UpFront", err
+	}
+	return sa.Quote{}, "", fmt.Errorf("-program: %v sells no SA", prog)
+}
+
 func advice(b sa.Breakeven) string {
 	if b.Economical {
 		return "attach SA"
@@ -203,13 +250,13 @@ func advice(b sa.Breakeven) string {
 	return "buy new licenses at each upgrade"
 }
 
+// classPools are the pools a class's reference price is figured for.
+var classPools = map[sa.Class]licensing.Pool{sa.ServerProducts: licensing.Servers, sa.DesktopProducts: licensing.Applications}
+
 // parseClass reads a product class or a pool name.
 func parseClass(s string) (sa.Class, licensing.Pool, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "server", "servers":
-		return sa.ServerProducts, licensing.Servers, nil
-	case "desktop", "desktops", "systems", "system":
-		return sa.DesktopProducts, licensing.Applications, nil
+	if cls, err := sa.ParseClass(s); err == nil {
+		return cls, classPools[cls], nil
 	}
 	pool, err := licensing.ParsePool(s)
 	if err != nil {

@@ -35,7 +35,6 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -45,16 +44,14 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/vlrules/vlrules/examples/internal/cli"
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/selectplus"
 )
 
-func main() {
-	if err := run(os.Args[1:], os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "selectplus:", err)
-		os.Exit(2)
-	}
-}
+func main() { os.Exit(cli.Exit("selectplus", run(os.Args[1:], os.Stdout), os.Stderr)) }
+
+const usage = "selectplus [-json] -start DATE [-segment commercial|academic|government] [-affiliate NAME=DATE]... [-until DATE] FILE.csv"
 
 // affiliateFlags collects -affiliate NAME=DATE flags in order.
 type affiliateFlags struct {
@@ -157,18 +154,14 @@ type order struct {
 
 func run(args []string, w io.Writer) error {
 	fs := flag.NewFlagSet("selectplus", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	affs := &affiliateFlags{dates: map[string]licensing.Date{}}
 	asJSON := fs.Bool("json", false, "print JSON lines")
 	startText := fs.String("start", "", "the agreement's effective date")
 	segmentText := fs.String("segment", "commercial", "commercial, academic or government")
 	untilText := fs.String("until", "", "process anniversaries up to this date (default: the last order date)")
 	fs.Var(affs, "affiliate", "NAME=DATE: an affiliate's anniversary (repeatable)")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%v (see the package doc for usage)", err)
-	}
-	if fs.NArg() != 1 {
-		return errors.New("want exactly one FILE.csv")
+	if err := cli.Parse(fs, args, w, usage, 1, 1); err != nil {
+		return err
 	}
 	start, err := licensing.ParseDate(*startText)
 	if err != nil {
@@ -309,10 +302,11 @@ func replay(l *selectplus.Ledger, orders []order, until licensing.Date) ([]event
 		}
 		reviews, err := l.AdvanceTo(to)
 		for _, r := range reviews {
+			why := r.Why()
 			out = append(out, event{licensing.YearOf(start, r.Date) - 1, anniversaryEvent{
 				Event: "anniversary", Date: r.Date.String(), Pool: r.Pool.String(), Total: r.Total.String(),
 				LevelBefore: level(r.Before.Level), Level: level(r.After.Level), Carry: r.After.Carry.String(),
-				Status: r.After.Status.String(), Rule: string(r.Explanation.Rule), Explanation: r.Explanation.Result}})
+				Status: r.After.Status.String(), Rule: string(why.Rule), Explanation: why.Result}})
 		}
 		return err
 	}
@@ -326,12 +320,12 @@ func replay(l *selectplus.Ledger, orders []order, until licensing.Date) ([]event
 			var rc selectplus.Receipt
 			if rc, err = l.Post(lo); err == nil {
 				for _, lr := range rc.Lines {
-					line, why := lo.Lines[lr.Line-1], rc.Pools[lr.Pool-1].Explanation
+					why := rc.Pools[lr.Pool-1].Why()
 					e := lineEvent{Event: "line", Date: o.date.String(), Order: o.id, Line: lr.Line, Pool: lr.Pool.String(),
-						Points: lr.Points.String(), Level: level(lr.Level), Affiliate: o.affiliate, Product: line.Product.Name,
-						Offering: line.Offering.String(), Quantity: line.Quantity, Rule: string(why.Rule), Explanation: why.Result}
-					if lr.SA.Months > 0 {
-						e.SAMonths, e.SAEnd = lr.SA.Months, lr.SA.End.String()
+						Points: lr.Points.String(), Level: level(lr.Level), Affiliate: o.affiliate, Product: lr.Product.Name,
+						Offering: lr.Offering.String(), Quantity: lr.Quantity, Rule: string(why.Rule), Explanation: why.Result}
+					if lr.Coverage.Months > 0 {
+						e.SAMonths, e.SAEnd = lr.Coverage.Months, lr.Coverage.End.String()
 					}
 					out = append(out, event{year, e})
 				}
@@ -349,7 +343,7 @@ func replay(l *selectplus.Ledger, orders []order, until licensing.Date) ([]event
 }
 
 // offerings are the offerings a history row may carry.
-var offerings = []licensing.Offering{licensing.License, licensing.LicenseSA, licensing.SA}
+var offerings = []licensing.Offering{licensing.License, licensing.LicenseSA, licensing.SAOnly}
 
 // buildOrder turns an order's rows into a licensing.Order, naming the row
 // at fault.

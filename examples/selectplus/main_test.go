@@ -133,7 +133,7 @@ func TestBadInput(t *testing.T) {
 			rules[m["order"].(string)+"@"+m["date"].(string)] = m["rule"].(string)
 		}
 	}
-	want := map[string]string{"O1@2020-01-02": "GEN-04", "O2@2020-01-02": "GEN-20", "O3@2020-01-02": "GEN-05", "O4@2020-01-03": "SP-10", "O5@2019-12-31": "GEN-15"}
+	want := map[string]string{"O1@2020-01-02": "GEN-04", "O2@2020-01-02": "GEN-20", "O3@2020-01-02": "GEN-05", "O4@2020-01-03": "INV-06", "O5@2019-12-31": "GEN-15"}
 	if fmt.Sprint(rules) != fmt.Sprint(want) {
 		t.Errorf("refusals %v, want %v", rules, want)
 	}

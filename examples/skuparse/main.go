@@ -33,6 +33,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/licensing/sku"
 	"github.com/vlrules/vlrules/openlicense"
 	"github.com/vlrules/vlrules/openvalue"
 	"github.com/vlrules/vlrules/selectplus"
@@ -48,7 +49,7 @@ func main() {
 }
 
 // parser reads any program's descriptions, and those with no program token.
-var parser = licensing.Parsers{openvalue.Parser{}, openlicense.Parser{}, selectplus.Parser{}}
+var parser = sku.Parsers{openvalue.Parser{}, openlicense.Parser{}, selectplus.Parser{}}
 
 // result is one line's object, its fields in the canonical vocabulary's
 // order (SKU.md).
@@ -85,7 +86,7 @@ func text[T interface {
 
 // read reads one line.
 func read(line string) result {
-	part, desc := licensing.SplitPriceListLine(line)
+	part, desc := sku.SplitLine(line)
 	r := result{Part: part, Description: desc, Unknown: []string{}}
 	d, err := parser.ParseDescription(desc)
 	if err == nil && part != "" {

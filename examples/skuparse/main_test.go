@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/licensing/sku"
 	"pgregory.net/rapid"
 )
 
@@ -103,7 +103,7 @@ func TestOneObjectPerLine(t *testing.T) {
 		var want []string
 		for _, l := range lines {
 			if strings.TrimSpace(l) != "" {
-				_, d := licensing.SplitPriceListLine(strings.TrimRight(l, "\r"))
+				_, d := sku.SplitLine(strings.TrimRight(l, "\r"))
 				want = append(want, d)
 			}
 		}
@@ -138,13 +138,13 @@ func TestTable(t *testing.T) {
 func FuzzCombinedParser(f *testing.F) {
 	in, _ := os.ReadFile("testdata/pricelist.txt")
 	for _, l := range strings.Split(string(in), "\n") {
-		_, d := licensing.SplitPriceListLine(l)
+		_, d := sku.SplitLine(l)
 		f.Add(d)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := parser.ParseDescription(s)
 		if err != nil {
-			var pe *licensing.ParseError
+			var pe *sku.ParseError
 			if !errors.As(err, &pe) {
 				t.Fatalf("ParseDescription(%q): %v is not a *ParseError", s, err)
 			}
@@ -154,7 +154,7 @@ func FuzzCombinedParser(f *testing.F) {
 			t.Fatalf("ParseDescription(%q) = %+v", s, d)
 		}
 		// A line that is all description reads the same through read.
-		if part, desc := licensing.SplitPriceListLine(s); part == "" && desc == s {
+		if part, desc := sku.SplitLine(s); part == "" && desc == s {
 			if r := read(s); r.Error != "" || r.Product != d.Product {
 				t.Fatalf("read(%q) = %+v; the parser read %+v", s, r, d)
 			}

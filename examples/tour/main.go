@@ -16,9 +16,11 @@ import (
 	"log"
 	"os"
 	"text/tabwriter"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/licensing/sku"
 	"github.com/vlrules/vlrules/openlicense"
 	"github.com/vlrules/vlrules/openvalue"
 	"github.com/vlrules/vlrules/sa"
@@ -100,7 +102,7 @@ func run(w io.Writer) error {
 // tourDescriptions reads price-list descriptions in several styles.
 func tourDescriptions(w io.Writer) error {
 	section(w, "Price-list descriptions (SKU-02 to SKU-09, X-19)")
-	parser := licensing.Parsers{openvalue.Parser{}, openlicense.Parser{}, selectplus.Parser{}}
+	parser := sku.Parsers{openvalue.Parser{}, openlicense.Parser{}, selectplus.Parser{}}
 	for _, s := range []string{
 		"Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd",
 		"WinSvrDCCore ALNG SA OLV 2Lic NL 2Y Aq Y2 AP CoreLic",
@@ -140,7 +142,7 @@ func tourSelectPlus(w io.Writer, catalog *licensing.Catalog) error {
 			return err
 		}
 		for _, r := range reviews {
-			fmt.Fprintf(w, "  %v anniversary: %v\n", r.Date, r.Explanation)
+			fmt.Fprintf(w, "  %v anniversary: %v\n", r.Date, r.Why())
 		}
 		p, err := catalog.Lookup(licensing.SelectPlus, o.product)
 		if err != nil {
@@ -152,40 +154,37 @@ func tourSelectPlus(w io.Writer, catalog *licensing.Catalog) error {
 			return err
 		}
 		a := rc.Pools[0]
-		fmt.Fprintf(w, "  %v %-26s +%-5v total %-5v level %v (%s)\n", d, o.product, a.Points, a.After.Total(), a.After.Level, a.Explanation.Rule)
+		fmt.Fprintf(w, "  %v %-26s +%-5v total %-5v level %v (%s)\n", d, o.product, a.Points, a.After.Total(), a.After.Level, a.Why().Rule)
 	}
 	out, err := l.Outlook(licensing.Applications)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "  what if nothing more is bought? %v\n", out.Explanation.Result)
+	fmt.Fprintf(w, "  outlook: %v\n", out.Why())
 	return nil
 }
 
 // tourSA prices the SA of the sample order's first line in Select Plus.
 func tourSA(w io.Writer) error {
 	section(w, "Software Assurance (SA-04, SA-05, SP-39, SP-42): is it worth it, and what does it cost?")
-	annual, why, err := sa.AnnualReference(decimal.New(100, 0), licensing.Applications)
+	ref, err := sa.AnnualReference(decimal.New(100, 0), licensing.Applications)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(w, why)
+	fmt.Fprintln(w, ref.Why())
 	for _, years := range []string{"3", "3.45"} {
 		b, err := sa.CompareUpgrade(sa.DesktopProducts, decimal.RequireFromString(years))
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(w, b.Explanation)
+		fmt.Fprintln(w, b.Why())
 	}
-	q, err := sa.QuoteSA(sa.QuoteRequest{
-		Program: licensing.SelectPlus, Plan: sa.AffiliateAnniversary, Annual: annual, Quantity: 10,
-		Dates: sa.Request{Order: licensing.MustParseDate("2020-04-01"), AffiliateAnniversary: licensing.MustParseDate("2018-07-01")},
-	})
+	q, err := selectplus.QuoteSA(licensing.MustParseDate("2020-04-01"), time.July, selectplus.AffiliateAnniversary, ref.Annual, 10, sa.Monthly)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "10 × Office Professional Plus L&SA ordered 2020-04-01, affiliate anniversary in July:\n")
-	fmt.Fprintf(w, "  coverage %v, price %s, paid %v:\n", q.Coverage, q.Price.StringFixed(2), q.Plan)
+	fmt.Fprintf(w, "  coverage %v, price %s, paid by Affiliate Anniversary:\n", q.Coverage, q.Price.StringFixed(2))
 	for _, in := range q.Schedule.Installments {
 		fmt.Fprintf(w, "  %v  %2d months  %8s\n", in.Due, in.Period.Months, in.Amount.StringFixed(2))
 	}

@@ -24,9 +24,13 @@ func TestRun(t *testing.T) {
 		"total 4000  level B (SP-19)",
 		`Distributor: "VISIOSTD" OpenValue LicenseSA level=NL cov=1 acq=0`,
 		"SKU-09: 2YR with Acq Y1",
+		"outlook: SP-21: if nothing more is bought, keep on 2021-07-01",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
+	}
+	if n := strings.Count(out.String(), "if nothing more is bought"); n != 1 {
+		t.Errorf("the outlook says \"if nothing more is bought\" %d times, want once", n)
 	}
 }

@@ -1,4 +1,4 @@
-package licensing_test
+package sku_test
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/licensing/sku"
 	"pgregory.net/rapid"
 )
 
@@ -32,7 +33,7 @@ var genUnknown = []string{"Promo", "XYZZY", "qq7", "Bundle", "Refurb", "#42"}
 // genDescription is a generated description and what it must parse to.
 type genDescription struct {
 	text string
-	want licensing.Description
+	want sku.Description
 }
 
 // spell picks one spelling; the first is the style's own.
@@ -42,19 +43,19 @@ func spell(t *rapid.T, label string, options ...string) string {
 
 // descriptionGen draws a description in a random style.
 var descriptionGen = rapid.Custom(func(t *rapid.T) genDescription {
-	style := rapid.SampledFrom(licensing.Styles()).Draw(t, "style")
+	style := rapid.SampledFrom(sku.Styles()).Draw(t, "style")
 	return drawDescription(t, style)
 })
 
 // drawStyleGen draws descriptions in one style.
-func drawStyleGen(style licensing.Style) *rapid.Generator[genDescription] {
+func drawStyleGen(style sku.Style) *rapid.Generator[genDescription] {
 	return rapid.Custom(func(t *rapid.T) genDescription { return drawDescription(t, style) })
 }
 
 // drawDescription draws a description in one style.
-func drawDescription(t *rapid.T, style licensing.Style) genDescription {
+func drawDescription(t *rapid.T, style sku.Style) genDescription {
 	var w []string // the words, in order
-	d := licensing.Description{Style: style}
+	d := sku.Description{Style: style}
 	add := func(words ...string) { w = append(w, words...) }
 
 	d.Product = rapid.SampledFrom(genProducts).Draw(t, "product")
@@ -67,17 +68,17 @@ func drawDescription(t *rapid.T, style licensing.Style) genDescription {
 	levelWord := level.String()
 
 	switch style {
-	case licensing.Long:
+	case sku.Long:
 		lang := rapid.SampledFrom(append([]string{"All Languages", "Single Language"}, genLanguages...)).Draw(t, "language")
 		d.Language = map[string]string{"All Languages": "AllLanguages", "Single Language": "SingleLanguage"}[lang]
 		if d.Language == "" {
 			d.Language = lang
 		}
-		d.Offering = rapid.SampledFrom([]licensing.Offering{licensing.LicenseSA, licensing.SA}).Draw(t, "offering")
-		offering := map[licensing.Offering][]string{licensing.LicenseSA: {"Lic/SA Pack", "Lic/SA"}, licensing.SA: {"SA Pack", "SA"}}[d.Offering]
+		d.Offering = rapid.SampledFrom([]licensing.Offering{licensing.LicenseSA, licensing.SAOnly}).Draw(t, "offering")
+		offering := map[licensing.Offering][]string{licensing.LicenseSA: {"Lic/SA Pack", "Lic/SA"}, licensing.SAOnly: {"SA Pack", "SA"}}[d.Offering]
 		d.CoverageYears = rapid.IntRange(1, 3).Draw(t, "coverage")
 		d.AcquiredYear = rapid.IntRange(1, 3).Draw(t, "acquired")
-		d.Scope = rapid.SampledFrom([]licensing.Scope{licensing.AdditionalProduct, licensing.Enterprise}).Draw(t, "scope")
+		d.Scope = rapid.SampledFrom([]sku.Scope{sku.AdditionalProduct, sku.Enterprise}).Draw(t, "scope")
 		d.Level = level
 		add(d.Product)
 		if d.Version != "" {
@@ -88,18 +89,18 @@ func drawDescription(t *rapid.T, style licensing.Style) genDescription {
 			add(programWord)
 		}
 		add(levelWord, fmt.Sprintf("%dYR", d.CoverageYears), spell(t, "acq", fmt.Sprintf("Acq Y%d", d.AcquiredYear), fmt.Sprintf("AcqY%d", d.AcquiredYear)),
-			map[licensing.Scope]string{licensing.AdditionalProduct: "AddProd", licensing.Enterprise: "Ent"}[d.Scope])
+			map[sku.Scope]string{sku.AdditionalProduct: "AddProd", sku.Enterprise: "Ent"}[d.Scope])
 		if rapid.Bool().Draw(t, "hasModel") {
-			d.LicenseModel = rapid.SampledFrom([]licensing.LicenseModel{licensing.Core, licensing.DeviceCAL, licensing.UserCAL}).Draw(t, "model")
-			add(map[licensing.LicenseModel]string{licensing.Core: "Core Licence", licensing.DeviceCAL: "Device CAL", licensing.UserCAL: "User CAL"}[d.LicenseModel])
+			d.LicenseModel = rapid.SampledFrom([]sku.LicenseModel{sku.Core, sku.DeviceCAL, sku.UserCAL}).Draw(t, "model")
+			add(map[sku.LicenseModel]string{sku.Core: "Core Licence", sku.DeviceCAL: "Device CAL", sku.UserCAL: "User CAL"}[d.LicenseModel])
 		}
-	case licensing.Short, licensing.Distributor:
+	case sku.Short, sku.Distributor:
 		lang := rapid.SampledFrom(append([]string{"ALNG", "SNGL"}, genLanguages...)).Draw(t, "language")
 		d.Language = map[string]string{"ALNG": "AllLanguages", "SNGL": "SingleLanguage"}[lang]
 		if d.Language == "" {
 			d.Language = lang
 		}
-		if style == licensing.Distributor {
+		if style == sku.Distributor {
 			d.CoverageYears = rapid.IntRange(1, 3).Draw(t, "coverage")
 			add(spell(t, "coverageWord", fmt.Sprintf("%dYR", d.CoverageYears), fmt.Sprintf("%dY", d.CoverageYears)))
 			d.Product = strings.ToUpper(d.Product)
@@ -110,8 +111,8 @@ func drawDescription(t *rapid.T, style licensing.Style) genDescription {
 		}
 		add(lang)
 		if rapid.Bool().Draw(t, "hasOffering") {
-			d.Offering = rapid.SampledFrom([]licensing.Offering{licensing.LicenseSA, licensing.SA, licensing.Subscription}).Draw(t, "offering")
-			add(map[licensing.Offering][]string{licensing.LicenseSA: {"LicSAPk", "LSA"}, licensing.SA: {"SA"}, licensing.Subscription: {"SubsVL"}}[d.Offering][0])
+			d.Offering = rapid.SampledFrom([]licensing.Offering{licensing.LicenseSA, licensing.SAOnly, licensing.Subscription}).Draw(t, "offering")
+			add(map[licensing.Offering][]string{licensing.LicenseSA: {"LicSAPk", "LSA"}, licensing.SAOnly: {"SA"}, licensing.Subscription: {"SubsVL"}}[d.Offering][0])
 		}
 		if programWord != "" {
 			add(programWord)
@@ -122,34 +123,34 @@ func drawDescription(t *rapid.T, style licensing.Style) genDescription {
 		}
 		d.Level = level
 		add(levelWord)
-		if style == licensing.Short && rapid.Bool().Draw(t, "hasCoverage") {
+		if style == sku.Short && rapid.Bool().Draw(t, "hasCoverage") {
 			d.CoverageYears = rapid.IntRange(1, 3).Draw(t, "coverage")
 			add(fmt.Sprintf("%dY", d.CoverageYears))
 		}
-		if style == licensing.Short && rapid.Bool().Draw(t, "hasAcq") {
+		if style == sku.Short && rapid.Bool().Draw(t, "hasAcq") {
 			d.AcquiredYear = rapid.IntRange(1, 3).Draw(t, "acquired")
 			add(spell(t, "acqWord", fmt.Sprintf("Aq Y%d", d.AcquiredYear), fmt.Sprintf("AqY%d", d.AcquiredYear), fmt.Sprintf("AY%d", d.AcquiredYear)))
 		}
 		if rapid.Bool().Draw(t, "hasScope") {
-			d.Scope = rapid.SampledFrom(licensing.Scopes()).Draw(t, "scope")
-			add(map[licensing.Scope]string{licensing.AdditionalProduct: "AP", licensing.Enterprise: "E", licensing.Platform: "Pltfrm"}[d.Scope])
+			d.Scope = rapid.SampledFrom(sku.Scopes()).Draw(t, "scope")
+			add(map[sku.Scope]string{sku.AdditionalProduct: "AP", sku.Enterprise: "E", sku.Platform: "Pltfrm"}[d.Scope])
 		}
-		if style == licensing.Short && rapid.Bool().Draw(t, "hasModel") {
-			d.LicenseModel = rapid.SampledFrom([]licensing.LicenseModel{licensing.Core, licensing.DeviceCAL, licensing.UserCAL, licensing.PerUser}).Draw(t, "model")
-			add(map[licensing.LicenseModel]string{licensing.Core: "CoreLic", licensing.DeviceCAL: "DvcCAL", licensing.UserCAL: "UsrCAL", licensing.PerUser: "PerUsr"}[d.LicenseModel])
+		if style == sku.Short && rapid.Bool().Draw(t, "hasModel") {
+			d.LicenseModel = rapid.SampledFrom([]sku.LicenseModel{sku.Core, sku.DeviceCAL, sku.UserCAL, sku.PerUser}).Draw(t, "model")
+			add(map[sku.LicenseModel]string{sku.Core: "CoreLic", sku.DeviceCAL: "DvcCAL", sku.UserCAL: "UsrCAL", sku.PerUser: "PerUsr"}[d.LicenseModel])
 		}
-		if style == licensing.Short && rapid.Bool().Draw(t, "hasQualified") {
-			d.Qualifiers |= licensing.Qualified
+		if style == sku.Short && rapid.Bool().Draw(t, "hasQualified") {
+			d.Qualifiers |= sku.Qualified
 			add("Qlfd")
 		}
-	case licensing.Expanded:
+	case sku.Expanded:
 		d.Language, d.Offering, d.Level, d.PackSize = "AllLanguages", licensing.Subscription, licensing.NoLevel, rapid.IntRange(1, 5).Draw(t, "pack")
 		add(d.Product)
 		if d.Version != "" {
 			add(d.Version)
 		}
 		if rapid.Bool().Draw(t, "shared") {
-			d.Qualifiers |= licensing.SharedServer
+			d.Qualifiers |= sku.SharedServer
 			add("ShrdSvr")
 		}
 		add("AllLng", spell(t, "subscription", "SubscriptionVL", "MonthlySubscriptions-VolumeLicense"))
@@ -158,15 +159,15 @@ func drawDescription(t *rapid.T, style licensing.Style) genDescription {
 		}
 		add(fmt.Sprintf("%dLicense", d.PackSize), "NoLevel")
 		if rapid.Bool().Draw(t, "qualified") {
-			d.Qualifiers |= licensing.Qualified
+			d.Qualifiers |= sku.Qualified
 			add("Qualified")
 		}
 		if rapid.Bool().Draw(t, "annual") {
-			d.Qualifiers |= licensing.Annual
+			d.Qualifiers |= sku.Annual
 			add("Annual")
 		}
-	case licensing.Reseller:
-		d.Qualifiers |= licensing.VendorName
+	case sku.Reseller:
+		d.Qualifiers |= sku.VendorName
 		add(spell(t, "vendor", "Microsoft", "Microsoft®"), d.Product)
 		if d.Version != "" {
 			add(d.Version)
@@ -180,8 +181,8 @@ func drawDescription(t *rapid.T, style licensing.Style) genDescription {
 			add(map[licensing.Segment]string{licensing.Academic: "Academic", licensing.Government: "GOV", licensing.Charity: "Charity"}[d.Segment])
 		}
 		if rapid.Bool().Draw(t, "hasOffering") {
-			d.Offering = rapid.SampledFrom([]licensing.Offering{licensing.License, licensing.SA}).Draw(t, "offering")
-			add(map[licensing.Offering]string{licensing.License: "License", licensing.SA: "Software Assurance"}[d.Offering])
+			d.Offering = rapid.SampledFrom([]licensing.Offering{licensing.License, licensing.SAOnly}).Draw(t, "offering")
+			add(map[licensing.Offering]string{licensing.License: "License", licensing.SAOnly: "Software Assurance"}[d.Offering])
 		}
 		if programWord == "OLP" {
 			programWord = spell(t, "open", "OPEN", "OLP")
@@ -201,11 +202,11 @@ func drawDescription(t *rapid.T, style licensing.Style) genDescription {
 			add("Level " + levelWord)
 		}
 		if rapid.Bool().Draw(t, "each") {
-			d.Qualifiers |= licensing.Each
+			d.Qualifiers |= sku.Each
 			add("EACH")
 		}
 		if rapid.Bool().Draw(t, "perpetual") {
-			d.Qualifiers |= licensing.Perpetual
+			d.Qualifiers |= sku.Perpetual
 			add("(Perpetual License)")
 		}
 	}
@@ -221,14 +222,14 @@ func drawDescription(t *rapid.T, style licensing.Style) genDescription {
 		unknown = append(unknown, u)
 		add(u)
 	}
-	text, offsets := render(t, w, style == licensing.Distributor)
+	text, offsets := render(t, w, style == sku.Distributor)
 	d.Input = text
 	// The product as written: its words after mangling, single-spaced.
 	start := 0
-	if style == licensing.Distributor {
+	if style == sku.Distributor {
 		start = 1
 	}
-	if style == licensing.Reseller {
+	if style == sku.Reseller {
 		start = 1
 	}
 	d.Product = strings.Join(strings.Fields(strings.Join(wordsOf(text, offsets, w)[start:start+1], " ")), " ")
@@ -240,7 +241,7 @@ func drawDescription(t *rapid.T, style licensing.Style) genDescription {
 	}
 	for i, u := range unknown {
 		k := len(w) - n + i
-		d.Unknown = append(d.Unknown, licensing.Token{Text: text[offsets[k] : offsets[k]+len(u)], Offset: offsets[k]})
+		d.Unknown = append(d.Unknown, sku.Token{Text: text[offsets[k] : offsets[k]+len(u)], Offset: offsets[k]})
 	}
 	return genDescription{text: text, want: d}
 }

@@ -1,18 +1,18 @@
-package licensing_test
+package sku_test
 
 import (
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/licensing/sku"
 )
 
 // benchCorpus is a fixed corpus of generated descriptions in every style,
 // with their irregularities: 600 of each style.
 var benchCorpus = func() []string {
 	var out []string
-	for _, style := range licensing.Styles() {
+	for _, style := range sku.Styles() {
 		gen := drawStyleGen(style)
 		for seed := range 600 {
 			out = append(out, gen.Example(seed).text)
@@ -29,7 +29,7 @@ var regexpShortForm = regexp.MustCompile(`(?i)^\s*(?P<product>.+?)\s+(?:(?P<vers
 	`(?:\s+(?P<scope>AP|E|Pltfrm))?(?:\s+(?P<model>CoreLic|DvcCAL|UsrCAL|PerUsr|SAL))?(?P<rest>.*)$`)
 
 var (
-	sinkDescription licensing.Description
+	sinkDescription sku.Description
 	sinkFields      []string
 	sinkMatch       []int
 )
@@ -39,7 +39,7 @@ func BenchmarkParse(b *testing.B) {
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		d, _ := licensing.ParseDescription(benchCorpus[i%len(benchCorpus)])
+		d, _ := testReader.Parse(benchCorpus[i%len(benchCorpus)])
 		sinkDescription = d
 		i++
 	}
@@ -67,15 +67,15 @@ func BenchmarkParseFieldsBaseline(b *testing.B) {
 
 // The corpus has every style, and each description parses.
 func TestBenchCorpus(t *testing.T) {
-	styles := map[licensing.Style]int{}
+	styles := map[sku.Style]int{}
 	for _, s := range benchCorpus {
-		d, err := licensing.ParseDescription(s)
+		d, err := testReader.Parse(s)
 		if err != nil {
 			t.Fatalf("%q: %v", s, err)
 		}
 		styles[d.Style]++
 	}
-	for _, st := range licensing.Styles() {
+	for _, st := range sku.Styles() {
 		if styles[st] < 500 {
 			t.Errorf("%d descriptions read as %v, want about 600", styles[st], st)
 		}

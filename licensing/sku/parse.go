@@ -1,26 +1,34 @@
-package licensing
+package sku
 
 import (
-	"errors"
 	"fmt"
+	"strconv"
+
+	"github.com/vlrules/vlrules/internal/enum"
+	"github.com/vlrules/vlrules/licensing"
 	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
 )
 
-// ErrOutOfRange reports a coverage or acquisition year outside 1 to 3
-// (SKU-05, SKU-06).
-var ErrOutOfRange = errors.New("out of range")
+// A Reader reads price-list item descriptions in every style real lists use
+// with one vocabulary of tokens, and writes them back ([Reader.Format]).
+// Program packages build their readers with their own [ProgramRule] rows;
+// [NewReader] builds one from a changed vocabulary. A Reader is immutable and
+// safe for concurrent use.
+type Reader struct {
+	words    map[string]wordEntry // first word of every spelling, lower case
+	slots    []wordSlot           // the same, as an open-addressing table for the hot path
+	writes   map[writeKey]string  // what Format writes for a field's value in a style
+	programs []ProgramRule        // by program; empty when the reader reads every program
+}
 
-// A DescriptionReader reads price-list item descriptions in every style
-// real lists use (X-19, SKU.md) with one vocabulary of tokens. It is
-// immutable and safe for concurrent use. The program packages build their
-// parsers on the default reader; NewDescriptionReader builds one from a
-// changed vocabulary.
-type DescriptionReader struct {
-	words map[string]wordEntry // first word of every spelling, lower case
-	slots []wordSlot           // the same, as an open-addressing table for the hot path
+// A writeKey is a field's value in a style: what Format looks up.
+type writeKey struct {
+	field Field
+	code  uint8 // enum value, qualifier bit, language code, or years
+	style Style
 }
 
 // A wordSlot is a slot of the reader's hash table.
@@ -43,22 +51,34 @@ type phrase struct {
 	v    tokenValue
 }
 
-// NewDescriptionReader builds a reader from a vocabulary. A row whose value
-// does not parse, or a spelling given twice, is an error naming the row.
-func NewDescriptionReader(rows []TokenRow) (*DescriptionReader, error) {
-	r := &DescriptionReader{words: map[string]wordEntry{}}
+// NewReader builds a reader from a vocabulary and the reading rules of the
+// programs it reads. A row whose value does not parse, a spelling given
+// twice, two rows Format would write for one value in one style, or a
+// program given two rules is an error naming the row.
+func NewReader(rows []TokenRow, programs ...ProgramRule) (*Reader, error) {
+	r := &Reader{words: map[string]wordEntry{}, writes: map[writeKey]string{}}
 	seen := map[string]bool{}
 	for i, row := range rows {
 		v, err := row.value()
 		if err != nil {
-			return nil, fmt.Errorf("licensing: description token row %d (%q): %w", i+1, row.Text, err)
+			return nil, fmt.Errorf("sku: token row %d (%q): %w", i+1, row.Text, err)
 		}
 		words := strings.Fields(strings.ToLower(row.Text))
 		key := strings.Join(words, " ")
 		if len(words) == 0 || seen[key] {
-			return nil, fmt.Errorf("licensing: description token row %d: %q is empty or given twice", i+1, row.Text)
+			return nil, fmt.Errorf("sku: token row %d: %q is empty or given twice", i+1, row.Text)
 		}
 		seen[key] = true
+		for _, st := range row.Writes {
+			k := writeKey{v.field, v.code, st}
+			if v.field == FieldCoverage || v.field == FieldAcquired {
+				k.code = uint8(v.num)
+			}
+			if old, dup := r.writes[k]; dup {
+				return nil, fmt.Errorf("sku: token row %d: Format would write both %q and %q in the %v form", i+1, old, row.Text, st)
+			}
+			r.writes[k] = strings.Join(strings.Fields(row.Text), " ")
+		}
 		e := r.words[words[0]]
 		if len(words) == 1 {
 			e.single, e.hasSingle = v, true
@@ -80,30 +100,47 @@ func NewDescriptionReader(rows []TokenRow) (*DescriptionReader, error) {
 		}
 		r.slots[i] = wordSlot{key: k, entry: &e}
 	}
+	for i, pr := range programs {
+		if !pr.Program.IsValid() || (pr.Offering != 0 && !pr.Offering.IsValid()) {
+			return nil, fmt.Errorf("sku: program rule %d: %w: want a program, and a valid offering or none", i+1, licensing.ErrInvalidProgram)
+		}
+		if _, dup := r.rule(pr.Program); dup {
+			return nil, fmt.Errorf("sku: program rule %d: %v given twice", i+1, pr.Program)
+		}
+		pr.Beats = slices.Clone(pr.Beats)
+		r.programs = append(r.programs, pr)
+	}
 	return r, nil
 }
 
-var defaultReader = must(NewDescriptionReader(DefaultTokens()))
+var defaultReader = enum.Must(NewReader(DefaultTokens()))
 
-// DefaultDescriptionReader returns the reader of the default vocabulary.
-func DefaultDescriptionReader() *DescriptionReader { return defaultReader }
+// DefaultReader returns the reader of the default vocabulary, with no
+// program's reading rules: it reads every program's descriptions as the
+// vocabulary spells them. The program packages' parsers add their rules
+// (an Open License row with no offering is a License; OVS beats OLV).
+func DefaultReader() *Reader { return defaultReader }
 
-// ParseDescription reads a description with the default vocabulary; see
-// DescriptionReader.Parse.
-func ParseDescription(s string) (Description, error) { return defaultReader.Parse(s) }
+// Parse reads a description with the default reader; see [Reader.Parse].
+func Parse(s string) (Description, error) { return defaultReader.Parse(s) }
 
-// ParseProgramDescription reads a description of one of the given
-// programs: one whose program token names another program is refused with
-// ErrOtherProgram, as a *ParseError positioned at the token (SKU-08); one
-// with no program token is read as is. The program packages build their
-// parsers on it.
-func ParseProgramDescription(s string, programs ...Program) (Description, error) {
-	d, err := ParseDescription(s)
-	if err != nil || d.Program == 0 || slices.Contains(programs, d.Program) {
-		return d, err
+// Format writes a description with the default reader; see [Reader.Format].
+func Format(d Description, style Style) (string, error) { return defaultReader.Format(d, style) }
+
+// rule returns the reading rule of program p, if the reader has one.
+func (r *Reader) rule(p licensing.Program) (ProgramRule, bool) {
+	for _, pr := range r.programs {
+		if pr.Program == p {
+			return pr, true
+		}
 	}
-	at, _ := d.OffsetOf(FieldProgram)
-	return d, &ParseError{Input: s, Offset: at, Err: Refuse("SKU-08", ErrOtherProgram, "program %v is not %v", d.Program, programs)}
+	return ProgramRule{}, false
+}
+
+// beats reports whether program p's token wins over program q's.
+func (r *Reader) beats(p, q licensing.Program) bool {
+	pr, ok := r.rule(p)
+	return ok && slices.Contains(pr.Beats, q)
 }
 
 // span is a token of the input: its bytes and what it was read as.
@@ -149,7 +186,7 @@ const maxStackTokens = 32
 // no product (ErrUnreadable) — or when a coverage or acquisition year is
 // outside 1 to 3 (ErrOutOfRange); the Description it returns then holds
 // what it read.
-func (r *DescriptionReader) Parse(s string) (Description, error) {
+func (r *Reader) Parse(s string) (Description, error) {
 	d := Description{Input: s}
 	var stack [maxStackTokens]span
 	spans := tokenize(s, stack[:0])
@@ -176,7 +213,7 @@ func (r *DescriptionReader) Parse(s string) (Description, error) {
 			r.apply(&d, s, spans, i, &markers)
 			continue
 		}
-		if sp.n > 0 && sp.v.field == FieldQualifier && qualifierNames[sp.v.code].q == VendorName && !nextIsDigit(s, spans, i) {
+		if sp.n > 0 && sp.v.field == FieldQualifier && Qualifiers(1)<<sp.v.code == VendorName && !nextIsDigit(s, spans, i) {
 			r.apply(&d, s, spans, i, &markers)
 			continue
 		}
@@ -230,11 +267,26 @@ func (r *DescriptionReader) Parse(s string) (Description, error) {
 			}
 		}
 	}
-	if d.Program == OpenLicense && d.Offering == 0 {
-		d.Offering = License // SKU.md: an OLP row with no offering token is a License
+	if pr, ok := r.rule(d.Program); ok && d.Offering == 0 {
+		d.Offering = pr.Offering // an Open License row with no offering is a License
 	}
 	d.Style = styleOf(s, distributor, &markers)
+	if rangeErr == nil && d.Program != 0 && len(r.programs) > 0 {
+		if _, ok := r.rule(d.Program); !ok {
+			at, _ := d.OffsetOf(FieldProgram)
+			return d, &ParseError{Input: s, Offset: at, Err: licensing.Refuse("SKU-08", ErrOtherProgram, "program %v is not %v", d.Program, r.programList())}
+		}
+	}
 	return d, rangeErr
+}
+
+// programList names the programs the reader reads.
+func (r *Reader) programList() string {
+	names := make([]string, len(r.programs))
+	for i, pr := range r.programs {
+		names[i] = pr.Program.String()
+	}
+	return strings.Join(names, " or ")
 }
 
 // truncatedLength is where price lists cut descriptions (SKU.md).
@@ -311,7 +363,7 @@ func equalFold(w, key string) bool {
 }
 
 // lookup finds a word in the hash table, ignoring ASCII case.
-func (r *DescriptionReader) lookup(word string) *wordEntry {
+func (r *Reader) lookup(word string) *wordEntry {
 	mask := uint32(len(r.slots) - 1)
 	for i := wordHash(word) & mask; ; i = (i + 1) & mask {
 		sl := &r.slots[i]
@@ -326,7 +378,7 @@ func (r *DescriptionReader) lookup(word string) *wordEntry {
 
 // match reads the token at i, and the tokens after it that a phrase
 // covers, unless an earlier match covered it.
-func (r *DescriptionReader) match(s string, spans []span, i int) {
+func (r *Reader) match(s string, spans []span, i int) {
 	sp := &spans[i]
 	if sp.kind == spanSkip {
 		return
@@ -361,7 +413,7 @@ func (r *DescriptionReader) match(s string, spans []span, i int) {
 	}
 }
 
-func (r *DescriptionReader) take(spans []span, i, n int, v tokenValue) {
+func (r *Reader) take(spans []span, i, n int, v tokenValue) {
 	spans[i].v, spans[i].n = v, int8(n)
 	for k := i + 1; k < i+n; k++ {
 		spans[k].kind = spanSkip
@@ -378,11 +430,15 @@ func pattern(s string, spans []span, i int, word string) (tokenValue, int, bool)
 	if digits == 0 {
 		// "Acq Y4", "AqY4", "AY7": an acquisition year out of range.
 		if y, n, ok := acquisition(s, spans, i, word); ok {
-			return tokenValue{field: FieldAcquired, num: int32(y), ends: true}, n, true
+			return tokenValue{field: FieldAcquired, num: int32(y), ends: true, unspelled: true}, n, true
 		}
 		return tokenValue{}, 0, false
 	}
-	num := int32(atoi(word[:digits]))
+	n, err := strconv.ParseInt(word[:digits], 10, 32)
+	if err != nil {
+		return tokenValue{}, 0, false // more digits than any field holds: left unknown
+	}
+	num := int32(n)
 	rest := word[digits:]
 	switch {
 	case rest == "" && i+1 < len(spans) && !isVersion(word, digits): // "2019 License" is a version and an offering
@@ -400,7 +456,7 @@ func pattern(s string, spans []span, i int, word string) (tokenValue, int, bool)
 	case equalFold(rest, "proc"):
 		return tokenValue{field: FieldLicenseModel, code: uint8(Processor), num: num, ends: true}, 1, true
 	case digits == 1 && (equalFold(rest, "y") || equalFold(rest, "yr")):
-		return tokenValue{field: FieldCoverage, num: num, ends: true}, 1, true // a year out of range
+		return tokenValue{field: FieldCoverage, num: num, ends: true, unspelled: true}, 1, true // a year the vocabulary does not spell
 	}
 	if isVersion(word, digits) {
 		return tokenValue{field: fieldVersion, ends: true}, 1, true
@@ -415,7 +471,7 @@ func isLicenseWord(w string) bool {
 
 // Pseudo-fields the patterns fill.
 const (
-	fieldVersion DescriptionField = 100 + iota
+	fieldVersion = 100 + iota // untyped: not values of Field
 	fieldPack
 	fieldCores
 )
@@ -435,17 +491,6 @@ func acquisition(s string, spans []span, i int, w string) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
-}
-
-func atoi(b string) int {
-	n := 0
-	for _, c := range b {
-		if n > 1e6 {
-			return n
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n
 }
 
 // isVersion reports whether a word is a version: a year from 1990 to 2099,
@@ -469,7 +514,7 @@ func isVersion(w string, digits int) bool {
 
 // matchPrefix reads the cut last word of a 40-character description as the
 // one spelling it begins, if exactly one value fits.
-func (r *DescriptionReader) matchPrefix(s string, sp *span) {
+func (r *Reader) matchPrefix(s string, sp *span) {
 	word := strings.ToLower(s[sp.start:sp.end])
 	if len(word) < 3 {
 		return
@@ -495,7 +540,7 @@ func nextIsDigit(s string, spans []span, i int) bool {
 
 // apply fills the field of the match at i. It reports false, changing
 // nothing, when the field is already filled or the value is out of range.
-func (r *DescriptionReader) apply(d *Description, s string, spans []span, i int, markers *[Reseller + 1]bool) (bool, error) {
+func (r *Reader) apply(d *Description, s string, spans []span, i int, markers *[Reseller + 1]bool) (bool, error) {
 	sp := &spans[i]
 	v := sp.v
 	text := s[sp.start:sp.end]
@@ -512,36 +557,34 @@ func (r *DescriptionReader) apply(d *Description, s string, spans []span, i int,
 		if d.Offering != 0 {
 			return false, nil
 		}
-		d.Offering = Offering(v.code)
+		d.Offering = licensing.Offering(v.code)
 	case FieldProgram:
-		switch p := Program(v.code); {
-		case p == OpenValueSubscription && (d.Program == 0 || d.Program == OpenValue):
-			d.Program = p // an OVS token anywhere makes it OVS
-		case d.Program == OpenValueSubscription && p == OpenValue:
-		case d.Program != 0:
-			return false, nil
+		switch p := licensing.Program(v.code); {
+		case d.Program == 0, r.beats(p, d.Program):
+			d.Program = p // a later token that beats the first wins (OVS over OLV)
+		case r.beats(d.Program, p):
 		default:
-			d.Program = p
+			return false, nil
 		}
 	case FieldLevel:
 		if d.Level != 0 {
 			return false, nil
 		}
-		d.Level = Level(v.code)
+		d.Level = licensing.Level(v.code)
 	case FieldCoverage:
 		if d.CoverageYears != 0 {
 			return false, nil
 		}
-		if v.num < 1 || v.num > 3 {
-			return false, Refuse("SKU-05", ErrOutOfRange, "coverage %q: want 1 to 3 years", text)
+		if v.unspelled {
+			return false, licensing.Refuse("SKU-05", ErrOutOfRange, "coverage %q: the vocabulary spells no %d-year coverage", text, v.num)
 		}
 		d.CoverageYears = int(v.num)
 	case FieldAcquired:
 		if d.AcquiredYear != 0 {
 			return false, nil
 		}
-		if v.num < 1 || v.num > 3 {
-			return false, Refuse("SKU-06", ErrOutOfRange, "acquisition year %d: want Y1, Y2 or Y3", v.num)
+		if v.unspelled {
+			return false, licensing.Refuse("SKU-06", ErrOutOfRange, "acquisition year %d: the vocabulary spells no Y%d", v.num, v.num)
 		}
 		d.AcquiredYear = int(v.num)
 	case FieldScope:
@@ -561,9 +604,9 @@ func (r *DescriptionReader) apply(d *Description, s string, spans []span, i int,
 		if d.Segment != 0 {
 			return false, nil
 		}
-		d.Segment = Segment(v.code)
+		d.Segment = licensing.Segment(v.code)
 	case FieldQualifier:
-		q := qualifierNames[v.code].q
+		q := Qualifiers(1) << v.code
 		if d.Qualifiers.Has(q) {
 			return false, nil
 		}

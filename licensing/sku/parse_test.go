@@ -1,4 +1,4 @@
-package licensing_test
+package sku_test
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/licensing/sku"
 	"pgregory.net/rapid"
 )
 
@@ -14,57 +15,57 @@ import (
 func TestParseDescriptionStyles(t *testing.T) {
 	tests := []struct {
 		in   string
-		want licensing.Description
+		want sku.Description
 	}{
-		{"Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd", licensing.Description{
-			Style: licensing.Long, Program: licensing.OpenValue, Offering: licensing.LicenseSA, Level: licensing.NoLevel,
-			CoverageYears: 1, AcquiredYear: 1, Scope: licensing.AdditionalProduct, Language: "English", Product: "Office Professional Plus"}},
-		{"ExchgSvrStd 2019 SNGL OLP NL", licensing.Description{
-			Style: licensing.Short, Program: licensing.OpenLicense, Offering: licensing.License, Level: licensing.NoLevel,
+		{"Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd", sku.Description{
+			Style: sku.Long, Program: licensing.OpenValue, Offering: licensing.LicenseSA, Level: licensing.NoLevel,
+			CoverageYears: 1, AcquiredYear: 1, Scope: sku.AdditionalProduct, Language: "English", Product: "Office Professional Plus"}},
+		{"ExchgSvrStd 2019 SNGL OLP NL", sku.Description{
+			Style: sku.Short, Program: licensing.OpenLicense, Offering: licensing.License, Level: licensing.NoLevel,
 			Language: "SingleLanguage", Product: "ExchgSvrStd", Version: "2019"}},
-		{"WinSvrDCCore ALNG SA OLV 2Lic NL 2Y Aq Y2 AP CoreLic", licensing.Description{
-			Style: licensing.Short, Program: licensing.OpenValue, Offering: licensing.SA, Level: licensing.NoLevel, CoverageYears: 2,
-			AcquiredYear: 2, Scope: licensing.AdditionalProduct, Language: "AllLanguages", Product: "WinSvrDCCore", PackSize: 2,
-			LicenseModel: licensing.Core}},
-		{"1YR VISIOSTD ALNG LICSAPK OLV NL AP", licensing.Description{
-			Style: licensing.Distributor, Program: licensing.OpenValue, Offering: licensing.LicenseSA, Level: licensing.NoLevel,
-			CoverageYears: 1, Scope: licensing.AdditionalProduct, Language: "AllLanguages", Product: "VISIOSTD"}},
-		{"2YR PRJCT ALNG SA OLV, NL E", licensing.Description{
-			Style: licensing.Distributor, Program: licensing.OpenValue, Offering: licensing.SA, Level: licensing.NoLevel,
-			CoverageYears: 2, Scope: licensing.Enterprise, Language: "AllLanguages", Product: "PRJCT"}},
-		{"ExchgOnlinePlan1Open ShrdSvr AllLng SubscriptionVL OLP 1License NoLevel Qualified Annual", licensing.Description{
-			Style: licensing.Expanded, Program: licensing.OpenLicense, Offering: licensing.Subscription, Level: licensing.NoLevel,
+		{"WinSvrDCCore ALNG SA OLV 2Lic NL 2Y Aq Y2 AP CoreLic", sku.Description{
+			Style: sku.Short, Program: licensing.OpenValue, Offering: licensing.SAOnly, Level: licensing.NoLevel, CoverageYears: 2,
+			AcquiredYear: 2, Scope: sku.AdditionalProduct, Language: "AllLanguages", Product: "WinSvrDCCore", PackSize: 2,
+			LicenseModel: sku.Core}},
+		{"1YR VISIOSTD ALNG LICSAPK OLV NL AP", sku.Description{
+			Style: sku.Distributor, Program: licensing.OpenValue, Offering: licensing.LicenseSA, Level: licensing.NoLevel,
+			CoverageYears: 1, Scope: sku.AdditionalProduct, Language: "AllLanguages", Product: "VISIOSTD"}},
+		{"2YR PRJCT ALNG SA OLV, NL E", sku.Description{
+			Style: sku.Distributor, Program: licensing.OpenValue, Offering: licensing.SAOnly, Level: licensing.NoLevel,
+			CoverageYears: 2, Scope: sku.Enterprise, Language: "AllLanguages", Product: "PRJCT"}},
+		{"ExchgOnlinePlan1Open ShrdSvr AllLng SubscriptionVL OLP 1License NoLevel Qualified Annual", sku.Description{
+			Style: sku.Expanded, Program: licensing.OpenLicense, Offering: licensing.Subscription, Level: licensing.NoLevel,
 			Language: "AllLanguages", Product: "ExchgOnlinePlan1Open", PackSize: 1,
-			Qualifiers: licensing.SharedServer | licensing.Qualified | licensing.Annual}},
-		{"Microsoft Visio Professional 2019 OLP NL GOV", licensing.Description{
-			Style: licensing.Reseller, Program: licensing.OpenLicense, Offering: licensing.License, Level: licensing.NoLevel,
-			Product: "Visio Professional", Version: "2019", Segment: licensing.Government, Qualifiers: licensing.VendorName}},
-		{"SQLSvrEntCore ALNG LicSAPk", licensing.Description{
-			Style: licensing.Short, Offering: licensing.LicenseSA, Language: "AllLanguages", Product: "SQLSvrEntCore"}},
-		{"Microsoft Project Professional German Academic OPEN 1 License Level B", licensing.Description{
-			Style: licensing.Reseller, Program: licensing.OpenLicense, Offering: licensing.License, Level: licensing.LevelB,
-			Language: "German", Product: "Project Professional", PackSize: 1, Segment: licensing.Academic, Qualifiers: licensing.VendorName}},
+			Qualifiers: sku.SharedServer | sku.Qualified | sku.Annual}},
+		{"Microsoft Visio Professional 2019 OLP NL GOV", sku.Description{
+			Style: sku.Reseller, Program: licensing.OpenLicense, Offering: licensing.License, Level: licensing.NoLevel,
+			Product: "Visio Professional", Version: "2019", Segment: licensing.Government, Qualifiers: sku.VendorName}},
+		{"SQLSvrEntCore ALNG LicSAPk", sku.Description{
+			Style: sku.Short, Offering: licensing.LicenseSA, Language: "AllLanguages", Product: "SQLSvrEntCore"}},
+		{"Microsoft Project Professional German Academic OPEN 1 License Level B", sku.Description{
+			Style: sku.Reseller, Program: licensing.OpenLicense, Offering: licensing.License, Level: licensing.LevelB,
+			Language: "German", Product: "Project Professional", PackSize: 1, Segment: licensing.Academic, Qualifiers: sku.VendorName}},
 		// Cut at 40 characters: "CoreL" is CoreLic.
-		{"WinSvrDCCore ALNG SA OLV 2Lic NL 2Y AqY2 CoreL", licensing.Description{
-			Style: licensing.Short, Program: licensing.OpenValue, Offering: licensing.SA, Level: licensing.NoLevel, CoverageYears: 2,
-			AcquiredYear: 2, Language: "AllLanguages", Product: "WinSvrDCCore", PackSize: 2, LicenseModel: licensing.Core}},
+		{"WinSvrDCCore ALNG SA OLV 2Lic NL 2Y AqY2 CoreL", sku.Description{
+			Style: sku.Short, Program: licensing.OpenValue, Offering: licensing.SAOnly, Level: licensing.NoLevel, CoverageYears: 2,
+			AcquiredYear: 2, Language: "AllLanguages", Product: "WinSvrDCCore", PackSize: 2, LicenseModel: sku.Core}},
 		// A trailing OVS makes it Open Value Subscription.
-		{"Visual Studio Pro MSDN ALNG LicSAPk OLV NL 1Y AqY1 AP OVS", licensing.Description{
-			Style: licensing.Short, Program: licensing.OpenValueSubscription, Offering: licensing.LicenseSA, Level: licensing.NoLevel,
-			CoverageYears: 1, AcquiredYear: 1, Scope: licensing.AdditionalProduct, Language: "AllLanguages", Product: "Visual Studio Pro MSDN"}},
+		{"Visual Studio Pro MSDN ALNG LicSAPk OLV NL 1Y AqY1 AP OVS", sku.Description{
+			Style: sku.Short, Program: licensing.OpenValueSubscription, Offering: licensing.LicenseSA, Level: licensing.NoLevel,
+			CoverageYears: 1, AcquiredYear: 1, Scope: sku.AdditionalProduct, Language: "AllLanguages", Product: "Visual Studio Pro MSDN"}},
 		// Reseller additions, free text after two spaces, mixed case, blanks.
-		{"  sqlsvrstdcore alng LICSAPK olv 2lic nl 1y aq y1 ap corelic 4 Cores (Perpetual License) EACH  free text ", licensing.Description{
-			Style: licensing.Reseller, Program: licensing.OpenValue, Offering: licensing.LicenseSA, Level: licensing.NoLevel,
-			CoverageYears: 1, AcquiredYear: 1, Scope: licensing.AdditionalProduct, Language: "AllLanguages", Product: "sqlsvrstdcore",
-			PackSize: 2, LicenseModel: licensing.Core, Cores: 4, Qualifiers: licensing.Each | licensing.Perpetual,
-			Unknown: []licensing.Token{{Text: "free", Offset: 95}, {Text: "text", Offset: 100}}}},
+		{"  sqlsvrstdcore alng LICSAPK olv 2lic nl 1y aq y1 ap corelic 4 Cores (Perpetual License) EACH  free text ", sku.Description{
+			Style: sku.Reseller, Program: licensing.OpenValue, Offering: licensing.LicenseSA, Level: licensing.NoLevel,
+			CoverageYears: 1, AcquiredYear: 1, Scope: sku.AdditionalProduct, Language: "AllLanguages", Product: "sqlsvrstdcore",
+			PackSize: 2, LicenseModel: sku.Core, Cores: 4, Qualifiers: sku.Each | sku.Perpetual,
+			Unknown: []sku.Token{{Text: "free", Offset: 95}, {Text: "text", Offset: 100}}}},
 		// A language cut off and a program missing.
-		{"Office   Professional\tPlus  LicSAPk 3Y", licensing.Description{
-			Style: licensing.Short, Offering: licensing.LicenseSA, CoverageYears: 3, Product: "Office Professional Plus"}},
+		{"Office   Professional\tPlus  LicSAPk 3Y", sku.Description{
+			Style: sku.Short, Offering: licensing.LicenseSA, CoverageYears: 3, Product: "Office Professional Plus"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			got, err := licensing.ParseDescription(tt.in)
+			got, err := testReader.Parse(tt.in)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -82,22 +83,22 @@ func TestParseDescriptionErrors(t *testing.T) {
 		offset   int
 		sentinel error
 	}{
-		{"", 0, licensing.ErrUnreadable},
-		{" \t, ", 0, licensing.ErrUnreadable},
-		{"OLV NL 1YR Acq Y1 AddProd", 0, licensing.ErrUnreadable},
-		{"  LicSAPk OLV", 2, licensing.ErrUnreadable},
-		{"Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y4 AddProd", 56, licensing.ErrOutOfRange}, // WS-08
-		{"VisioStd ALNG SA OLV 5Y", 21, licensing.ErrOutOfRange},
+		{"", 0, sku.ErrUnreadable},
+		{" \t, ", 0, sku.ErrUnreadable},
+		{"OLV NL 1YR Acq Y1 AddProd", 0, sku.ErrUnreadable},
+		{"  LicSAPk OLV", 2, sku.ErrUnreadable},
+		{"Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y4 AddProd", 56, sku.ErrOutOfRange}, // WS-08
+		{"VisioStd ALNG SA OLV 5Y", 21, sku.ErrOutOfRange},
 	}
 	for _, tt := range tests {
-		d, err := licensing.ParseDescription(tt.in)
-		var pe *licensing.ParseError
+		d, err := testReader.Parse(tt.in)
+		var pe *sku.ParseError
 		if !errors.As(err, &pe) || !errors.Is(err, tt.sentinel) || pe.Offset != tt.offset || pe.Input != tt.in {
 			t.Errorf("ParseDescription(%q) = %+v, %v; want a *ParseError at %d wrapping %v", tt.in, d, err, tt.offset, tt.sentinel)
 		}
 	}
 	// The out-of-range year is kept, not lost.
-	d, _ := licensing.ParseDescription("VisioStd ALNG SA OLV 5Y")
+	d, _ := testReader.Parse("VisioStd ALNG SA OLV 5Y")
 	if len(d.Unknown) != 1 || d.Unknown[0].Text != "5Y" || d.Product != "VisioStd" {
 		t.Errorf("out-of-range coverage: %+v", d)
 	}
@@ -109,7 +110,7 @@ func TestParseDescriptionErrors(t *testing.T) {
 func TestParseRecoversFields(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		g := descriptionGen.Draw(t, "description")
-		got, err := licensing.ParseDescription(g.text)
+		got, err := testReader.Parse(g.text)
 		if err != nil {
 			t.Fatalf("ParseDescription(%q): %v", g.text, err)
 		}
@@ -128,9 +129,9 @@ func TestParseRecoversFields(t *testing.T) {
 // write: the long form needs its own tokens (language, license type,
 // coverage, acquisition year, scope, SKU-02), the short form a language and
 // a program.
-var validDescriptionGen = rapid.Custom(func(t *rapid.T) licensing.Description {
-	style := rapid.SampledFrom([]licensing.Style{licensing.Long, licensing.Short}).Draw(t, "style")
-	d := licensing.Description{Style: style}
+var validDescriptionGen = rapid.Custom(func(t *rapid.T) sku.Description {
+	style := rapid.SampledFrom([]sku.Style{sku.Long, sku.Short}).Draw(t, "style")
+	d := sku.Description{Style: style}
 	d.Product = rapid.SampledFrom(genProducts).Draw(t, "product")
 	if rapid.Bool().Draw(t, "hasVersion") {
 		d.Version = rapid.SampledFrom(genVersions).Draw(t, "version")
@@ -138,11 +139,11 @@ var validDescriptionGen = rapid.Custom(func(t *rapid.T) licensing.Description {
 	d.Language = rapid.SampledFrom(append([]string{"AllLanguages", "SingleLanguage"}, genLanguages...)).Draw(t, "language")
 	d.Program = rapid.SampledFrom([]licensing.Program{licensing.OpenValue, licensing.OpenValueSubscription, licensing.OpenLicense, licensing.MVL}).Draw(t, "program")
 	d.Level = rapid.SampledFrom(licensing.Levels()).Draw(t, "level")
-	optional := func(label string) bool { return style == licensing.Long || rapid.Bool().Draw(t, label) }
+	optional := func(label string) bool { return style == sku.Long || rapid.Bool().Draw(t, label) }
 	if optional("hasOffering") || d.Program == licensing.OpenLicense {
 		offerings := licensing.Offerings()
-		if style == licensing.Long {
-			offerings = []licensing.Offering{licensing.LicenseSA, licensing.SA}
+		if style == sku.Long {
+			offerings = []licensing.Offering{licensing.LicenseSA, licensing.SAOnly}
 		}
 		d.Offering = rapid.SampledFrom(offerings).Draw(t, "offering")
 	}
@@ -153,10 +154,10 @@ var validDescriptionGen = rapid.Custom(func(t *rapid.T) licensing.Description {
 		d.AcquiredYear = rapid.IntRange(1, 3).Draw(t, "acquired")
 	}
 	if optional("hasScope") {
-		d.Scope = rapid.SampledFrom(licensing.Scopes()).Draw(t, "scope")
+		d.Scope = rapid.SampledFrom(sku.Scopes()).Draw(t, "scope")
 	}
 	if rapid.Bool().Draw(t, "hasModel") {
-		d.LicenseModel = rapid.SampledFrom(licensing.LicenseModels()).Draw(t, "model")
+		d.LicenseModel = rapid.SampledFrom(sku.LicenseModels()).Draw(t, "model")
 	}
 	if rapid.Bool().Draw(t, "hasPack") {
 		d.PackSize = rapid.IntRange(1, 32).Draw(t, "pack")
@@ -164,8 +165,8 @@ var validDescriptionGen = rapid.Custom(func(t *rapid.T) licensing.Description {
 	if rapid.Bool().Draw(t, "hasSegment") {
 		d.Segment = rapid.SampledFrom([]licensing.Segment{licensing.Academic, licensing.Government, licensing.Charity}).Draw(t, "segment")
 	}
-	for _, q := range []licensing.Qualifiers{licensing.Qualified, licensing.SharedServer, licensing.WithProjectServerCAL,
-		licensing.WithoutWindowsServerLicense, licensing.MSDN, licensing.Annual, licensing.Monthly} {
+	for _, q := range []sku.Qualifiers{sku.Qualified, sku.SharedServer, sku.WithProjectServerCAL,
+		sku.WithoutWindowsServerLicense, sku.MSDN, sku.Annual, sku.Monthly} {
 		if rapid.IntRange(0, 4).Draw(t, "qualifier") == 0 {
 			d.Qualifiers |= q
 		}
@@ -178,48 +179,48 @@ var validDescriptionGen = rapid.Custom(func(t *rapid.T) licensing.Description {
 func TestFormatParseInverse(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		d := validDescriptionGen.Draw(t, "description")
-		s, err := d.Format(d.Style)
+		s, err := testReader.Format(d, d.Style)
 		if err != nil {
 			t.Fatalf("Format(%+v): %v", d, err)
 		}
 		d.Input = s
-		got, err := licensing.ParseDescription(s)
+		got, err := testReader.Parse(s)
 		if err != nil || !got.Equal(d) {
-			t.Fatalf("ParseDescription(Format(d)) = %+v, %v\nwant %+v", got, err, d)
+			t.Fatalf("Parse(Format(d)) = %+v, %v\nwant %+v", got, err, d)
 		}
 	})
 }
 
 func TestFormatForms(t *testing.T) {
-	d, _ := licensing.ParseDescription("Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd")
+	d, _ := testReader.Parse("Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd")
 	for _, tt := range []struct {
-		style licensing.Style
+		style sku.Style
 		want  string
 	}{
-		{licensing.Long, "Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd"},
-		{licensing.Short, "Office Professional Plus English LicSAPk OLV NL 1Y Aq Y1 AP"},
+		{sku.Long, "Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd"},
+		{sku.Short, "Office Professional Plus English LicSAPk OLV NL 1Y Aq Y1 AP"},
 	} {
-		if got, err := d.Format(tt.style); err != nil || got != tt.want {
+		if got, err := testReader.Format(d, tt.style); err != nil || got != tt.want {
 			t.Errorf("Format(%v) = %q, %v; want %q", tt.style, got, err, tt.want)
 		}
 	}
-	unwritable := []licensing.Description{
+	unwritable := []sku.Description{
 		{Product: "X", Program: licensing.SelectPlus},
 		{Product: "X", Program: licensing.OpenLicense},
-		{Product: "OLV", Program: licensing.OpenValue, Offering: licensing.SA},
+		{Product: "OLV", Program: licensing.OpenValue, Offering: licensing.SAOnly},
 		{Product: "X", Cores: 4},
-		{Product: "X", Unknown: []licensing.Token{{Text: "?", Offset: 2}}},
+		{Product: "X", Unknown: []sku.Token{{Text: "?", Offset: 2}}},
 	}
 	for _, u := range unwritable {
-		if _, err := u.Format(licensing.Short); !errors.Is(err, licensing.ErrUnwritable) {
+		if _, err := testReader.Format(u, sku.Short); !errors.Is(err, sku.ErrUnwritable) {
 			t.Errorf("Format(%+v): err = %v, want ErrUnwritable", u, err)
 		}
 	}
-	if _, err := d.Format(licensing.Expanded); !errors.Is(err, licensing.ErrUnwritable) {
+	if _, err := testReader.Format(d, sku.Expanded); !errors.Is(err, sku.ErrUnwritable) {
 		t.Errorf("Format(Expanded): err = %v", err)
 	}
-	short := licensing.Description{Product: "VisioStd", Language: "English", Program: licensing.OpenValue}
-	if _, err := short.Format(licensing.Long); !errors.Is(err, licensing.ErrUnwritable) {
+	short := sku.Description{Product: "VisioStd", Language: "English", Program: licensing.OpenValue}
+	if _, err := testReader.Format(short, sku.Long); !errors.Is(err, sku.ErrUnwritable) {
 		t.Errorf("a long form without long tokens: err = %v", err)
 	}
 }
@@ -240,9 +241,9 @@ func TestParseNeverPanics(t *testing.T) {
 }
 
 func checkParse(t interface{ Fatalf(string, ...any) }, s string) {
-	d, err := licensing.ParseDescription(s)
+	d, err := testReader.Parse(s)
 	if err != nil {
-		var pe *licensing.ParseError
+		var pe *sku.ParseError
 		if !errors.As(err, &pe) || pe.Offset < 0 || pe.Offset > len(s) {
 			t.Fatalf("ParseDescription(%q): %v is not a positioned *ParseError", s, err)
 		}
@@ -257,9 +258,9 @@ func checkParse(t interface{ Fatalf(string, ...any) }, s string) {
 		}
 	}
 	// What Parse read, Format writes back in a form Parse reads the same.
-	for _, st := range []licensing.Style{licensing.Long, licensing.Short} {
-		if f, err := d.Format(st); err == nil {
-			back, err := licensing.ParseDescription(f)
+	for _, st := range []sku.Style{sku.Long, sku.Short} {
+		if f, err := testReader.Format(d, st); err == nil {
+			back, err := testReader.Parse(f)
 			want := d
 			want.Input, want.Style = f, st
 			if err != nil || !back.Equal(want) {
@@ -308,26 +309,26 @@ func TestPartNumbers(t *testing.T) {
 		{"  VisioStd ALNG SA OLV ", "", "  VisioStd ALNG SA OLV "},
 		{"bad\tVisio", "bad", "Visio"},
 	} {
-		if p, d := licensing.SplitPriceListLine(tt.line); p != tt.part || d != tt.desc {
-			t.Errorf("SplitPriceListLine(%q) = %q, %q; want %q, %q", tt.line, p, d, tt.part, tt.desc)
+		if p, d := sku.SplitLine(tt.line); p != tt.part || d != tt.desc {
+			t.Errorf("SplitLine(%q) = %q, %q; want %q, %q", tt.line, p, d, tt.part, tt.desc)
 		}
 	}
 }
 
 func TestVocabularyRows(t *testing.T) {
-	rows := licensing.DefaultTokens()
-	if _, err := licensing.NewDescriptionReader(rows); err != nil {
+	rows := sku.DefaultTokens()
+	if _, err := sku.NewReader(rows); err != nil {
 		t.Fatal(err)
 	}
-	bad := append(rows, licensing.TokenRow{Text: "ALNG", Field: licensing.FieldLanguage, Value: "AllLanguages"})
-	if _, err := licensing.NewDescriptionReader(bad); err == nil {
+	bad := append(rows, sku.TokenRow{Text: "ALNG", Field: sku.FieldLanguage, Value: "AllLanguages"})
+	if _, err := sku.NewReader(bad); err == nil {
 		t.Error("a spelling given twice was accepted")
 	}
-	if _, err := licensing.NewDescriptionReader([]licensing.TokenRow{{Text: "XX", Field: licensing.FieldLevel, Value: "E"}}); err == nil {
+	if _, err := sku.NewReader([]sku.TokenRow{{Text: "XX", Field: sku.FieldLevel, Value: "E"}}); err == nil {
 		t.Error("a bad value was accepted")
 	}
 	// A user adds a spelling.
-	r, err := licensing.NewDescriptionReader(append(rows, licensing.TokenRow{Text: "EDUC", Field: licensing.FieldSegment, Value: "Academic", Rule: "X-19"}))
+	r, err := sku.NewReader(append(rows, sku.TokenRow{Text: "EDUC", Field: sku.FieldSegment, Value: "Academic", Rule: "X-19"}))
 	if err != nil {
 		t.Fatal(err)
 	}

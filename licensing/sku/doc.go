@@ -1,0 +1,46 @@
+// Package sku reads and writes price-list item descriptions: the long form
+// of the Open Value guide ("Office Professional Plus English Lic/SA Pack OLV
+// NL 1YR Acq Y1 AddProd"), Microsoft's short form ("WinSvrDCCore ALNG SA
+// OLV 2Lic NL 2Y Aq Y2 AP CoreLic"), the distributor's upper-case rewrite,
+// expanded tokens and reseller edits (SKU-02 to SKU-08, X-19). It decides
+// what a description says, field by field, in the canonical vocabulary; it
+// decides no program's rules.
+//
+// # Vocabulary
+//
+// One table of tokens ([TokenRow], [DefaultTokens]) is the single source of
+// every spelling a description uses: the [Reader] reads its rows, [Format]
+// writes the rows marked for the long or short form, and [ParseScope] and
+// [ParseLicenseModel] accept them. The coverage and acquisition rows spell
+// the years price lists sell (SKU-05, SKU-06); a year token the vocabulary
+// does not spell is out of range ([ErrOutOfRange]). Users replace the table
+// with [NewReader].
+//
+// # Programs
+//
+// The program packages hand the reader their reading rules as
+// [ProgramRule] rows: an Open License row with no offering token is a
+// License, an OVS token beats OLV wherever it stands, MVL is read by Select
+// Plus. They check what only they sell (the Open Value pairs of SKU-09, the
+// retired Open License types of OL-12) and are the programs' entry points:
+// openvalue.ParseDescription, openlicense.ParseDescription,
+// selectplus.ParseDescription. [Parse] reads with the vocabulary alone;
+// [Parsers] tries several program parsers as one.
+//
+// # Errors
+//
+// Parse fails with a [*ParseError] positioned at the token at fault only
+// when nothing recognisable is left (an empty input or no product,
+// [ErrUnreadable]), when a year is out of range, or when a program reader
+// meets another program's description ([ErrOtherProgram]); it returns what
+// it read and keeps every token it could not place in Unknown. Format
+// refuses with [ErrUnwritable] what it cannot write so that it reads back.
+//
+// # Sources
+//
+// "Understanding Open Value item descriptions" (E. Ligman) for the long
+// form, and real price lists, distributor feeds and reseller catalogs for
+// the other styles (X-19).
+package sku
+
+//go:generate go run ../../internal/enumgen Scope LicenseModel Style Field

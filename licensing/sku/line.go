@@ -1,0 +1,41 @@
+package sku
+
+import (
+	"strings"
+
+	"github.com/vlrules/vlrules/licensing"
+)
+
+// pricePrefixes are the words price lists put before a part number
+// (SKU-01: "Part#: 269-09046 - Office …"), longest first.
+var pricePrefixes = []string{"part #:", "part#:", "part no.", "part no", "part #", "part#", "part:", "part"}
+
+// SplitLine separates a price-list line into its part number and its
+// description. It reads "PART<TAB>DESCRIPTION", "Part#: PART -
+// DESCRIPTION" (SKU-01), "PART - DESCRIPTION" and "PART DESCRIPTION" where
+// PART has the shape of a part number; any other line is all description.
+// With a tab, the part is whatever comes before it, for the caller to check
+// with licensing.ParsePartNumber. The description is returned as written,
+// blanks and all, except for the separator after a part.
+func SplitLine(line string) (part, description string) {
+	line = strings.TrimRight(line, "\r\n")
+	if p, d, ok := strings.Cut(line, "\t"); ok {
+		return strings.TrimSpace(p), d
+	}
+	rest := strings.TrimSpace(line)
+	lower := strings.ToLower(rest)
+	for _, pre := range pricePrefixes {
+		if strings.HasPrefix(lower, pre) {
+			rest = strings.TrimSpace(rest[len(pre):])
+			break
+		}
+	}
+	if len(rest) >= 9 && (len(rest) == 9 || rest[9] == ' ' || rest[9] == '-') {
+		if p, err := licensing.ParsePartNumber(rest[:9]); err == nil {
+			d := strings.TrimSpace(rest[9:])
+			d = strings.TrimSpace(strings.TrimPrefix(d, "-"))
+			return p, d
+		}
+	}
+	return "", line
+}

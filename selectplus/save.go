@@ -1,0 +1,242 @@
+package selectplus
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/sa"
+)
+
+// saved is the JSON form of a Ledger: its agreement, rules and position,
+// in a stable order, so that the same ledger always saves to the same
+// bytes.
+type saved struct {
+	Agreement   Agreement        `json:"agreement"`
+	Rules       Rules            `json:"rules"`
+	Pools       [3]PoolState     `json:"pools"`
+	Year        int              `json:"year"`
+	Next        licensing.Date   `json:"nextAnniversary"`
+	Last        licensing.Date   `json:"last"`
+	Association *associationJSON `json:"association,omitempty"`
+	Affiliates  []affiliateJSON  `json:"affiliates"`
+	Orders      []string         `json:"orders"`
+	Tracks      []trackJSON      `json:"saCoverage,omitempty"`
+	AuditOff    bool             `json:"auditOff,omitempty"`
+	Audit       []eventJSON      `json:"audit,omitempty"`
+}
+
+type affiliateJSON struct {
+	ID    string              `json:"id"`
+	Month time.Month          `json:"anniversaryMonth"`
+	Year  [3]licensing.Points `json:"year"`
+	Total [3]licensing.Points `json:"total"`
+}
+
+type associationJSON struct {
+	Kind   AssociationKind `json:"kind"`
+	Level  licensing.Level `json:"level"`
+	Active bool            `json:"active"`
+}
+
+type trackJSON struct {
+	Affiliate string            `json:"affiliate"`
+	Product   licensing.Product `json:"product"`
+	Track     sa.Track          `json:"track"`
+}
+
+type eventJSON struct {
+	Date       licensing.Date        `json:"date"`
+	Transition Transition            `json:"transition"`
+	Pool       licensing.Pool        `json:"pool,omitempty"`
+	Order      string                `json:"order,omitempty"`
+	Affiliate  string                `json:"affiliate,omitempty"`
+	Points     licensing.Points      `json:"points"`
+	Before     PoolState             `json:"before"`
+	After      PoolState             `json:"after"`
+	Why        licensing.Explanation `json:"why"`
+}
+
+// MarshalJSON saves the ledger: agreement, rules, pools, year, affiliates
+// and their shares, the order IDs seen, the association, SA coverage and
+// the audit trail. UnmarshalJSON restores it identically.
+func (l Ledger) MarshalJSON() ([]byte, error) {
+	if l.affIndex == nil {
+		return nil, fmt.Errorf("selectplus: the zero Ledger has no agreement to save")
+	}
+	p := l.pos
+	s := saved{Agreement: l.agreement, Rules: l.rules, Pools: p.pools, Year: p.year, Next: p.next, Last: p.last, AuditOff: l.auditOff}
+	if p.assoc.kind != 0 {
+		s.Association = &associationJSON{p.assoc.kind, p.assoc.level, p.assoc.active}
+	}
+	for i, a := range l.affs {
+		sh := p.shares[i]
+		var year [3]licensing.Points
+		for k := range year {
+			year[k] = sh.yearPoints(p.year, k)
+		}
+		s.Affiliates = append(s.Affiliates, affiliateJSON{a.id, a.month, year, sh.total})
+		for prod, t := range a.cover {
+			s.Tracks = append(s.Tracks, trackJSON{a.id, prod, t})
+		}
+	}
+	slices.SortFunc(s.Tracks, func(x, y trackJSON) int {
+		return cmp.Or(cmp.Compare(l.affIndex[x.Affiliate], l.affIndex[y.Affiliate]), cmp.Compare(x.Product.Program, y.Product.Program),
+			cmp.Compare(x.Product.Name, y.Product.Name), cmp.Compare(x.Product.PartNumber, y.Product.PartNumber),
+			cmp.Compare(x.Product.Family, y.Product.Family), cmp.Compare(x.Product.Kind, y.Product.Kind),
+			cmp.Compare(x.Product.Pool, y.Product.Pool), x.Product.Points.Cmp(y.Product.Points))
+	})
+	s.Orders = l.seen.all()
+	slices.Sort(s.Orders)
+	for _, e := range l.audit {
+		s.Audit = append(s.Audit, eventJSON{e.Date, e.Transition, e.Pool, e.Order, e.Affiliate, e.Points, e.Before, e.After, e.why})
+	}
+	return json.Marshal(s)
+}
+
+// UnmarshalJSON restores a ledger saved by MarshalJSON, and refuses a saved
+// state no sequence of events could have produced — a file a user edited by
+// hand: rules or an agreement that do not validate, affiliates that differ
+// from the agreement's, a pool state the rules cannot reach (INV-10,
+// INV-14, INV-16, INV-20), shares that do not add up to the pools (INV-05),
+// a calendar that does not fit the agreement, an order ID twice (INV-06).
+// The error names the field at fault; on error the ledger is unchanged.
+func (l *Ledger) UnmarshalJSON(b []byte) error {
+	var s saved
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("selectplus: restoring a ledger: %w", err)
+	}
+	n, err := Load(s.Agreement, s.Rules)
+	if err != nil {
+		return fmt.Errorf("selectplus: restoring a ledger: %w", err)
+	}
+	bad := func(field string, format string, args ...any) error {
+		return &licensing.FieldError{Field: field, Value: fmt.Sprintf(format, args...),
+			Err: fmt.Errorf("%w: a saved ledger no events could produce", licensing.ErrInvalidOrder)}
+	}
+	// Last may equal Next: an association that expires on an anniversary
+	// leaves that anniversary to come (SP-35).
+	if s.Year < 1 || s.Next != n.agreement.Effective.Anniversary(s.Year) || s.Last.Before(n.agreement.Effective) || s.Last.After(s.Next) {
+		return bad("year", "year %d, next anniversary %v, last %v with the agreement effective %v", s.Year, s.Next, s.Last, n.agreement.Effective)
+	}
+	n.pos.year, n.pos.next, n.pos.last, n.pos.pools = s.Year, s.Next, s.Last, s.Pools
+	if a := s.Association; a != nil {
+		if !a.Kind.IsValid() || a.Level < licensing.LevelA || !a.Level.IsValid() {
+			return bad("association", "%v at %v", a.Kind, a.Level)
+		}
+		n.pos.assoc = association{a.Kind, a.Level, a.Active}
+	}
+	for i, p := range s.Pools {
+		if err := n.checkPool(i, p); err != nil {
+			return err
+		}
+	}
+	if len(s.Affiliates) != len(n.affs) {
+		return bad("affiliates", "%d saved, %d in the agreement", len(s.Affiliates), len(n.affs))
+	}
+	var sums [3]licensing.Points
+	for i, a := range s.Affiliates {
+		if a.ID != n.affs[i].id || a.Month != n.affs[i].month {
+			return bad(fmt.Sprintf("affiliates[%d]", i), "%q with anniversary month %v; the agreement has %q with %v", a.ID, a.Month, n.affs[i].id, n.affs[i].month)
+		}
+		for k := range a.Year {
+			if a.Year[k].Sign() < 0 || a.Total[k].Cmp(a.Year[k]) < 0 {
+				return bad(fmt.Sprintf("affiliates[%d].year", i), "%v this year, %v in all", a.Year[k], a.Total[k])
+			}
+			sums[k] = sums[k].Add(a.Year[k])
+		}
+		n.pos.shares[i] = share{year: s.Year, inYear: a.Year, total: a.Total}
+	}
+	for k, p := range s.Pools {
+		if !sums[k].Equal(p.Earned) && p.Status != OnHold {
+			return bad(fmt.Sprintf("pools[%d].earned", k), "%v; the affiliates' shares add up to %v (INV-05)", p.Earned, sums[k])
+		}
+	}
+	n.seen.reserve(len(s.Orders))
+	for _, id := range s.Orders {
+		if !n.seen.add(id) {
+			return fmt.Errorf("selectplus: restoring a ledger: order %q twice: %w", id, licensing.ErrDuplicateOrder)
+		}
+	}
+	for i, t := range s.Tracks {
+		ai, ok := n.affIndex[t.Affiliate]
+		if !ok {
+			return bad(fmt.Sprintf("saCoverage[%d].affiliate", i), "%q is not registered", t.Affiliate)
+		}
+		a := &n.affs[ai]
+		if _, dup := a.cover[t.Product]; dup {
+			return bad(fmt.Sprintf("saCoverage[%d]", i), "coverage of %s by %q twice", t.Product, t.Affiliate)
+		}
+		if end, ok := t.Track.End(); ok && end.Before(n.agreement.Effective) {
+			return bad(fmt.Sprintf("saCoverage[%d].track.end", i), "%v, before the agreement began", end)
+		}
+		if a.cover == nil {
+			a.cover = map[licensing.Product]sa.Track{}
+		}
+		a.cover[t.Product] = t.Track
+	}
+	n.auditOff = s.AuditOff
+	for _, e := range s.Audit {
+		n.audit = append(n.audit, Event{e.Date, e.Transition, e.Pool, e.Order, e.Affiliate, e.Points, e.Before, e.After, e.Why})
+	}
+	*l = *n
+	return nil
+}
+
+// checkPool checks that a saved pool state is one the rules can reach.
+func (l *Ledger) checkPool(i int, p PoolState) error {
+	bad := func(field, format string, args ...any) error {
+		return &licensing.FieldError{Field: fmt.Sprintf("pools[%d].%s", i, field), Value: fmt.Sprintf(format, args...),
+			Err: fmt.Errorf("%w: a pool state the rules cannot reach", licensing.ErrInvalidOrder)}
+	}
+	r := &l.rules
+	lowest := r.Thresholds[0].Level
+	if l.fixed {
+		lowest = l.segLevel
+	}
+	switch {
+	case p.Pool != licensing.Pool(i+1):
+		return bad("pool", "%v at index %d", p.Pool, i)
+	case !p.Status.IsValid():
+		return bad("status", "%v", p.Status)
+	case p.Earned.Sign() < 0 || p.Carry.Sign() < 0:
+		return bad("earned", "%v earned, %v carried", p.Earned, p.Carry)
+	case p.Status == NeverActive && (p.Level != 0 || !p.Earned.IsZero() || !p.Carry.IsZero()):
+		return bad("level", "a pool never active is at %v with %v points", p.Level, p.Total())
+	case p.Status == NeverActive:
+		return nil
+	case l.fixed && p.Level != l.segLevel: // INV-20
+		return bad("level", "%v for a %v agreement, whose one level is %v", p.Level, l.agreement.Segment, l.segLevel)
+	case !l.fixed && (!p.Level.IsValid() || p.Level < lowest):
+		return bad("level", "%v is not a commercial level", p.Level)
+	case p.Status == OnHold && (p.Level != lowest && !l.pos.assoc.active || !p.Carry.IsZero()): // INV-16
+		return bad("level", "on hold at %v carrying %v", p.Level, p.Carry)
+	case p.Status == OnHold && r.HoldReactivation == SingleOrder && !p.Earned.IsZero(),
+		p.Status == OnHold && !r.HoldMinimum.IsZero() && p.Earned.AtLeast(r.HoldMinimum): // INV-17
+		return bad("earned", "%v points on hold", p.Earned)
+	case l.fixed && !p.Carry.IsZero():
+		return bad("carry", "%v carried by a single-level agreement", p.Carry)
+	}
+	if l.fixed {
+		return nil
+	}
+	t := p.Earned
+	if r.CarryCountsForUpgrade {
+		t = p.Total()
+	}
+	if p.Status == Active && r.Thresholds.LevelFor(t) > p.Level { // INV-10
+		return bad("level", "%v with %v points, which reach %v", p.Level, t, r.Thresholds.LevelFor(t))
+	}
+	// INV-14 bounds the carry where carried points count for upgrades
+	// (SP-22 reading (b)); under reading (a) they may pass the next level.
+	if next, ok := r.Thresholds.above(p.Level); ok && r.CarryCountsForUpgrade {
+		th, _ := r.Thresholds.Of(p.Level)
+		if p.Carry.Cmp(next.Sub(th)) >= 0 {
+			return bad("carry", "%v at %v, not below the gap to the next level", p.Carry, p.Level)
+		}
+	}
+	return nil
+}
