@@ -4,12 +4,13 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"github.com/vlrules/vlrules/internal/enum"
 	"io"
 	"iter"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/vlrules/vlrules/internal/enum"
 )
 
 // An Entry is a product with the other names a catalog finds it by.

@@ -2,8 +2,6 @@ package licensing
 
 import (
 	"errors"
-
-	"github.com/vlrules/vlrules/internal/enum"
 )
 
 // ErrInvalidChannel is wrapped by every error that reports a malformed acquisition channel.
@@ -24,14 +22,3 @@ const (
 	Retail         // full packaged product (FPP)
 	OEM
 )
-
-var channelNames = [...]string{Volume: "Volume", Retail: "Retail", OEM: "OEM"}
-
-var channelSpellings = []enum.Spelling[Channel]{
-	{Text: "volume licensing", Value: Volume, Rule: "GEN-19"},
-	{Text: "VL", Value: Volume, Rule: "GEN-19"},
-	{Text: "FPP", Value: Retail, Rule: "GEN-19"},
-	{Text: "retail FPP", Value: Retail, Rule: "GEN-19"},
-	{Text: "full packaged product", Value: Retail, Rule: "GEN-19"},
-	{Text: "original equipment manufacturer", Value: OEM, Rule: "GEN-19"},
-}

@@ -41,4 +41,4 @@ func ParseChannel(s string) (Channel, error) { return channelEnum.Parse(s) }
 func MustParseChannel(s string) Channel { return enum.Must(channelEnum.Parse(s)) }
 
 // channelEnum holds the tables of Channel.
-var channelEnum = enum.New[Channel]("licensing", "Channel", ErrInvalidChannel, channelNames[:], channelGoNames[:], channelSpellings)
+var channelEnum = enum.New[Channel]("licensing", "Channel", ErrInvalidChannel, channelNames[:], "Volume Retail OEM", channelSpellings)

@@ -3,9 +3,10 @@ package licensing
 import (
 	"errors"
 	"fmt"
-	"github.com/vlrules/vlrules/internal/enum"
 	"strconv"
 	"time"
+
+	"github.com/vlrules/vlrules/internal/enum"
 )
 
 // ErrInvalidDate is wrapped by every error that reports a malformed date.

@@ -62,16 +62,27 @@ func FuzzParseEnums(f *testing.F) {
 	})
 }
 
-func FuzzParsePartNumber(f *testing.F) {
-	for _, s := range []string{"269-09046", " 9em-00562 ", "269-0904", "KW5-00358x", "Part#: 269-09046"} {
+// fuzzParse seeds f and runs parse on every input: none panics, and an
+// error wraps sentinel. Then check sees the input and what parse made of
+// it, the error included.
+func fuzzParse[V any](f *testing.F, seeds []string, parse func(string) (V, error), sentinel error, check func(t *testing.T, s string, v V, err error)) {
+	for _, s := range seeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		p, err := licensing.ParsePartNumber(s)
+		v, err := parse(s)
+		if err != nil && !errors.Is(err, sentinel) {
+			t.Fatalf("parsing %q: %v does not wrap %v", s, err, sentinel)
+		}
+		check(t, s, v, err)
+	})
+}
+
+// A part number reads as itself, trimmed and in capitals, and reads back.
+func FuzzParsePartNumber(f *testing.F) {
+	seeds := []string{"269-09046", " 9em-00562 ", "269-0904", "KW5-00358x", "Part#: 269-09046"}
+	fuzzParse(f, seeds, licensing.ParsePartNumber, licensing.ErrInvalidPartNumber, func(t *testing.T, s, p string, err error) {
 		if err != nil {
-			if !errors.Is(err, licensing.ErrInvalidPartNumber) {
-				t.Fatalf("ParsePartNumber(%q): %v", s, err)
-			}
 			return
 		}
 		if p != strings.ToUpper(strings.TrimSpace(s)) {

@@ -2,8 +2,6 @@ package licensing
 
 import (
 	"errors"
-
-	"github.com/vlrules/vlrules/internal/enum"
 )
 
 // ErrInvalidKind is wrapped by every error that reports a malformed product kind.
@@ -26,19 +24,3 @@ const (
 	KindCAL
 	KindOnlineService
 )
-
-var kindNames = [...]string{KindApplication: "Application", KindSystem: "System", KindServer: "Server", KindCAL: "CAL", KindOnlineService: "OnlineService"}
-
-var kindSpellings = []enum.Spelling[Kind]{
-	{Text: "applications", Value: KindApplication, Rule: "GEN-02"},
-	{Text: "app", Value: KindApplication, Rule: "GEN-02"},
-	{Text: "systems", Value: KindSystem, Rule: "GEN-02"},
-	{Text: "operating system", Value: KindSystem, Rule: "GEN-03"},
-	{Text: "servers", Value: KindServer, Rule: "GEN-02"},
-	{Text: "cals", Value: KindCAL, Rule: "GEN-03"},
-	{Text: "client access license", Value: KindCAL, Rule: "GEN-03"},
-	{Text: "client access licenses", Value: KindCAL, Rule: "GEN-03"},
-	{Text: "online services", Value: KindOnlineService, Rule: "GEN-04"},
-	{Text: "online service", Value: KindOnlineService, Rule: "GEN-04"},
-	{Text: "OLS", Value: KindOnlineService, Rule: "OV-39"},
-}

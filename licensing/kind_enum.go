@@ -46,4 +46,4 @@ func ParseKind(s string) (Kind, error) { return kindEnum.Parse(s) }
 func MustParseKind(s string) Kind { return enum.Must(kindEnum.Parse(s)) }
 
 // kindEnum holds the tables of Kind.
-var kindEnum = enum.New[Kind]("licensing", "Kind", ErrInvalidKind, kindNames[:], kindGoNames[:], kindSpellings)
+var kindEnum = enum.New[Kind]("licensing", "Kind", ErrInvalidKind, kindNames[:], "KindApplication KindSystem KindServer KindCAL KindOnlineService", kindSpellings)

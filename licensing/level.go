@@ -28,5 +28,3 @@ const (
 	LevelC
 	LevelD
 )
-
-var levelNames = [...]string{NoLevel: "NL", LevelA: "A", LevelB: "B", LevelC: "C", LevelD: "D"}

@@ -37,4 +37,4 @@ func ParseLevel(s string) (Level, error) { return levelEnum.Parse(s) }
 func MustParseLevel(s string) Level { return enum.Must(levelEnum.Parse(s)) }
 
 // levelEnum holds the tables of Level.
-var levelEnum = enum.New[Level]("licensing", "Level", ErrInvalidLevel, levelNames[:], levelGoNames[:], nil)
+var levelEnum = enum.New[Level]("licensing", "Level", ErrInvalidLevel, levelNames[:], "NoLevel LevelA LevelB LevelC LevelD", nil)

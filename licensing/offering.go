@@ -2,8 +2,6 @@ package licensing
 
 import (
 	"errors"
-
-	"github.com/vlrules/vlrules/internal/enum"
 )
 
 // ErrInvalidOffering is wrapped by every error that reports a malformed offering.
@@ -26,24 +24,6 @@ const (
 	Subscription
 	StepUp
 )
-
-var offeringNames = [...]string{License: "License", LicenseSA: "LicenseSA", SAOnly: "SA", Subscription: "Subscription", StepUp: "StepUp"}
-
-// offeringSpellings are the guides' words for the license types (GEN-20).
-var offeringSpellings = []enum.Spelling[Offering]{
-	{Text: "L", Value: License, Rule: "GEN-20"},
-	{Text: "license only", Value: License, Rule: "GEN-20"},
-	{Text: "licence", Value: License, Rule: "GEN-20"},
-	{Text: "L&SA", Value: LicenseSA, Rule: "GEN-20"},
-	{Text: "license & SA", Value: LicenseSA, Rule: "GEN-20"},
-	{Text: "license and SA", Value: LicenseSA, Rule: "GEN-20"},
-	{Text: "license + SA", Value: LicenseSA, Rule: "GEN-20"},
-	{Text: "license & software assurance", Value: LicenseSA, Rule: "GEN-20"},
-	{Text: "license and software assurance", Value: LicenseSA, Rule: "GEN-20"},
-	{Text: "SA only", Value: SAOnly, Rule: "GEN-20"},
-	{Text: "software assurance only", Value: SAOnly, Rule: "GEN-20"},
-	{Text: "step-up", Value: StepUp, Rule: "GEN-20"},
-}
 
 // HasLicense reports whether o buys a license: License and LicenseSA (GEN-20).
 func (o Offering) HasLicense() bool { return o == License || o == LicenseSA }

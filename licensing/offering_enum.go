@@ -45,4 +45,4 @@ func ParseOffering(s string) (Offering, error) { return offeringEnum.Parse(s) }
 func MustParseOffering(s string) Offering { return enum.Must(offeringEnum.Parse(s)) }
 
 // offeringEnum holds the tables of Offering.
-var offeringEnum = enum.New[Offering]("licensing", "Offering", ErrInvalidOffering, offeringNames[:], offeringGoNames[:], offeringSpellings)
+var offeringEnum = enum.New[Offering]("licensing", "Offering", ErrInvalidOffering, offeringNames[:], "License LicenseSA SAOnly Subscription StepUp", offeringSpellings)

@@ -3,11 +3,12 @@ package licensing
 import (
 	"errors"
 	"fmt"
-	"github.com/vlrules/vlrules/internal/enum"
 	"math"
 	"math/bits"
 	"strconv"
 	"strings"
+
+	"github.com/vlrules/vlrules/internal/enum"
 )
 
 // ErrInvalidPoints is wrapped by every error that reports malformed points,

@@ -2,8 +2,6 @@ package licensing
 
 import (
 	"errors"
-
-	"github.com/vlrules/vlrules/internal/enum"
 )
 
 // ErrInvalidPool is wrapped by every error that reports a malformed product pool.
@@ -23,19 +21,3 @@ const (
 	Systems
 	Servers
 )
-
-var poolNames = [...]string{Applications: "Applications", Systems: "Systems", Servers: "Servers"}
-
-// poolSpellings: Open License says "the server pool", Select Plus
-// "servers"; both are Servers (GEN-01).
-var poolSpellings = []enum.Spelling[Pool]{
-	{Text: "application", Value: Applications, Rule: "GEN-01"},
-	{Text: "applications pool", Value: Applications, Rule: "GEN-01"},
-	{Text: "application pool", Value: Applications, Rule: "GEN-01"},
-	{Text: "system", Value: Systems, Rule: "GEN-01"},
-	{Text: "systems pool", Value: Systems, Rule: "GEN-01"},
-	{Text: "system pool", Value: Systems, Rule: "GEN-01"},
-	{Text: "server", Value: Servers, Rule: "GEN-01"},
-	{Text: "server pool", Value: Servers, Rule: "GEN-01"},
-	{Text: "servers pool", Value: Servers, Rule: "GEN-01"},
-}

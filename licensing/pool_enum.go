@@ -42,4 +42,4 @@ func ParsePool(s string) (Pool, error) { return poolEnum.Parse(s) }
 func MustParsePool(s string) Pool { return enum.Must(poolEnum.Parse(s)) }
 
 // poolEnum holds the tables of Pool.
-var poolEnum = enum.New[Pool]("licensing", "Pool", ErrInvalidPool, poolNames[:], poolGoNames[:], poolSpellings)
+var poolEnum = enum.New[Pool]("licensing", "Pool", ErrInvalidPool, poolNames[:], "Applications Systems Servers", poolSpellings)

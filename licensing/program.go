@@ -2,8 +2,6 @@ package licensing
 
 import (
 	"errors"
-
-	"github.com/vlrules/vlrules/internal/enum"
 )
 
 // ErrInvalidProgram is wrapped by every error that reports a malformed program.
@@ -31,16 +29,3 @@ const (
 	SelectPlus
 	MVL
 )
-
-var programNames = [...]string{OpenLicense: "OpenLicense", OpenValue: "OpenValue", OpenValueSubscription: "OpenValueSubscription", SelectPlus: "SelectPlus", MVL: "MVL"}
-
-// programSpellings are the programs' names in the guides.
-var programSpellings = []enum.Spelling[Program]{
-	{Text: "Open License", Value: OpenLicense, Rule: "OL-03"},
-	{Text: "Open Business", Value: OpenLicense, Rule: "OL-03"},
-	{Text: "Open Volume", Value: OpenLicense, Rule: "OL-03"},
-	{Text: "Open Value", Value: OpenValue, Rule: "OV-01"},
-	{Text: "Open Value Subscription", Value: OpenValueSubscription, Rule: "OV-01"},
-	{Text: "Select Plus", Value: SelectPlus, Rule: "SP-02"},
-	{Text: "Microsoft Volume Licensing", Value: MVL, Rule: "SKU-08"},
-}

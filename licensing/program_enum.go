@@ -44,4 +44,4 @@ func ParseProgram(s string) (Program, error) { return programEnum.Parse(s) }
 func MustParseProgram(s string) Program { return enum.Must(programEnum.Parse(s)) }
 
 // programEnum holds the tables of Program.
-var programEnum = enum.New[Program]("licensing", "Program", ErrInvalidProgram, programNames[:], programGoNames[:], programSpellings)
+var programEnum = enum.New[Program]("licensing", "Program", ErrInvalidProgram, programNames[:], "OpenLicense OpenValue OpenValueSubscription SelectPlus MVL", programSpellings)

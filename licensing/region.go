@@ -3,11 +3,12 @@ package licensing
 import (
 	"errors"
 	"fmt"
-	"github.com/vlrules/vlrules/internal/enum"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/vlrules/vlrules/internal/enum"
 )
 
 // ErrInvalidRegion is wrapped by every error that reports a malformed or unknown region.

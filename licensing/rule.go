@@ -35,8 +35,6 @@ const (
 	StatusOutsideSeeds                   // no guide says it; needed for a real implementation
 )
 
-var statusNames = [...]string{StatusStated: "stated", StatusImplied: "implied", StatusDecision: "decision", StatusOutsideSeeds: "outside seeds"}
-
 // A Rule is one entry of the rule registry: what it says, where it comes
 // from, and how firmly.
 type Rule struct {

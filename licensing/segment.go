@@ -2,8 +2,6 @@ package licensing
 
 import (
 	"errors"
-
-	"github.com/vlrules/vlrules/internal/enum"
 )
 
 // ErrInvalidSegment is wrapped by every error that reports a malformed customer segment.
@@ -26,11 +24,3 @@ const (
 	Government
 	Charity
 )
-
-var segmentNames = [...]string{Commercial: "Commercial", Academic: "Academic", Government: "Government", Charity: "Charity"}
-
-// segmentSpellings: Open License says "corporate" where Select Plus says
-// "commercial" (GEN-13).
-var segmentSpellings = []enum.Spelling[Segment]{
-	{Text: "corporate", Value: Commercial, Rule: "GEN-13"},
-}

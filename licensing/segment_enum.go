@@ -40,4 +40,4 @@ func ParseSegment(s string) (Segment, error) { return segmentEnum.Parse(s) }
 func MustParseSegment(s string) Segment { return enum.Must(segmentEnum.Parse(s)) }
 
 // segmentEnum holds the tables of Segment.
-var segmentEnum = enum.New[Segment]("licensing", "Segment", ErrInvalidSegment, segmentNames[:], segmentGoNames[:], segmentSpellings)
+var segmentEnum = enum.New[Segment]("licensing", "Segment", ErrInvalidSegment, segmentNames[:], "Commercial Academic Government Charity", segmentSpellings)

@@ -37,4 +37,4 @@ func ParseStatus(s string) (Status, error) { return statusEnum.Parse(s) }
 func MustParseStatus(s string) Status { return enum.Must(statusEnum.Parse(s)) }
 
 // statusEnum holds the tables of Status.
-var statusEnum = enum.New[Status]("licensing", "Status", ErrInvalidStatus, statusNames[:], statusGoNames[:], nil)
+var statusEnum = enum.New[Status]("licensing", "Status", ErrInvalidStatus, statusNames[:], "StatusStated StatusImplied StatusDecision StatusOutsideSeeds", nil)

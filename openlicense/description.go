@@ -11,16 +11,6 @@ import (
 // reader reads descriptions with Open License's reading rules.
 var reader = enum.Must(sku.NewReader(sku.DefaultTokens(), readingRules...))
 
-// Parser reads Open License (OLP) item descriptions. It implements
-// sku.DescriptionParser; the zero Parser is ready to use.
-type Parser struct{}
-
-var _ sku.DescriptionParser = Parser{}
-
-// ParseDescription implements sku.DescriptionParser; see
-// ParseDescription.
-func (Parser) ParseDescription(s string) (sku.Description, error) { return ParseDescription(s) }
-
 // ParseDescription reads an Open License item description in any style
 // (see sku.DescriptionReader.Parse): "ExchgSvrStd 2019 SNGL OLP NL",
 // "Microsoft Project Professional German Academic OPEN 1 License Level B".

@@ -30,23 +30,3 @@ func TestParseDescription(t *testing.T) {
 		}
 	}
 }
-
-func FuzzParseDescription(f *testing.F) {
-	for _, s := range []string{"ExchgSvrStd 2019 SNGL OLP NL", "Microsoft Visio Professional 2019 OLP NL GOV",
-		"Microsoft Project Professional German Academic OPEN 1 License Level B", "Office Pro VUP OLP"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := openlicense.ParseDescription(s)
-		if err != nil {
-			var pe *sku.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("ParseDescription(%q): %v is not a *ParseError", s, err)
-			}
-			return
-		}
-		if d.Program == licensing.OpenLicense && d.Offering == 0 {
-			t.Fatalf("ParseDescription(%q): an OLP row without an offering", s)
-		}
-	})
-}

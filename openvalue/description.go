@@ -20,16 +20,6 @@ func ValidPair(acquired, coverage int) bool {
 	return false
 }
 
-// Parser reads Open Value and Open Value Subscription item descriptions. It
-// implements sku.DescriptionParser; the zero Parser is ready to use.
-type Parser struct{}
-
-var _ sku.DescriptionParser = Parser{}
-
-// ParseDescription implements sku.DescriptionParser; see
-// ParseDescription.
-func (Parser) ParseDescription(s string) (sku.Description, error) { return ParseDescription(s) }
-
 // ParseDescription reads an Open Value item description in any style (see
 // sku.Reader.Parse): "Office Professional Plus English Lic/SA Pack OLV NL
 // 1YR Acq Y1 AddProd" or "WinSvrDCCore ALNG SA OLV 2Lic NL 2Y Aq Y2 AP

@@ -41,4 +41,4 @@ func ParsePayment(s string) (Payment, error) { return paymentEnum.Parse(s) }
 func MustParsePayment(s string) Payment { return enum.Must(paymentEnum.Parse(s)) }
 
 // paymentEnum holds the tables of Payment.
-var paymentEnum = enum.New[Payment]("openvalue", "Payment", ErrInvalidPayment, paymentNames[:], paymentGoNames[:], paymentSpellings)
+var paymentEnum = enum.New[Payment]("openvalue", "Payment", ErrInvalidPayment, paymentNames[:], "Spread UpFront Financing", paymentSpellings)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/shopspring/decimal"
-	"github.com/vlrules/vlrules/internal/enum"
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/sa"
 )
@@ -23,18 +22,6 @@ const (
 	UpFront                      // the remaining years at once (SKU-11)
 	Financing                    // with Microsoft Financing: up front (OV-44, SKU-18)
 )
-
-var paymentNames = [...]string{Spread: "Spread", UpFront: "UpFront", Financing: "Financing"}
-
-var paymentSpellings = []enum.Spelling[Payment]{
-	{Text: "spread payments", Value: Spread, Rule: "OV-38"},
-	{Text: "prepay", Value: UpFront, Rule: "OV-38"},
-	{Text: "prepaid", Value: UpFront, Rule: "OV-38"},
-	{Text: "up front", Value: UpFront, Rule: "SKU-11"},
-	{Text: "up-front", Value: UpFront, Rule: "SKU-11"},
-	{Text: "Microsoft Financing", Value: Financing, Rule: "OV-44"},
-	{Text: "MS Financing", Value: Financing, Rule: "OV-44"},
-}
 
 // Coverage returns the SA coverage of a line ordered on order under an
 // agreement that started on start: to the agreement's expiration, start +

@@ -38,4 +38,4 @@ func ParseCategory(s string) (Category, error) { return categoryEnum.Parse(s) }
 func MustParseCategory(s string) Category { return enum.Must(categoryEnum.Parse(s)) }
 
 // categoryEnum holds the tables of Category.
-var categoryEnum = enum.New[Category]("sa", "Category", ErrInvalidCategory, categoryNames[:], categoryGoNames[:], nil)
+var categoryEnum = enum.New[Category]("sa", "Category", ErrInvalidCategory, categoryNames[:], "NotCurrent CurrentWithoutUA CurrentWithUA NotAnalyzed", nil)

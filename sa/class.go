@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/shopspring/decimal"
-	"github.com/vlrules/vlrules/internal/enum"
 	"github.com/vlrules/vlrules/licensing"
 )
 
@@ -22,16 +21,6 @@ const (
 	ServerProducts  Class = iota + 1 // the Servers pool, CALs included
 	DesktopProducts                  // the Applications and Systems pools
 )
-
-var classNames = [...]string{ServerProducts: "server", DesktopProducts: "desktop"}
-
-var classSpellings = []enum.Spelling[Class]{
-	{Text: "servers", Value: ServerProducts, Rule: "GEN-18"},
-	{Text: "server products", Value: ServerProducts, Rule: "GEN-18"},
-	{Text: "desktops", Value: DesktopProducts, Rule: "GEN-18"},
-	{Text: "desktop and systems", Value: DesktopProducts, Rule: "GEN-18"},
-	{Text: "desktop and systems products", Value: DesktopProducts, Rule: "GEN-18"},
-}
 
 // poolClasses maps each pool to its SA product class (GEN-18). CALs count
 // in the Servers pool (GEN-03) and so take the server rate.

@@ -41,4 +41,4 @@ func ParseClass(s string) (Class, error) { return classEnum.Parse(s) }
 func MustParseClass(s string) Class { return enum.Must(classEnum.Parse(s)) }
 
 // classEnum holds the tables of Class.
-var classEnum = enum.New[Class]("sa", "Class", ErrInvalidClass, classNames[:], classGoNames[:], classSpellings)
+var classEnum = enum.New[Class]("sa", "Class", ErrInvalidClass, classNames[:], "ServerProducts DesktopProducts", classSpellings)

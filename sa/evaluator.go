@@ -22,8 +22,6 @@ const (
 	NotAnalyzed                          // the tool cannot analyze it
 )
 
-var categoryNames = [...]string{NotCurrent: "NotCurrent", CurrentWithoutUA: "CurrentWithoutUA", CurrentWithUA: "CurrentWithUA", NotAnalyzed: "NotAnalyzed"}
-
 // A Held is one license as the Evaluator sees it: whether the tool knows the
 // product, whether it is the current version, and whether it has Upgrade
 // Advantage.

@@ -37,4 +37,4 @@ func ParseGranularity(s string) (Granularity, error) { return granularityEnum.Pa
 func MustParseGranularity(s string) Granularity { return enum.Must(granularityEnum.Parse(s)) }
 
 // granularityEnum holds the tables of Granularity.
-var granularityEnum = enum.New[Granularity]("sa", "Granularity", ErrInvalidGranularity, granularityNames[:], granularityGoNames[:], nil)
+var granularityEnum = enum.New[Granularity]("sa", "Granularity", ErrInvalidGranularity, granularityNames[:], "Monthly Quarterly", nil)

@@ -37,4 +37,4 @@ func ParseMode(s string) (Mode, error) { return modeEnum.Parse(s) }
 func MustParseMode(s string) Mode { return enum.Must(modeEnum.Parse(s)) }
 
 // modeEnum holds the tables of Mode.
-var modeEnum = enum.New[Mode]("sa", "Mode", ErrInvalidMode, modeNames[:], modeGoNames[:], nil)
+var modeEnum = enum.New[Mode]("sa", "Mode", ErrInvalidMode, modeNames[:], "HalfUp HalfEven Down", nil)

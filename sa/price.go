@@ -27,8 +27,6 @@ const (
 	Down                     // toward zero: 60.419 → 60.41
 )
 
-var modeNames = [...]string{HalfUp: "half-up", HalfEven: "half-even", Down: "down"}
-
 // Rounding says how money is rounded, once, at the end of a computation
 // (SA-22): to Places decimal places (the currency's minor unit) by Mode.
 // The zero Rounding is DefaultRounding.
@@ -96,8 +94,6 @@ const (
 	Monthly   Granularity = iota + 1 // bill the months covered (SP-39)
 	Quarterly                        // bill whole quarters, a part quarter in full (LIB-04)
 )
-
-var granularityNames = [...]string{Monthly: "month", Quarterly: "quarter"}
 
 // granularityMonths is the number of months in each billing unit.
 var granularityMonths = [...]int{Monthly: 1, Quarterly: 3}

@@ -36,8 +36,6 @@ const (
 	OtherAgreement                   // bought under another agreement
 )
 
-var sourceNames = [...]string{SameAgreement: "SameAgreement", OtherAgreement: "OtherAgreement"}
-
 // CheckRenewal decides whether SA that expires on expires may be renewed by
 // an order on order, by the program's rules: on or before the expiry the
 // renewal is allowed and coverage continues from the day after expiry

@@ -57,8 +57,6 @@ const (
 	EqualParts                      // one equal part per period: the same SKU billed again (SKU-12)
 )
 
-var weightingNames = [...]string{ByMonths: "by months", EqualParts: "equal parts"}
-
 // An Installment is one payment: when it is due, the coverage it pays for,
 // and its amount.
 type Installment struct {

@@ -37,4 +37,4 @@ func ParseSource(s string) (Source, error) { return sourceEnum.Parse(s) }
 func MustParseSource(s string) Source { return enum.Must(sourceEnum.Parse(s)) }
 
 // sourceEnum holds the tables of Source.
-var sourceEnum = enum.New[Source]("sa", "Source", ErrInvalidSource, sourceNames[:], sourceGoNames[:], nil)
+var sourceEnum = enum.New[Source]("sa", "Source", ErrInvalidSource, sourceNames[:], "SameAgreement OtherAgreement", nil)

@@ -37,4 +37,4 @@ func ParseWeighting(s string) (Weighting, error) { return weightingEnum.Parse(s)
 func MustParseWeighting(s string) Weighting { return enum.Must(weightingEnum.Parse(s)) }
 
 // weightingEnum holds the tables of Weighting.
-var weightingEnum = enum.New[Weighting]("sa", "Weighting", ErrInvalidWeighting, weightingNames[:], weightingGoNames[:], nil)
+var weightingEnum = enum.New[Weighting]("sa", "Weighting", ErrInvalidWeighting, weightingNames[:], "ByMonths EqualParts", nil)

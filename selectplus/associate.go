@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/vlrules/vlrules/internal/enum"
 	"github.com/vlrules/vlrules/licensing"
 )
 
@@ -21,16 +20,6 @@ const (
 	CampusAndSchool
 	SelectLicense
 )
-
-var associationKindNames = [...]string{EnterpriseAgreement: "EnterpriseAgreement", CampusAndSchool: "CampusAndSchool", SelectLicense: "SelectLicense"}
-
-var associationKindSpellings = []enum.Spelling[AssociationKind]{
-	{Text: "EA", Value: EnterpriseAgreement, Rule: "SP-26"},
-	{Text: "Enterprise Agreement", Value: EnterpriseAgreement, Rule: "SP-26"},
-	{Text: "CASA", Value: CampusAndSchool, Rule: "SP-26"},
-	{Text: "Campus and School Agreement", Value: CampusAndSchool, Rule: "SP-26"},
-	{Text: "Select License", Value: SelectLicense, Rule: "SP-26"},
-}
 
 // Associate associates the agreement on d with another agreement of kind
 // kind at price level level (SP-26, SP-33, SP-34). Each commercial pool

@@ -48,4 +48,4 @@ func MustParseAssociationKind(s string) AssociationKind {
 }
 
 // associationKindEnum holds the tables of AssociationKind.
-var associationKindEnum = enum.New[AssociationKind]("selectplus", "AssociationKind", ErrInvalidAssociationKind, associationKindNames[:], associationKindGoNames[:], associationKindSpellings)
+var associationKindEnum = enum.New[AssociationKind]("selectplus", "AssociationKind", ErrInvalidAssociationKind, associationKindNames[:], "EnterpriseAgreement CampusAndSchool SelectLicense", associationKindSpellings)

@@ -32,13 +32,6 @@ const (
 	Registration                        // an affiliate was registered (SP-07)
 )
 
-var transitionNames = [...]string{
-	Initial: "initial", Purchase: "purchase", Upgrade: "upgrade", Reactivation: "reactivation",
-	HoldPurchase: "hold-purchase", Keep: "keep", Carry: "carry", Drop: "drop", Hold: "hold",
-	Waived: "waived", Associated: "associated", Expired: "expired", Qualification: "qualified",
-	Refused: "refused", Registration: "registration",
-}
-
 // An Event is one line of the audit trail: what happened on a date to a
 // pool (or to the agreement), the state before and after, the order and
 // affiliate that caused it, the points involved, and why.

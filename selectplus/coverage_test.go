@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"slices"
 	"testing"
 	"time"
 
@@ -18,26 +19,12 @@ import (
 // The helpers of this file carry the prefix cov, so that they never clash
 // with the other test files of the package.
 
-var covDate = licensing.MustParseDate
-
+// covDate reads a date; covDateGen draws any day of the century from 1990,
+// covMonthGen an anniversary month.
 var (
-	covDateGen = rapid.Custom(func(t *rapid.T) licensing.Date {
-		y := rapid.IntRange(1990, 2090).Draw(t, "year")
-		m := time.Month(rapid.IntRange(1, 12).Draw(t, "month"))
-		d := rapid.IntRange(1, time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()).Draw(t, "day")
-		return licensing.MustDate(y, m, d)
-	})
-	covMonthGen = rapid.Custom(func(t *rapid.T) time.Month {
-		return time.Month(rapid.IntRange(1, 12).Draw(t, "anniversaryMonth"))
-	})
-	covCentsGen = rapid.Custom(func(t *rapid.T) decimal.Decimal {
-		return decimal.New(rapid.Int64Range(0, 10_000_000_00).Draw(t, "cents"), -2)
-	})
-	// covAnnualGen draws annual prices with sub-cent digits too, as 29 % of
-	// a price in cents has.
-	covAnnualGen = rapid.Custom(func(t *rapid.T) decimal.Decimal {
-		return decimal.New(rapid.Int64Range(0, 10_000_000_0000).Draw(t, "annual"), -4)
-	})
+	covDate     = licensing.MustParseDate
+	covDateGen  = rapid.Map(rapid.IntRange(0, 36889), covDate("1990-01-01").AddDays)
+	covMonthGen = rapid.Map(rapid.IntRange(1, 12), func(m int) time.Month { return time.Month(m) })
 )
 
 // covLedger loads an agreement whose lead affiliate "EU" has its
@@ -63,31 +50,27 @@ func covProduct(t testing.TB, name string) licensing.Product {
 	return p
 }
 
-func covRules(es []licensing.Explanation) []licensing.RuleID {
-	var out []licensing.RuleID
+func covRules(es []licensing.Explanation) (ids []licensing.RuleID) {
 	for _, e := range es {
-		out = append(out, e.Rule)
+		ids = append(ids, e.Rule)
 	}
-	return out
+	return ids
 }
 
 // WS-15 (SP-39, SA-01, SA-03, SA-12): affiliate anniversary in July, Office
 // Professional Plus L&SA (2 points), annual SA 29.00 a unit.
 func TestCoverageWS15ThirdAnniversary(t *testing.T) {
-	tests := []struct {
-		order  string
-		end    string
-		months int
-		points string
-		price  string
+	l := covMustLedger(t, time.July)
+	for _, tt := range []struct {
+		order, end    string
+		months        int
+		points, price string
 	}{
 		{"2020-07-01", "2023-06-30", 36, "3", "87.00"},
 		{"2020-07-31", "2023-06-30", 36, "3", "87.00"},
 		{"2020-06-30", "2022-06-30", 25, "25/12", "60.42"},
 		{"2020-04-01", "2022-06-30", 27, "9/4", "65.25"},
-	}
-	l := covMustLedger(t, time.July)
-	for _, tt := range tests {
+	} {
 		t.Run(tt.order, func(t *testing.T) {
 			c := covThird(covDate(tt.order), time.July)
 			if c.End != covDate(tt.end) || c.Months != tt.months || c.Start != covDate(tt.order) {
@@ -272,40 +255,22 @@ func TestCoverageAffiliateAnniversaryStub(t *testing.T) {
 	}
 }
 
-// covCheckSchedule states INV-26 for any schedule: installments add up to
-// the total to the cent, none is negative, each is in cents, each is due
-// when its period starts, and the periods follow each other without a gap.
-func covCheckSchedule(t *rapid.T, s sa.Schedule, n int) {
-	sum := decimal.Zero
-	for i, in := range s.Installments {
-		if in.Amount.Sign() < 0 || !in.Amount.Equal(in.Amount.Round(2)) {
-			t.Fatalf("installment %d = %v", i+1, in.Amount)
-		}
-		if in.Due != in.Period.Start || in.Period.End.Before(in.Period.Start) {
-			t.Fatalf("installment %d due %v for %v", i+1, in.Due, in.Period)
-		}
-		if i > 0 && s.Installments[i-1].Period.End.AddDays(1) != in.Period.Start {
-			t.Fatalf("gap between installments %d and %d", i, i+1)
-		}
-		sum = sum.Add(in.Amount)
-	}
-	if !sum.Equal(s.Total) || len(s.Installments) != n {
-		t.Fatalf("%v: %d installments sum to %v, total %v; want %d", s.Why(), len(s.Installments), sum, s.Total, n)
-	}
-}
-
-// SP-39, SP-42, SA-12, INV-26: every plan's schedule adds up to the price;
-// up front pays once for the whole coverage; Affiliate Anniversary pays a
-// stub of 1 to 12 months and two years, ending with the coverage; Order
-// Anniversary pays three years from the order, 36 months. The price is
-// annual × quantity prorated for the months, billed by the granularity.
+// SP-39, SP-42, SA-12: each plan bills its own periods, and the price is
+// annual × quantity prorated for the coverage, billed by the granularity.
+// Up front pays once for the whole coverage; Affiliate Anniversary pays a
+// stub of 1 to 12 months to the first affiliate anniversary and two years,
+// ending with the coverage; Order Anniversary covers and pays three years
+// from the order, 36 months. The installments add up to the price (INV-26);
+// that each is in cents, none negative and due when its period starts
+// (SA-11) is sa.Pay's, tested in package sa.
 func TestCoverageSchedulesAddUp(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		o := covDateGen.Draw(t, "order")
 		ma := covMonthGen.Draw(t, "ma")
 		plan := rapid.SampledFrom(selectplus.Plans()).Draw(t, "plan")
 		g := rapid.SampledFrom(sa.Granularities()).Draw(t, "granularity")
-		annual, qty := covAnnualGen.Draw(t, "annual"), rapid.Int64Range(1, 1000).Draw(t, "qty")
+		annual := decimal.New(rapid.Int64Range(0, 10_000_000_0000).Draw(t, "annual"), -4) // sub-cent digits, as 29 % of a price has
+		qty := rapid.Int64Range(1, 1000).Draw(t, "qty")
 		q, err := selectplus.QuoteSA(o, ma, plan, annual, qty, g)
 		if err != nil {
 			t.Fatal(err)
@@ -314,57 +279,62 @@ func TestCoverageSchedulesAddUp(t *testing.T) {
 		if !q.Price.Equal(want) || !q.Schedule.Total.Equal(q.Price) {
 			t.Fatalf("%v: price %v, schedule total %v, want %v", plan, q.Price, q.Schedule.Total, want)
 		}
-		s := q.Schedule
+		c, a1 := covThird(o, ma), covNext(o, ma)
+		periods := []sa.Coverage{c}
 		switch plan {
-		case selectplus.UpFront:
-			covCheckSchedule(t, s, 1)
-			if c := covThird(o, ma); q.Coverage != c || s.Installments[0].Period != c {
-				t.Fatalf("up front: %v for coverage %v", s.Installments, c)
-			}
 		case selectplus.AffiliateAnniversary:
-			covCheckSchedule(t, s, 3)
-			c := covThird(o, ma)
-			stub := s.Installments[0].Period.Months
-			if q.Coverage != c || s.Installments[0].Due != o || s.Installments[2].Period.End != c.End || stub < 1 || stub > 12 || stub+24 != c.Months {
-				t.Fatalf("affiliate anniversary periods %v for coverage %v", s.Installments, c)
+			if stub := c.Months - 24; stub < 1 || stub > 12 {
+				t.Fatalf("a stub of %d months", stub)
 			}
-			if a1 := covNext(o, ma); s.Installments[1].Due != a1 {
-				t.Fatalf("second installment due %v, want the affiliate anniversary %v", s.Installments[1].Due, a1)
-			}
+			periods = []sa.Coverage{{Start: o, End: a1.AddDays(-1), Months: c.Months - 24},
+				{Start: a1, End: a1.AddYears(1).AddDays(-1), Months: 12}, {Start: a1.AddYears(1), End: c.End, Months: 12}}
 		case selectplus.OrderAnniversary:
-			covCheckSchedule(t, s, 3)
-			if q.Coverage.Months != 36 || q.Coverage.Start != o || s.Installments[2].Period.End != o.AddYears(3).AddDays(-1) || q.Coverage.End != o.AddYears(3).AddDays(-1) {
-				t.Fatalf("order anniversary ends %v, coverage %v", s.Installments[2].Period.End, q.Coverage)
-			}
-			for i, in := range s.Installments[1:] {
-				if in.Due != o.Anniversary(i+1) {
-					t.Fatalf("installment %d due %v, want %v", i+2, in.Due, o.Anniversary(i+1))
-				}
-			}
+			c = sa.Coverage{Start: o, End: o.AddYears(3).AddDays(-1), Months: 36}
+			periods = []sa.Coverage{{Start: o, End: o.Anniversary(1).AddDays(-1), Months: 12},
+				{Start: o.Anniversary(1), End: o.Anniversary(2).AddDays(-1), Months: 12}, {Start: o.Anniversary(2), End: c.End, Months: 12}}
+		}
+		paid, sum := covPaid(q.Schedule)
+		if diff := cmp.Diff(periods, paid); diff != "" || q.Coverage != c || !sum.Equal(q.Price) {
+			t.Fatalf("%v: coverage %v, want %v; installments sum to %v; periods (-want +got):\n%s", plan, q.Coverage, c, sum, diff)
 		}
 	})
 }
 
+// covPaid returns the periods a schedule pays for and what its installments
+// add up to.
+func covPaid(s sa.Schedule) ([]sa.Coverage, decimal.Decimal) {
+	periods, sum := make([]sa.Coverage, len(s.Installments)), decimal.Zero
+	for i, in := range s.Installments {
+		periods[i], sum = in.Period, sum.Add(in.Amount)
+	}
+	return periods, sum
+}
+
+// The plans read by their names and other spellings; anything else, a
+// monthly plan, is no plan.
 func TestCoveragePlanSpellings(t *testing.T) {
 	for s, want := range map[string]selectplus.Plan{"upfront": selectplus.UpFront, "up front": selectplus.UpFront, " affiliate ": selectplus.AffiliateAnniversary,
-		"ORDER": selectplus.OrderAnniversary, "Order Anniversary": selectplus.OrderAnniversary, "AffiliateAnniversary": selectplus.AffiliateAnniversary} {
-		if got, err := selectplus.ParsePlan(s); err != nil || got != want {
+		"ORDER": selectplus.OrderAnniversary, "Order Anniversary": selectplus.OrderAnniversary, "AffiliateAnniversary": selectplus.AffiliateAnniversary, "monthly": 0} {
+		got, err := selectplus.ParsePlan(s)
+		if ok := err == nil; got != want || ok != (want != 0) || (!ok && !errors.Is(err, selectplus.ErrInvalidPlan)) {
 			t.Errorf("ParsePlan(%q) = %v, %v; want %v", s, got, err, want)
 		}
-	}
-	if _, err := selectplus.ParsePlan("monthly"); !errors.Is(err, selectplus.ErrInvalidPlan) {
-		t.Errorf("ParsePlan(monthly): err = %v", err)
 	}
 	if got := selectplus.Plan(0).String(); got != "Plan(0)" {
 		t.Errorf("zero Plan = %q", got)
 	}
 }
 
+// covRenewal is Select Plus's renewal row (SP-44 to SP-47).
+var covRenewal = sa.Renewal{OnTime: "SP-45", Lapse: "SP-46", Other: "SP-47", CoTerm: "SP-44"}
+
 // SP-43, SP-44, SP-46: by default every co-terminated line ends on the day
 // before the third affiliate anniversary after the earliest renewal start
 // (SP-39 applied to it), so the earliest gets 25 to 36 months; a chosen
 // affiliate anniversary ends them the day before it; any other chosen day
-// is refused; a lapsed line is refused.
+// is refused; a lapsed line is refused. The rest is sa.CoTerminate's with
+// Select Plus's renewal rules, to that end: its arithmetic is tested in
+// package sa.
 func TestCoverageExtendProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		ma := covMonthGen.Draw(t, "ma")
@@ -373,50 +343,25 @@ func TestCoverageExtendProperties(t *testing.T) {
 			t.Fatal(err)
 		}
 		order := covDateGen.Draw(t, "order")
-		n := rapid.IntRange(1, 6).Draw(t, "lines")
-		var lines []sa.Expiring
-		earliest, latest := licensing.Date{}, licensing.Date{}
-		for i := range n {
-			ln := sa.Expiring{
-				ID:      fmt.Sprintf("L%d", i+1),
-				Expires: order.AddDays(rapid.IntRange(0, 700).Draw(t, "daysToExpiry")),
-				Annual:  covCentsGen.Draw(t, "annual"),
-			}
-			if i == 0 || ln.Expires.Before(earliest) {
-				earliest = ln.Expires
-			}
-			if ln.Expires.After(latest) {
-				latest = ln.Expires
-			}
-			lines = append(lines, ln)
+		days := rapid.SliceOfN(rapid.IntRange(0, 700), 1, 6).Draw(t, "daysToExpiry")
+		lines := make([]sa.Expiring, len(days))
+		for i, d := range days {
+			lines[i] = sa.Expiring{ID: fmt.Sprint("L", i+1), Expires: order.AddDays(d), Annual: decimal.New(rapid.Int64Range(0, 10_000_000_00).Draw(t, "cents"), -2)}
 		}
+		earliest, latest := order.AddDays(slices.Min(days)), order.AddDays(slices.Max(days))
 		ct, err := l.Extend("EU", order, lines, licensing.Date{})
-		if err != nil {
-			t.Fatal(err)
-		}
 		want := covThird(earliest.AddDays(1), ma)
-		if ct.End != want.End || ct.Why()[0].Rule != "SP-44" {
-			t.Fatalf("common end %v (%v), want %v", ct.End, ct.Why()[0], want.End)
+		if err != nil || ct.End != want.End || ct.Why()[0].Rule != "SP-44" {
+			t.Fatalf("common end %v (%v), %v; want %v", ct.End, ct.Why(), err, want.End)
 		}
-		total := decimal.Zero
-		for i, x := range ct.Extensions {
-			if x.Coverage.End != ct.End || x.Coverage.Start != lines[i].Expires.AddDays(1) || x.ID != lines[i].ID {
-				t.Fatalf("line %s renewed %v, common end %v", x.ID, x.Coverage, ct.End)
-			}
-			if x.Coverage.Months < 1 || x.Coverage.Months > 36 {
-				t.Fatalf("line %s renewed for %d months", x.ID, x.Coverage.Months)
-			}
-			p, _ := sa.Prorated{}.Price(x.Annual, x.Coverage, sa.DefaultRounding)
-			if !x.Price.Equal(p) {
-				t.Fatalf("line %s priced %v, want %v", x.ID, x.Price, p)
-			}
+		same, err := sa.CoTerminate(covRenewal, lines, order, want.End, ct.Why()[0], sa.DefaultRounding)
+		if err != nil || fmt.Sprint(same.Why()) != fmt.Sprint(ct.Why()) || !same.Total.Equal(ct.Total) || len(ct.Extensions) != len(lines) {
+			t.Fatalf("Extend = %v, total %v; sa.CoTerminate = %v, total %v, %v", ct.Why(), ct.Total, same.Why(), same.Total, err)
+		}
+		for _, x := range ct.Extensions {
 			if x.Coverage.Start == earliest.AddDays(1) && (x.Coverage.Months < 25 || x.Coverage.Months > 36 || x.Coverage.Months != want.Months) {
 				t.Fatalf("earliest line renewed for %d months, want %d, 25 to 36", x.Coverage.Months, want.Months)
 			}
-			total = total.Add(x.Price)
-		}
-		if !total.Equal(ct.Total) {
-			t.Fatalf("prices sum to %v, total %v", total, ct.Total)
 		}
 
 		// A chosen affiliate anniversary after every renewal start.
@@ -602,7 +547,9 @@ func ExampleQuoteSA_affiliateAnniversary() {
 }
 
 // Two SA lines bought at different times are extended together to one
-// common end date, each prorated for its own months (SP-44).
+// common end date, each prorated for its own months (SP-44): by default the
+// day before the third affiliate anniversary after the earliest renewal
+// start (SP-39).
 func ExampleLedger_Extend_coTerminate() {
 	l, err := covLedger(time.July)
 	if err != nil {
@@ -616,18 +563,15 @@ func ExampleLedger_Extend_coTerminate() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("common end:", ct.End)
-	for _, x := range ct.Extensions {
-		fmt.Println(x.ID, x.Coverage, x.Price.StringFixed(2))
+	for _, e := range ct.Why() {
+		fmt.Println(e)
 	}
-	fmt.Println("total:", ct.Total.StringFixed(2))
-	fmt.Println(ct.Why()[0])
+	fmt.Printf("total %s to %v\n", ct.Total.StringFixed(2), ct.End)
 	// Output:
-	// common end: 2024-06-30
-	// servers 2021-07-01..2024-06-30 (36 months) 750.00
-	// desktops 2022-01-01..2024-06-30 (30 months) 725.00
-	// total: 1475.00
 	// SP-44: common end 2024-06-30: SP-39 applied to the earliest renewal start 2021-07-01 (earliest=servers, expires=2021-06-30, anniversaryMonth=July)
+	// SP-44: renewed 2021-07-01..2024-06-30 (36 months) for 750 (line=servers, annual=250, months=36)
+	// SP-44: renewed 2022-01-01..2024-06-30 (30 months) for 725 (line=desktops, annual=290, months=30)
+	// total 1475.00 to 2024-06-30
 }
 
 // SA alone can be added to an OEM Office license only for the identical

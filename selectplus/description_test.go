@@ -21,22 +21,3 @@ func TestParseDescription(t *testing.T) {
 		t.Fatalf("no program token: %+v, %v", d, err)
 	}
 }
-
-func FuzzParseDescription(f *testing.F) {
-	for _, s := range []string{"SQLSvrStdCore 2019 ALNG LicSAPk MVL 2Lic D CoreLic", "WinSvrStd ALNG SA MVL C 2Proc", "SQLSvrEntCore ALNG LicSAPk"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := selectplus.ParseDescription(s)
-		if err != nil {
-			var pe *sku.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("ParseDescription(%q): %v is not a *ParseError", s, err)
-			}
-			return
-		}
-		if d.Program != 0 && d.Program != licensing.MVL {
-			t.Fatalf("ParseDescription(%q) accepted program %v", s, d.Program)
-		}
-	})
-}

@@ -42,4 +42,4 @@ func ParsePlan(s string) (Plan, error) { return planEnum.Parse(s) }
 func MustParsePlan(s string) Plan { return enum.Must(planEnum.Parse(s)) }
 
 // planEnum holds the tables of Plan.
-var planEnum = enum.New[Plan]("selectplus", "Plan", ErrInvalidPlan, planNames[:], planGoNames[:], planSpellings)
+var planEnum = enum.New[Plan]("selectplus", "Plan", ErrInvalidPlan, planNames[:], "UpFront AffiliateAnniversary OrderAnniversary", planSpellings)

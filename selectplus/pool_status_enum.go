@@ -37,4 +37,4 @@ func ParsePoolStatus(s string) (PoolStatus, error) { return poolStatusEnum.Parse
 func MustParsePoolStatus(s string) PoolStatus { return enum.Must(poolStatusEnum.Parse(s)) }
 
 // poolStatusEnum holds the tables of PoolStatus.
-var poolStatusEnum = enum.New[PoolStatus]("selectplus", "PoolStatus", ErrInvalidPoolStatus, poolStatusNames[:], poolStatusGoNames[:], nil)
+var poolStatusEnum = enum.New[PoolStatus]("selectplus", "PoolStatus", ErrInvalidPoolStatus, poolStatusNames[:], "NeverActive Active OnHold", nil)

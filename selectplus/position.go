@@ -23,8 +23,6 @@ const (
 	OnHold
 )
 
-var poolStatusNames = [...]string{NeverActive: "never", Active: "active", OnHold: "hold"}
-
 // A PoolState is one pool's standing (SP-32): its status, its level (zero
 // for a pool never active), the points bought this agreement year and the
 // points carried in at the last anniversary.

@@ -48,4 +48,4 @@ func MustParseReactivationPolicy(s string) ReactivationPolicy {
 }
 
 // reactivationPolicyEnum holds the tables of ReactivationPolicy.
-var reactivationPolicyEnum = enum.New[ReactivationPolicy]("selectplus", "ReactivationPolicy", ErrInvalidReactivationPolicy, reactivationPolicyNames[:], reactivationPolicyGoNames[:], nil)
+var reactivationPolicyEnum = enum.New[ReactivationPolicy]("selectplus", "ReactivationPolicy", ErrInvalidReactivationPolicy, reactivationPolicyNames[:], "SingleOrder Cumulative", nil)

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
-	"github.com/vlrules/vlrules/internal/enum"
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/sa"
 )
@@ -95,18 +94,6 @@ const (
 	// months of coverage (SP-42, option 2, reading (a)).
 	OrderAnniversary
 )
-
-var planNames = [...]string{UpFront: "UpFront", AffiliateAnniversary: "AffiliateAnniversary", OrderAnniversary: "OrderAnniversary"}
-
-var planSpellings = []enum.Spelling[Plan]{
-	{Text: "up front", Value: UpFront, Rule: "SP-39"},
-	{Text: "up-front", Value: UpFront, Rule: "SP-39"},
-	{Text: "prepaid", Value: UpFront, Rule: "SP-39"},
-	{Text: "affiliate", Value: AffiliateAnniversary, Rule: "SP-42"},
-	{Text: "affiliate anniversary", Value: AffiliateAnniversary, Rule: "SP-42"},
-	{Text: "order", Value: OrderAnniversary, Rule: "SP-42"},
-	{Text: "order anniversary", Value: OrderAnniversary, Rule: "SP-42"},
-}
 
 // terms returns the terms on which an affiliate whose anniversary month is
 // ma buys SA on d, paid by plan: the coverage (to the third affiliate

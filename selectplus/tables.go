@@ -93,8 +93,6 @@ const (
 	Cumulative
 )
 
-var reactivationPolicyNames = [...]string{SingleOrder: "SingleOrder", Cumulative: "Cumulative"}
-
 // Rules is the table of numbers and policy flags the Select Plus rules run
 // on. Every flag that the guide's ambiguous text leaves open is here with
 // its recommended default; swap in another value to follow another reading.

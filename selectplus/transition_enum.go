@@ -39,4 +39,4 @@ func ParseTransition(s string) (Transition, error) { return transitionEnum.Parse
 func MustParseTransition(s string) Transition { return enum.Must(transitionEnum.Parse(s)) }
 
 // transitionEnum holds the tables of Transition.
-var transitionEnum = enum.New[Transition]("selectplus", "Transition", ErrInvalidTransition, transitionNames[:], transitionGoNames[:], nil)
+var transitionEnum = enum.New[Transition]("selectplus", "Transition", ErrInvalidTransition, transitionNames[:], "Initial Purchase Upgrade Reactivation HoldPurchase Keep Carry Drop Hold Waived Associated Expired Qualification Refused Registration", nil)

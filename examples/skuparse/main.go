@@ -49,7 +49,8 @@ func main() {
 }
 
 // parser reads any program's descriptions, and those with no program token.
-var parser = sku.Parsers{openvalue.Parser{}, openlicense.Parser{}, selectplus.Parser{}}
+var parser = sku.Parsers{sku.ParserFunc(openvalue.ParseDescription), sku.ParserFunc(openlicense.ParseDescription),
+	sku.ParserFunc(selectplus.ParseDescription)}
 
 // result is one line's object, its fields in the canonical vocabulary's
 // order (SKU.md).

@@ -21,12 +21,12 @@ import (
 	"strings"
 )
 
-// A Spelling is one way people write a value, with the rule that names it.
-// Rule is a rule ID of the registry ("GEN-01"); it is a plain string here
-// because this package sits below the registry.
+// A Spelling is the ways people write a value, with the rule that names
+// them. Rule is a rule ID of the registry ("GEN-01"); it is a plain string
+// here because this package sits below the registry.
 type Spelling[E ~uint8] struct {
-	Text  string
 	Value E
+	Texts []string
 	Rule  string
 }
 
@@ -41,17 +41,19 @@ type Set[E ~uint8] struct {
 	parse     map[string]E // normalized spelling → value
 }
 
-// New builds the Set of type typ of package pkg. names and goNames are
-// indexed by value from 1 (index 0 is the zero value and is ignored);
-// spellings are accepted by Parse besides the canonical names. err is the
-// sentinel every parse and marshal error wraps. New panics if the tables
-// disagree — two spellings of one text for different values, a value with
-// no name — which is a programmer error caught by the package's tests.
-func New[E ~uint8](pkg, typ string, err error, names, goNames []string, spellings []Spelling[E]) *Set[E] {
-	if len(names) < 2 || len(names) != len(goNames) || len(names) > 256 {
-		panic(fmt.Sprintf("enum: %s.%s: %d names and %d Go names", pkg, typ, len(names), len(goNames)))
+// New builds the Set of type typ of package pkg. names is indexed by value
+// from 1 (index 0 is the zero value and is ignored); goNames lists the
+// constants' Go names in value order, separated by spaces; spellings are
+// accepted by Parse besides the canonical names. err is the sentinel every
+// parse and marshal error wraps. New panics if the tables disagree — two
+// spellings of one text for different values, a value with no name — which
+// is a programmer error caught by the package's tests.
+func New[E ~uint8](pkg, typ string, err error, names []string, goNames string, spellings []Spelling[E]) *Set[E] {
+	gn := append([]string{""}, strings.Fields(goNames)...)
+	if len(names) < 2 || len(names) != len(gn) || len(names) > 256 {
+		panic(fmt.Sprintf("enum: %s.%s: %d names and %d Go names", pkg, typ, len(names), len(gn)))
 	}
-	s := &Set[E]{pkg: pkg, typ: typ, err: err, names: names, goNames: goNames, spellings: spellings, parse: make(map[string]E)}
+	s := &Set[E]{pkg: pkg, typ: typ, err: err, names: names, goNames: gn, spellings: spellings, parse: make(map[string]E)}
 	add := func(text string, v E) {
 		k := Normalize(text)
 		if k == "" {
@@ -63,16 +65,18 @@ func New[E ~uint8](pkg, typ string, err error, names, goNames []string, spelling
 		s.parse[k] = v
 	}
 	for v := 1; v < len(names); v++ {
-		if names[v] == "" || goNames[v] == "" {
+		if names[v] == "" {
 			panic(fmt.Sprintf("enum: %s.%s: value %d has no name", pkg, typ, v))
 		}
 		add(names[v], E(v))
 	}
 	for _, sp := range spellings {
-		if !s.Valid(sp.Value) {
-			panic(fmt.Sprintf("enum: %s.%s: spelling %q of invalid value %d", pkg, typ, sp.Text, sp.Value))
+		if !s.Valid(sp.Value) || len(sp.Texts) == 0 {
+			panic(fmt.Sprintf("enum: %s.%s: spellings %q of value %d", pkg, typ, sp.Texts, sp.Value))
 		}
-		add(sp.Text, sp.Value)
+		for _, t := range sp.Texts {
+			add(t, sp.Value)
+		}
 	}
 	return s
 }
@@ -234,11 +238,13 @@ func Verify[E Value, P interface {
 	}
 	for _, sp := range spellings {
 		if sp.Rule == "" {
-			return fmt.Errorf("spelling %q cites no rule", sp.Text)
+			return fmt.Errorf("spellings %q cite no rule", sp.Texts)
 		}
-		for _, in := range []string{sp.Text, strings.ToUpper(sp.Text), " " + strings.ToLower(sp.Text) + " "} {
-			if got, err := parse(in); err != nil || got != sp.Value {
-				return fmt.Errorf("parse(%q) = %d, %v; want %s", in, got, err, sp.Value.String())
+		for _, t := range sp.Texts {
+			for _, in := range []string{t, strings.ToUpper(t), " " + strings.ToLower(t) + " "} {
+				if got, err := parse(in); err != nil || got != sp.Value {
+					return fmt.Errorf("parse(%q) = %d, %v; want %s", in, got, err, sp.Value.String())
+				}
 			}
 		}
 	}

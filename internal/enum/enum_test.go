@@ -22,9 +22,8 @@ const (
 )
 
 var colorSet = enum.New[color]("paint", "Color", errInvalidColor,
-	[]string{red: "Red", green: "Green", lightBlue: "LightBlue"},
-	[]string{red: "Red", green: "Green", lightBlue: "LightBlue"},
-	[]enum.Spelling[color]{{Text: "light blue", Value: lightBlue, Rule: "X-01"}, {Text: "verde", Value: green, Rule: "X-02"}})
+	[]string{red: "Red", green: "Green", lightBlue: "LightBlue"}, "Red Green LightBlue",
+	[]enum.Spelling[color]{{Value: lightBlue, Texts: []string{"light blue"}, Rule: "X-01"}, {Value: green, Texts: []string{"verde"}, Rule: "X-02"}})
 
 func (c color) IsValid() bool                    { return colorSet.Valid(c) }
 func (c color) String() string                   { return colorSet.String(c) }
@@ -37,7 +36,7 @@ func TestVerify(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Verify fails where the tables are wrong.
-	wrong := []enum.Spelling[color]{{Text: "light blue", Value: green, Rule: "X-01"}}
+	wrong := []enum.Spelling[color]{{Value: green, Texts: []string{"light blue"}, Rule: "X-01"}}
 	if err := enum.Verify(colorSet.Values(), colorSet.Parse, wrong); err == nil {
 		t.Fatal("Verify accepted a spelling of the wrong value")
 	}
@@ -122,14 +121,15 @@ func TestStringsOfInvalidValues(t *testing.T) {
 func TestNewRefusesBadTables(t *testing.T) {
 	for name, f := range map[string]func(){
 		"two values, one spelling": func() {
-			enum.New[color]("p", "C", errInvalidColor, []string{1: "A", 2: "B"}, []string{1: "A", 2: "B"},
-				[]enum.Spelling[color]{{Text: "a", Value: 2, Rule: "X-01"}})
+			enum.New[color]("p", "C", errInvalidColor, []string{1: "A", 2: "B"}, "A B",
+				[]enum.Spelling[color]{{Value: 2, Texts: []string{"a"}, Rule: "X-01"}})
 		},
 		"unnamed value": func() {
-			enum.New[color]("p", "C", errInvalidColor, []string{1: "A", 2: ""}, []string{1: "A", 2: "B"}, nil)
+			enum.New[color]("p", "C", errInvalidColor, []string{1: "A", 2: ""}, "A B", nil)
 		},
+		"Go names missing": func() { enum.New[color]("p", "C", errInvalidColor, []string{1: "A", 2: "B"}, "A", nil) },
 		"spelling of nothing": func() {
-			enum.New[color]("p", "C", errInvalidColor, []string{1: "A"}, []string{1: "A"}, []enum.Spelling[color]{{Text: "z", Value: 5, Rule: "X-01"}})
+			enum.New[color]("p", "C", errInvalidColor, []string{1: "A"}, "A", []enum.Spelling[color]{{Value: 5, Texts: []string{"z"}, Rule: "X-01"}})
 		},
 	} {
 		func() {

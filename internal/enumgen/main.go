@@ -15,7 +15,7 @@
 //	type T uint8                          // with its doc comment
 //	const ( A T = iota + 1; B; C )        // the values, in order
 //	var tNames = [...]string{A: "A", …}   // canonical names
-//	var tSpellings = []enum.Spelling[T]{{Text: "…", Value: A, Rule: "…"}} // optional
+//	var tSpellings = []enum.Spelling[T]{{Value: A, Texts: []string{"…"}, Rule: "…"}} // optional
 //	var ErrInvalidT = errors.New("…")     // the sentinel parse errors wrap
 //
 // and enumgen writes the rest, listing the accepted spellings in the doc

@@ -109,12 +109,19 @@ func (d Description) Equal(e Description) bool {
 	return reflect.DeepEqual(d, e) && slices.Equal(du, eu)
 }
 
-// A DescriptionParser reads a price-list item description. The program
-// packages each provide one for their own price lists; [Parsers] and
-// [ParseWith] try several.
+// A DescriptionParser reads a price-list item description. [Parsers] and
+// [ParseWith] try several; a [*Reader] is one, and [ParserFunc] makes one
+// of a program's ParseDescription function.
 type DescriptionParser interface {
 	ParseDescription(s string) (Description, error)
 }
+
+// ParserFunc makes a DescriptionParser of a function, such as a program's
+// ParseDescription: sku.ParserFunc(openvalue.ParseDescription).
+type ParserFunc func(s string) (Description, error)
+
+// ParseDescription implements DescriptionParser by calling f.
+func (f ParserFunc) ParseDescription(s string) (Description, error) { return f(s) }
 
 // ErrNoParser reports a call to ParseWith without parsers.
 var ErrNoParser = errors.New("no description parser")

@@ -66,7 +66,8 @@ func ExampleSplitLine() {
 // The program parsers together read any program's items, each with its
 // program's reading rules.
 func ExampleParsers() {
-	parser := sku.Parsers{openvalue.Parser{}, openlicense.Parser{}, selectplus.Parser{}}
+	parser := sku.Parsers{sku.ParserFunc(openvalue.ParseDescription), sku.ParserFunc(openlicense.ParseDescription),
+		sku.ParserFunc(selectplus.ParseDescription)}
 	for _, s := range []string{"WinSvrDCCore ALNG SA OLV 2Lic NL 2Y Aq Y2 AP CoreLic", "ExchgSvrStd 2019 SNGL OLP NL",
 		"Microsoft Project Professional German Academic OPEN 1 License Level B", "SQLSvrStdCore ALNG LicSAPk MVL D"} {
 		d, err := parser.ParseDescription(s)

@@ -38,4 +38,4 @@ func ParseField(s string) (Field, error) { return fieldEnum.Parse(s) }
 func MustParseField(s string) Field { return enum.Must(fieldEnum.Parse(s)) }
 
 // fieldEnum holds the tables of Field.
-var fieldEnum = enum.New[Field]("sku", "Field", ErrInvalidField, fieldNames[:], fieldGoNames[:], nil)
+var fieldEnum = enum.New[Field]("sku", "Field", ErrInvalidField, fieldNames[:], "FieldLanguage FieldOffering FieldProgram FieldLevel FieldCoverage FieldAcquired FieldScope FieldLicenseModel FieldSegment FieldQualifier", nil)

@@ -40,4 +40,4 @@ func ParseLicenseModel(s string) (LicenseModel, error) { return licenseModelEnum
 func MustParseLicenseModel(s string) LicenseModel { return enum.Must(licenseModelEnum.Parse(s)) }
 
 // licenseModelEnum holds the tables of LicenseModel.
-var licenseModelEnum = enum.New[LicenseModel]("sku", "LicenseModel", ErrInvalidLicenseModel, licenseModelNames[:], licenseModelGoNames[:], licenseModelSpellings)
+var licenseModelEnum = enum.New[LicenseModel]("sku", "LicenseModel", ErrInvalidLicenseModel, licenseModelNames[:], "Core DeviceCAL UserCAL SAL Processor PerUser", licenseModelSpellings)

@@ -19,10 +19,3 @@ const (
 	Processor
 	PerUser
 )
-
-var licenseModelNames = [...]string{Core: "Core", DeviceCAL: "DeviceCAL", UserCAL: "UserCAL", SAL: "SAL", Processor: "Processor", PerUser: "PerUser"}
-
-// licenseModelSpellings are the vocabulary's license-model tokens
-// ("CoreLic", "DvcCAL", "User CAL", …): ParseLicenseModel reads what
-// descriptions write.
-var licenseModelSpellings = spellingsOf[LicenseModel](FieldLicenseModel, licenseModelNames[:])

@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/vlrules/vlrules/internal/enum"
-	"github.com/vlrules/vlrules/licensing"
 	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/vlrules/vlrules/internal/enum"
+	"github.com/vlrules/vlrules/licensing"
 )
 
 // A Reader reads price-list item descriptions in every style real lists use
@@ -123,6 +124,9 @@ func DefaultReader() *Reader { return defaultReader }
 
 // Parse reads a description with the default reader; see [Reader.Parse].
 func Parse(s string) (Description, error) { return defaultReader.Parse(s) }
+
+// ParseDescription implements DescriptionParser; it is r.Parse.
+func (r *Reader) ParseDescription(s string) (Description, error) { return r.Parse(s) }
 
 // Format writes a description with the default reader; see [Reader.Format].
 func Format(d Description, style Style) (string, error) { return defaultReader.Format(d, style) }

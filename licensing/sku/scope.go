@@ -17,9 +17,3 @@ const (
 	Enterprise
 	Platform
 )
-
-var scopeNames = [...]string{AdditionalProduct: "AdditionalProduct", Enterprise: "Enterprise", Platform: "Platform"}
-
-// scopeSpellings are the vocabulary's scope tokens ("AddProd", "AP",
-// "Ent", "E", "Pltfrm"): ParseScope reads what descriptions write.
-var scopeSpellings = spellingsOf[Scope](FieldScope, scopeNames[:])

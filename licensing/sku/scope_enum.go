@@ -38,4 +38,4 @@ func ParseScope(s string) (Scope, error) { return scopeEnum.Parse(s) }
 func MustParseScope(s string) Scope { return enum.Must(scopeEnum.Parse(s)) }
 
 // scopeEnum holds the tables of Scope.
-var scopeEnum = enum.New[Scope]("sku", "Scope", ErrInvalidScope, scopeNames[:], scopeGoNames[:], scopeSpellings)
+var scopeEnum = enum.New[Scope]("sku", "Scope", ErrInvalidScope, scopeNames[:], "AdditionalProduct Enterprise Platform", scopeSpellings)

@@ -30,5 +30,3 @@ const (
 	Expanded
 	Reseller
 )
-
-var styleNames = [...]string{Long: "Long", Short: "Short", Distributor: "Distributor", Expanded: "Expanded", Reseller: "Reseller"}

@@ -37,4 +37,4 @@ func ParseStyle(s string) (Style, error) { return styleEnum.Parse(s) }
 func MustParseStyle(s string) Style { return enum.Must(styleEnum.Parse(s)) }
 
 // styleEnum holds the tables of Style.
-var styleEnum = enum.New[Style]("sku", "Style", ErrInvalidStyle, styleNames[:], styleGoNames[:], nil)
+var styleEnum = enum.New[Style]("sku", "Style", ErrInvalidStyle, styleNames[:], "Long Short Distributor Expanded Reseller", nil)

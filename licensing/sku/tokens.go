@@ -31,10 +31,6 @@ const (
 	FieldQualifier
 )
 
-var fieldNames = [...]string{FieldLanguage: "language", FieldOffering: "offering", FieldProgram: "program",
-	FieldLevel: "level", FieldCoverage: "coverageYears", FieldAcquired: "acquiredYear", FieldScope: "scope",
-	FieldLicenseModel: "licenseModel", FieldSegment: "segment", FieldQualifier: "qualifier"}
-
 // A TokenRow is one spelling of the price-list description vocabulary
 // the text as price lists write it (one or more words, matched
 // ignoring case), the field it fills and the value it gives, the style it
@@ -247,7 +243,7 @@ func spellingsOf[E ~uint8](f Field, names []string) []enum.Spelling[E] {
 	var out []enum.Spelling[E]
 	for _, r := range defaultTokenRows {
 		if r.Field == f && !slices.Contains(names, r.Text) {
-			out = append(out, enum.Spelling[E]{Text: r.Text, Value: E(slices.Index(names, r.Value)), Rule: string(r.Rule)})
+			out = append(out, enum.Spelling[E]{Value: E(slices.Index(names, r.Value)), Texts: []string{r.Text}, Rule: string(r.Rule)})
 		}
 	}
 	return out
