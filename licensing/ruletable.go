@@ -276,6 +276,8 @@ var ruleRegistry = []Rule{
 	{ID: "LIB-04", Title: "Quarterly billing", Statement: "Where coverage is billed by quarter, a part quarter is billed in full: 25 months bill as 27.", Source: srcLib, Status: outside},
 	{ID: "LIB-05", Title: "SA Evaluator options", Statement: "The Open License guide does not list the Evaluator's options; the library offers L&SA for licenses not current, L&SA or a 90-day SA-only enrollment for current ones without Upgrade Advantage, SA in two-year units for those with it, and a referral for the rest.", Source: srcLib, Status: outside},
 	{ID: "LIB-06", Title: "Product families", Statement: "A catalog row may name the family a price list groups the product under (Office, Windows Server); the default catalog names them for the guides' products, and the Select Plus SA-only window for Office reads it.", Source: srcLib, Status: outside},
+	{ID: "LIB-07", Title: "Open License's locked level", Statement: "The level an Open License authorization locks for its term is, per pool, the solution the initial order qualified for: Open Volume where the pool reached the entry points, Open Business elsewhere; Open Volume's letter levels are not in the guides (X-05).", Source: srcLib, Status: outside},
+	{ID: "LIB-08", Title: "Points missing for Open Volume", Statement: "The points a pool is missing are the fewest that, added to that pool alone, make it qualify under its region's entry rule; none qualify it when the rule asks for points in other pools.", Source: srcLib, Status: outside},
 
 	// INV: the property-test invariants.
 	{ID: "INV-01", Title: "Points are additive", Statement: "Points of two orders in one pool add up; points never move between pools.", Source: srcTests, Status: implied},

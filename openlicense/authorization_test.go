@@ -1,6 +1,8 @@
 package openlicense_test
 
 import (
+	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/vlrules/vlrules/licensing"
@@ -10,16 +12,210 @@ import (
 
 // WS-09, OL-19: an initial order on 2005-03-15 expires on 2007-03-14.
 func TestAuthorizationEnd(t *testing.T) {
-	if got := openlicense.AuthorizationEnd(licensing.MustParseDate("2005-03-15")); got != licensing.MustParseDate("2007-03-14") {
+	if got := openlicense.DefaultRules().AuthorizationEnd(licensing.MustParseDate("2005-03-15")); got != licensing.MustParseDate("2007-03-14") {
 		t.Fatalf("AuthorizationEnd(2005-03-15) = %v, want 2007-03-14", got)
 	}
 	rapid.Check(t, func(t *rapid.T) {
 		d := licensing.MustParseDate("2000-01-01").AddDays(rapid.IntRange(0, 20000).Draw(t, "days"))
-		end := openlicense.AuthorizationEnd(d)
+		end := openlicense.DefaultRules().AuthorizationEnd(d)
 		// A two-year period includes its first day: the day after the end is
 		// the second anniversary.
 		if end.AddDays(1) != d.Anniversary(2) {
 			t.Fatalf("AuthorizationEnd(%v) = %v", d, end)
 		}
 	})
+}
+
+// WS-09 (OL-01, OL-02, OL-06, OL-19, OL-28): an initial order of 4 licenses
+// is refused, one of 5 opens an authorization to 2007-03-14, and reorders
+// of any quantity are accepted to that day and refused the day after.
+func TestWS09(t *testing.T) {
+	r := openlicense.DefaultRules()
+	initial := func(qty int64) licensing.Order {
+		return licensing.Order{ID: "I", Date: date("2005-03-15"), Lines: []licensing.Line{line(office, licensing.License, qty)}}
+	}
+	if _, err := r.Open(openlicense.Holder{}, initial(4), northAmerica); !errors.Is(err, licensing.ErrNotEligible) {
+		t.Fatalf("4 licenses: %v", err)
+	} else if rule, _ := licensing.RuleOf(err); rule != "OL-01" {
+		t.Fatalf("4 licenses refused by %s, want OL-01", rule)
+	}
+	a, err := r.Open(openlicense.Holder{AuthorizationNumber: "A-1", LicenseNumber: "L-1"}, initial(5), northAmerica)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.End() != date("2007-03-14") || a.Record().Expiration != date("2007-03-14") {
+		t.Fatalf("expiration %v", a.End())
+	}
+	for _, tt := range []struct {
+		date string
+		ok   bool
+	}{{"2006-01-10", true}, {"2007-03-14", true}, {"2007-03-15", false}} {
+		_, err := a.Reorder(licensing.Order{ID: tt.date, Date: date(tt.date), Lines: []licensing.Line{line(office, licensing.License, 1)}})
+		if (err == nil) != tt.ok {
+			t.Errorf("reorder on %s: %v", tt.date, err)
+		}
+		if rule, _ := licensing.RuleOf(err); !tt.ok && (rule != "OL-19" || !errors.Is(err, licensing.ErrOutsideTerm)) {
+			t.Errorf("reorder on %s refused by %s: %v", tt.date, rule, err)
+		}
+	}
+	rec := a.Record()
+	if rec.Holder.AuthorizationNumber != "A-1" || rec.Initial != date("2005-03-15") || len(rec.Products) != 1 || rec.Products[0].Quantity != 7 {
+		t.Fatalf("record %+v", rec)
+	}
+}
+
+// authMachine drives an Authorization against a naive model: reorders in
+// and after the term, returns within and beyond what is held, reposted
+// IDs (INV-42, INV-44, OL-20).
+type authMachine struct {
+	a      *openlicense.Authorization
+	locked [3]openlicense.Solution
+	start  licensing.Date
+	today  licensing.Date
+	held   map[string]int64
+	kinds  []openlicense.TransactionKind
+	ids    []string
+	next   int
+}
+
+func (m *authMachine) order(t *rapid.T, kind string) licensing.Order {
+	m.next++
+	o := licensing.Order{ID: fmt.Sprintf("%s-%d", kind, m.next), Date: m.today.AddDays(rapid.IntRange(0, 200).Draw(t, "days"))}
+	for range rapid.IntRange(1, 3).Draw(t, "lines") {
+		o.Lines = append(o.Lines, line(rapid.SampledFrom(append([]licensing.Product{office, xpServer}, oneEach...)).Draw(t, "product"),
+			rapid.SampledFrom([]licensing.Offering{licensing.License, licensing.LicenseSA}).Draw(t, "offering"), rapid.Int64Range(1, 50).Draw(t, "quantity")))
+	}
+	return o
+}
+
+func (m *authMachine) Reorder(t *rapid.T) {
+	o := m.order(t, "R")
+	rc, err := m.a.Reorder(o)
+	if o.Date.After(m.a.End()) { // INV-42: after the term, a new initial order is needed
+		if rule, _ := licensing.RuleOf(err); rule != "OL-19" {
+			t.Fatalf("reorder on %v after %v: %v", o.Date, m.a.End(), err)
+		}
+		return
+	}
+	if err != nil { // INV-42: any quantity within the term
+		t.Fatalf("reorder %v: %v", o, err)
+	}
+	for _, lr := range rc.Lines { // INV-44: the level the initial order set
+		if lr.Solution != m.locked[lr.Pool-1] {
+			t.Fatalf("line %d priced at %v, locked at %v", lr.Line, lr.Solution, m.locked[lr.Pool-1])
+		}
+	}
+	m.apply(o, 1, openlicense.Reorder)
+}
+
+func (m *authMachine) Return(t *rapid.T) {
+	o := m.order(t, "X")
+	want := map[string]int64{}
+	ok := true
+	for _, l := range o.Lines {
+		want[l.Product.Name] += l.Quantity
+		ok = ok && want[l.Product.Name] <= m.held[l.Product.Name]
+	}
+	err := m.a.Return(o)
+	if ok != (err == nil) {
+		t.Fatalf("return %v with %v held: %v", o.Lines, m.held, err)
+	}
+	if err == nil {
+		m.apply(o, -1, openlicense.Return)
+	} else if rule, _ := licensing.RuleOf(err); rule != "OL-20" {
+		t.Fatalf("return refused by %s: %v", rule, err)
+	}
+}
+
+func (m *authMachine) Repost(t *rapid.T) {
+	o := m.order(t, "R")
+	o.ID = rapid.SampledFrom(m.ids).Draw(t, "id")
+	if _, err := m.a.Reorder(o); !errors.Is(err, licensing.ErrDuplicateOrder) {
+		t.Fatalf("reposting %s: %v", o.ID, err)
+	}
+}
+
+func (m *authMachine) apply(o licensing.Order, sign int64, k openlicense.TransactionKind) {
+	for _, l := range o.Lines {
+		m.held[l.Product.Name] += sign * l.Quantity
+	}
+	m.today, m.kinds, m.ids = o.Date, append(m.kinds, k), append(m.ids, o.ID)
+}
+
+func (m *authMachine) Check(t *rapid.T) {
+	rec := m.a.Record()
+	for _, h := range rec.Products {
+		if h.Quantity < 0 || h.Quantity != m.held[h.Product.Name] { // OL-20: never below zero
+			t.Fatalf("%s held %d, model %d", h.Product.Name, h.Quantity, m.held[h.Product.Name])
+		}
+	}
+	h := m.a.History()
+	if len(h) != len(m.kinds) {
+		t.Fatalf("%d transactions, model %d", len(h), len(m.kinds))
+	}
+	for i, tr := range h {
+		if tr.Kind != m.kinds[i] || tr.Order != m.ids[i] {
+			t.Fatalf("transaction %d is %v %s, model %v %s", i, tr.Kind, tr.Order, m.kinds[i], m.ids[i])
+		}
+	}
+}
+
+func TestAuthorizationStateMachine(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		start := date("2004-01-01").AddDays(rapid.IntRange(0, 2000).Draw(t, "start"))
+		region := rapid.SampledFrom([]licensing.Region{northAmerica, emea}).Draw(t, "region")
+		initial := licensing.Order{ID: "I-0", Date: start, Lines: []licensing.Line{line(office, licensing.License, rapid.Int64Range(5, 400).Draw(t, "office")),
+			line(oneEach[2], licensing.License, rapid.Int64Range(1, 600).Draw(t, "cals"))}}
+		a, err := openlicense.DefaultRules().Open(openlicense.Holder{}, initial, region)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := a.Qualification()
+		m := &authMachine{a: a, start: start, today: start, held: map[string]int64{}, kinds: []openlicense.TransactionKind{openlicense.Acquisition}, ids: []string{"I-0"}}
+		for _, l := range initial.Lines {
+			m.held[l.Product.Name] += l.Quantity
+		}
+		for i, p := range licensing.Pools() {
+			m.locked[i] = openlicense.OpenBusiness
+			if pq, _ := q.Pool(p); pq.Qualifies {
+				m.locked[i] = openlicense.OpenVolume
+			}
+			if a.Solution(p) != m.locked[i] {
+				t.Fatalf("%v locked at %v, the initial order gives %v", p, a.Solution(p), m.locked[i])
+			}
+		}
+		t.Repeat(rapid.StateMachineActions(m))
+	})
+}
+
+// An initial order of 250 Office Professional licenses qualifies the
+// Applications pool for Open Volume (500 points, OL-09): every reorder in
+// the two years is priced there at Open Volume, whatever its size; the
+// Servers pool stays at Open Business (OL-07, OL-30).
+func ExampleRules_Open() {
+	initial := licensing.Order{ID: "PO-1", Date: licensing.MustParseDate("2005-03-15"),
+		Lines: []licensing.Line{{Product: office, Offering: licensing.License, Quantity: 250}}}
+	a, err := openlicense.DefaultRules().Open(openlicense.Holder{AuthorizationNumber: "12345678"}, initial, licensing.NorthAmerica)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("last day to reorder:", a.End())
+	rc, err := a.Reorder(licensing.Order{ID: "PO-2", Date: licensing.MustParseDate("2006-05-02"), Lines: []licensing.Line{
+		{Product: office, Offering: licensing.License, Quantity: 1},
+		{Product: xpServer, Offering: licensing.License, Quantity: 1},
+	}})
+	if err != nil {
+		panic(err)
+	}
+	for _, l := range rc.Lines {
+		fmt.Println(l.Line, l.Pool, l.Solution)
+	}
+	_, err = a.Reorder(licensing.Order{ID: "PO-3", Date: licensing.MustParseDate("2007-03-15"),
+		Lines: []licensing.Line{{Product: office, Offering: licensing.License, Quantity: 1}}})
+	fmt.Println(err)
+	// Output:
+	// last day to reorder: 2007-03-14
+	// 1 Applications OpenVolume
+	// 2 Servers OpenBusiness
+	// OL-19: reorder "PO-3" on 2007-03-15 after the authorization's last day 2007-03-14: place a new initial order (OL-06): outside the term
 }

@@ -31,7 +31,7 @@ func rulesOf(es []licensing.Explanation) []licensing.RuleID {
 // two-year price whatever remains of the authorization.
 func TestWS11OpenLicenseSA(t *testing.T) {
 	initial := date("2005-03-15")
-	authEnd := openlicense.AuthorizationEnd(initial)
+	authEnd := openlicense.DefaultRules().AuthorizationEnd(initial)
 	if authEnd != date("2007-03-14") {
 		t.Fatalf("authorization end %v, want 2007-03-14", authEnd)
 	}
@@ -46,17 +46,17 @@ func TestWS11OpenLicenseSA(t *testing.T) {
 		{"2006-07-15", 8, 243, "1/3"}, // "8 months, 243 days": consider a new Open License
 	}
 	for _, tt := range tests {
-		c, err := openlicense.Coverage(initial, date(tt.order))
+		c, err := openlicense.DefaultRules().Coverage(initial, date(tt.order))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if days := c.Start.DaysUntil(c.End) + 1; c.Start != date(tt.order) || c.End != authEnd || c.Months != tt.months || days != tt.days {
 			t.Errorf("%s: coverage %v (%d days), want to %v, %d months, %d days", tt.order, c, days, authEnd, tt.months, tt.days)
 		}
-		if got := openlicense.ValueRatio(c).RatString(); got != tt.ratio {
+		if got := openlicense.DefaultRules().ValueRatio(c).RatString(); got != tt.ratio {
 			t.Errorf("%s: ValueRatio = %s, want %s", tt.order, got, tt.ratio)
 		}
-		q, err := openlicense.QuoteSA(initial, date(tt.order), annual, 1)
+		q, err := openlicense.DefaultRules().QuoteSA(initial, date(tt.order), annual, 1)
 		if err != nil || q.Price.StringFixed(2) != "200.00" || q.Coverage != c {
 			t.Errorf("%s: price %v for %v, %v; want 200.00", tt.order, q.Price, q.Coverage, err)
 		}
@@ -65,16 +65,16 @@ func TestWS11OpenLicenseSA(t *testing.T) {
 		}
 	}
 	for _, o := range []string{"2007-03-15", "2005-03-14"} {
-		_, err := openlicense.Coverage(initial, date(o))
+		_, err := openlicense.DefaultRules().Coverage(initial, date(o))
 		if rule, _ := licensing.RuleOf(err); !errors.Is(err, licensing.ErrOutsideTerm) || rule != "OL-19" {
 			t.Errorf("order %s outside the authorization: err = %v", o, err)
 		}
-		if _, err := openlicense.QuoteSA(initial, date(o), annual, 1); !errors.Is(err, licensing.ErrOutsideTerm) {
+		if _, err := openlicense.DefaultRules().QuoteSA(initial, date(o), annual, 1); !errors.Is(err, licensing.ErrOutsideTerm) {
 			t.Errorf("quote on %s outside the authorization: err = %v", o, err)
 		}
 	}
 	// The coverage needs its anchor: the initial order.
-	if _, err := openlicense.Coverage(licensing.Date{}, date("2006-07-15")); !errors.Is(err, licensing.ErrInvalidOrder) {
+	if _, err := openlicense.DefaultRules().Coverage(licensing.Date{}, date("2006-07-15")); !errors.Is(err, licensing.ErrInvalidOrder) {
 		t.Errorf("no initial order: err = %v", err)
 	}
 }
@@ -83,7 +83,7 @@ func TestWS11OpenLicenseSA(t *testing.T) {
 // authorization left cost the two-year price, 580.00, paid up front.
 func TestQuoteSA(t *testing.T) {
 	initial, order := date("2019-03-15"), date("2020-04-01") // the authorization ends 2021-03-14
-	q, err := openlicense.QuoteSA(initial, order, decimal.RequireFromString("29.00"), 10)
+	q, err := openlicense.DefaultRules().QuoteSA(initial, order, decimal.RequireFromString("29.00"), 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestQuoteSA(t *testing.T) {
 	if in := q.Schedule.Installments[0]; in.Due != order || in.Period != q.Coverage || q.Schedule.Why().Rule != "OL-04" {
 		t.Fatalf("schedule %+v by %s", in, q.Schedule.Why().Rule)
 	}
-	if _, err := openlicense.QuoteSA(initial, order, decimal.RequireFromString("29.00"), 0); !errors.Is(err, licensing.ErrInvalidQuantity) {
+	if _, err := openlicense.DefaultRules().QuoteSA(initial, order, decimal.RequireFromString("29.00"), 0); !errors.Is(err, licensing.ErrInvalidQuantity) {
 		t.Errorf("quantity 0: err = %v", err)
 	}
 }
@@ -107,9 +107,9 @@ func TestQuoteSA(t *testing.T) {
 func TestCoverageAndPriceProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		initial := dateGen.Draw(t, "initial")
-		authEnd := openlicense.AuthorizationEnd(initial)
+		authEnd := openlicense.DefaultRules().AuthorizationEnd(initial)
 		o := initial.AddDays(rapid.IntRange(0, initial.DaysUntil(authEnd)).Draw(t, "daysIn"))
-		c, err := openlicense.Coverage(initial, o)
+		c, err := openlicense.DefaultRules().Coverage(initial, o)
 		if err != nil {
 			t.Fatalf("Coverage(%v, %v): %v", initial, o, err)
 		}
@@ -123,12 +123,12 @@ func TestCoverageAndPriceProperties(t *testing.T) {
 		if o == initial && c.Months != 24 {
 			t.Fatalf("SA with the initial order covers %v", c)
 		}
-		if r := openlicense.ValueRatio(c); r.Num().Int64()*24 != int64(c.Months)*r.Denom().Int64() {
+		if r := openlicense.DefaultRules().ValueRatio(c); r.Num().Int64()*24 != int64(c.Months)*r.Denom().Int64() {
 			t.Fatalf("ValueRatio(%v) = %v", c, r)
 		}
 		annual := decimal.New(rapid.Int64Range(0, 10_000_000_0000).Draw(t, "annual"), -4) // sub-cent digits, as 29 % of a price has
 		qty := rapid.Int64Range(1, 1000).Draw(t, "qty")
-		q, err := openlicense.QuoteSA(initial, o, annual, qty)
+		q, err := openlicense.DefaultRules().QuoteSA(initial, o, annual, qty)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -261,19 +261,61 @@ func ExampleEvaluate() {
 
 // L&SA bought with 8 months of the authorization left costs the full
 // two-year price: a third of the value (WS-11).
-func ExampleQuoteSA() {
-	q, err := openlicense.QuoteSA(licensing.MustParseDate("2005-03-15"), licensing.MustParseDate("2006-07-15"), decimal.RequireFromString("100"), 1)
+func ExampleRules_QuoteSA() {
+	q, err := openlicense.DefaultRules().QuoteSA(licensing.MustParseDate("2005-03-15"), licensing.MustParseDate("2006-07-15"), decimal.RequireFromString("100"), 5)
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(q.Coverage, q.Price.StringFixed(2), "value ratio", openlicense.ValueRatio(q.Coverage).RatString())
+	fmt.Println(q.Coverage, q.Price.StringFixed(2), "value ratio", openlicense.DefaultRules().ValueRatio(q.Coverage).RatString())
 	for _, e := range q.Why() {
 		fmt.Println(e)
 	}
 	// Output:
-	// 2006-07-15..2007-03-14 (8 months) 200.00 value ratio 1/3
+	// 2006-07-15..2007-03-14 (8 months) 1000.00 value ratio 1/3
 	// OL-13: coverage for two years or to the authorization end: 2006-07-15..2007-03-14 (8 months) (order=2006-07-15, authorizationEnd=2007-03-14)
 	// OL-04: Open License is paid up front (order=2006-07-15)
-	// OL-14: price 200: the fixed 24-month price whatever the coverage (annual=100, quantity=1, coverage=2006-07-15..2007-03-14 (8 months))
-	// OL-04: one payment of 200 (total=200, installments=1, weighting=by months, remainderTo=first installment)
+	// OL-15: the coverage is worth less than the two-year price: consider opening a new Open License, which would cover two full years (valueRatio=1/3, licenses=5, initialMinimum=5)
+	// OL-14: price 1000: the fixed 24-month price whatever the coverage (annual=100, quantity=5, coverage=2006-07-15..2007-03-14 (8 months))
+	// OL-04: one payment of 1000 (total=1000, installments=1, weighting=by months, remainderTo=first installment)
 }
+
+// OL-31, SA-02: SA points count only the months of coverage within the
+// authorization term: two years' worth (the license points) on the initial
+// order, never more, none beyond the term.
+func TestLinePointsWithinTerm(t *testing.T) {
+	rules := openlicense.DefaultRules()
+	rapid.Check(t, func(t *rapid.T) {
+		initial := dateGen.Draw(t, "initial")
+		order := initial.AddDays(rapid.IntRange(0, 800).Draw(t, "days"))
+		halves := rapid.Int64Range(1, 60).Draw(t, "half points")
+		p := licensing.Product{Program: licensing.OpenLicense, Name: "P", Kind: licensing.KindServer, Pool: licensing.Servers,
+			Points: half(halves)}
+		l := licensing.Line{Product: p, Offering: rapid.SampledFrom([]licensing.Offering{licensing.License, licensing.LicenseSA, licensing.SAOnly}).Draw(t, "offering"),
+			Quantity: rapid.Int64Range(1, 1000).Draw(t, "quantity")}
+		lp, err := rules.LinePoints(initial, order, l)
+		if order.After(rules.AuthorizationEnd(initial)) {
+			if rule, _ := licensing.RuleOf(err); !errors.Is(err, licensing.ErrOutsideTerm) || rule != "OL-19" {
+				t.Fatalf("order after the term: %v", err)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, _ := rules.Coverage(initial, order)
+		unit := half(halves * l.Quantity)
+		want := half(0)
+		if l.Offering.HasSA() {
+			want = half(halves * l.Quantity * int64(c.Months)) // × months / 24, exact below
+		}
+		if got := lp.SA.Mul(24); got.Cmp(want) != 0 {
+			t.Fatalf("%v on %v: SA points %v for %d months, want %v/24", l.Offering, order, lp.SA, c.Months, want)
+		}
+		if lp.SA.Cmp(unit) > 0 || (order == initial && l.Offering.HasSA() && lp.SA.Cmp(unit) != 0) {
+			t.Fatalf("SA points %v against license points %v per line", lp.SA, unit)
+		}
+	})
+}
+
+// half returns n half points.
+func half(n int64) licensing.Points { return licensing.PointsFromUnits(n * licensing.PointUnit / 2) }

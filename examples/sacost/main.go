@@ -237,7 +237,7 @@ func quote(prog licensing.Program, planText string, order licensing.Date, dates 
 		if planText != "" && !strings.EqualFold(strings.ReplaceAll(planText, "-", ""), "upfront") {
 			return sa.Quote{}, "", licensing.Refuse("OL-04", licensing.ErrNotEligible, "-plan %q: Open License is paid up front", planText)
 		}
-		q, err := openlicense.QuoteSA(initial, order, annual, qty)
+		q, err := openlicense.DefaultRules().QuoteSA(initial, order, annual, qty)
 		return q, "UpFront", err
 	}
 	return sa.Quote{}, "", fmt.Errorf("-program: %v sells no SA", prog)

@@ -19,15 +19,15 @@ import (
 // Pool, "license_model_enum.go" for LicenseModel. One file a type keeps
 // each type's methods apart from the others'.
 func FileName(t string) string {
+	r := []rune(t)
 	var b strings.Builder
-	for i, r := range t {
-		if unicode.IsUpper(r) {
-			if i > 0 {
-				b.WriteByte('_')
-			}
-			r = unicode.ToLower(r)
+	for i, c := range r {
+		// A word starts at a capital after a small letter, or at the last
+		// capital of an acronym that a small letter follows: EMEA|Reading.
+		if i > 0 && unicode.IsUpper(c) && (unicode.IsLower(r[i-1]) || i+1 < len(r) && unicode.IsLower(r[i+1])) {
+			b.WriteByte('_')
 		}
-		b.WriteRune(r)
+		b.WriteRune(unicode.ToLower(c))
 	}
 	return b.String() + "_enum.go"
 }
@@ -96,9 +96,20 @@ func Generate(dir string, types []string) (map[string][]byte, error) {
 	return out, nil
 }
 
+// lcFirst lower-cases the leading capital, or the leading acronym, of a Go
+// name: Pool → pool, EMEAReading → emeaReading, CAL → cal.
 func lcFirst(s string) string {
 	r := []rune(s)
-	r[0] = unicode.ToLower(r[0])
+	n := 0
+	for n < len(r) && unicode.IsUpper(r[n]) {
+		n++
+	}
+	if n > 1 && n < len(r) {
+		n-- // the last capital starts the next word
+	}
+	for i := 0; i < n; i++ {
+		r[i] = unicode.ToLower(r[i])
+	}
 	return string(r)
 }
 

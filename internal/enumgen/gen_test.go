@@ -78,9 +78,17 @@ func TestGeneratedFilesAreUpToDate(t *testing.T) {
 }
 
 func TestFileName(t *testing.T) {
-	for in, want := range map[string]string{"Pool": "pool_enum.go", "LicenseModel": "license_model_enum.go", "CAL": "c_a_l_enum.go"} {
+	for in, want := range map[string]string{"Pool": "pool_enum.go", "LicenseModel": "license_model_enum.go", "CAL": "cal_enum.go", "EMEAReading": "emea_reading_enum.go"} {
 		if got := FileName(in); got != want {
 			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLcFirst(t *testing.T) {
+	for in, want := range map[string]string{"Pool": "pool", "EMEAReading": "emeaReading", "CAL": "cal", "LicenseModel": "licenseModel"} {
+		if got := lcFirst(in); got != want {
+			t.Errorf("lcFirst(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -1,0 +1,307 @@
+package openlicense_test
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/openlicense"
+	"pgregory.net/rapid"
+)
+
+// Open License products in each pool, built from the guides' example rows
+// (GEN-04) and, for the Systems pool the guide names but gives no points
+// for (GEN-02), a row a user's catalog would hold.
+var (
+	office    = mustLookup("Office Professional")        // Applications, 2 points
+	xpServer  = mustLookup("Windows XP Standard Server") // Servers, 15 points
+	winUpdate = licensing.Product{Program: licensing.OpenLicense, Name: "Windows XP Professional Upgrade", Kind: licensing.KindSystem,
+		Pool: licensing.Systems, Points: licensing.WholePoints(1)}
+	oneEach = []licensing.Product{
+		{Program: licensing.OpenLicense, Name: "Project", Kind: licensing.KindApplication, Pool: licensing.Applications, Points: licensing.WholePoints(1)},
+		winUpdate,
+		{Program: licensing.OpenLicense, Name: "Exchange CAL", Kind: licensing.KindCAL, Pool: licensing.Servers, Points: licensing.WholePoints(1)},
+	}
+	northAmerica, emea = licensing.NorthAmerica, licensing.EMEA
+)
+
+func mustLookup(name string) licensing.Product {
+	p, err := licensing.DefaultCatalog().Lookup(licensing.OpenLicense, name)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+func line(p licensing.Product, o licensing.Offering, qty int64) licensing.Line {
+	return licensing.Line{Product: p, Offering: o, Quantity: qty}
+}
+
+// OL-01, OL-09, OL-10 at their boundaries, outside EMEA and in it, points
+// of one point a license so that the quantity is the points.
+func TestQualifyBoundaries(t *testing.T) {
+	apps, servers := oneEach[0], oneEach[2]
+	tests := []struct {
+		name      string
+		lines     []licensing.Line
+		region    licensing.Region
+		business  bool
+		appsOV    bool
+		appsMiss  string
+		serversOV bool
+	}{
+		{"OL-01: 4 licenses", []licensing.Line{line(apps, licensing.License, 4)}, northAmerica, false, false, "496", false},
+		{"OL-01: 5 licenses", []licensing.Line{line(apps, licensing.License, 5)}, northAmerica, true, false, "495", false},
+		{"OL-09: 499 points", []licensing.Line{line(apps, licensing.License, 499)}, northAmerica, true, false, "1", false},
+		{"OL-09: 500 points", []licensing.Line{line(apps, licensing.License, 500)}, northAmerica, true, true, "0", false},
+		{"OL-09: 250 Office Professional", []licensing.Line{line(office, licensing.License, 250)}, northAmerica, true, true, "0", false},
+		{"OL-09: each pool on its own", []licensing.Line{line(apps, licensing.License, 500), line(servers, licensing.License, 499)}, northAmerica, true, true, "0", false},
+		{"OL-10: 149 and 351", []licensing.Line{line(apps, licensing.License, 149), line(servers, licensing.License, 351)}, emea, true, false, "1", true},
+		{"OL-10: 150 and 350", []licensing.Line{line(apps, licensing.License, 150), line(servers, licensing.License, 350)}, emea, true, true, "0", true},
+		{"OL-10: 150 and 349", []licensing.Line{line(apps, licensing.License, 150), line(servers, licensing.License, 349)}, emea, true, false, "1", false},
+		{"OL-10: 499 alone", []licensing.Line{line(apps, licensing.License, 499)}, emea, true, false, "1", false},
+		{"OL-11: SA points do not count", []licensing.Line{line(apps, licensing.LicenseSA, 400), line(apps, licensing.SAOnly, 100)}, northAmerica, true, false, "100", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, err := openlicense.DefaultRules().Qualify(tt.lines, tt.region)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, _ := q.Pool(licensing.Applications)
+			s, _ := q.Pool(licensing.Servers)
+			if q.OpenBusiness != tt.business || a.Qualifies != tt.appsOV || a.Missing.String() != tt.appsMiss || s.Qualifies != tt.serversOV {
+				t.Fatalf("Qualify = business %v, Applications %+v, Servers %+v", q.OpenBusiness, a, s)
+			}
+		})
+	}
+}
+
+// OL-11 reading (b), a table option: two years of SA points count too.
+func TestQualifyCountSA(t *testing.T) {
+	r := openlicense.DefaultRules()
+	r.CountSA = true
+	q, err := r.Qualify([]licensing.Line{line(office, licensing.LicenseSA, 125)}, northAmerica) // 250 + 250
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := q.Pool(licensing.Applications); !p.Qualifies || p.Points != licensing.WholePoints(500) {
+		t.Fatalf("with SA points: %+v", p)
+	}
+}
+
+// The other readings of OL-10 are table options.
+func TestQualifyEMEAReadings(t *testing.T) {
+	lines := []licensing.Line{line(oneEach[0], licensing.License, 500), line(oneEach[2], licensing.License, 100)}
+	for _, tt := range []struct {
+		reading       openlicense.EMEAReading
+		apps, servers bool
+		serversReach  bool
+	}{
+		{openlicense.PoolAndOrder, true, false, true},
+		{openlicense.OnePoolAndOthers, false, false, true},
+		{openlicense.EachPool, false, false, false},
+		{openlicense.TwoTiers, true, false, true},
+	} {
+		r := openlicense.DefaultRules()
+		r.EMEAReading = tt.reading
+		q, err := r.Qualify(lines, emea)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := q.Pool(licensing.Applications)
+		s, _ := q.Pool(licensing.Servers)
+		if a.Qualifies != tt.apps || s.Qualifies != tt.servers || s.Reachable != tt.serversReach {
+			t.Errorf("%v: Applications %+v, Servers %+v", tt.reading, a, s)
+		}
+	}
+}
+
+// Malformed lines are errors naming the line; a 5.0 type is refused by
+// OL-12.
+func TestQualifyBadInput(t *testing.T) {
+	selectPlus, _ := licensing.DefaultCatalog().Lookup(licensing.SelectPlus, "Outlook")
+	noPool := licensing.Product{Program: licensing.OpenLicense, Name: "Online", Kind: licensing.KindOnlineService, Points: licensing.WholePoints(1)}
+	for _, tt := range []struct {
+		lines    []licensing.Line
+		sentinel error
+	}{
+		{nil, licensing.ErrInvalidOrder},
+		{[]licensing.Line{line(office, licensing.License, 0)}, licensing.ErrInvalidQuantity},
+		{[]licensing.Line{line(selectPlus, licensing.License, 5)}, licensing.ErrInvalidOrder},
+		{[]licensing.Line{line(noPool, licensing.License, 5)}, licensing.ErrNoPool},
+		{[]licensing.Line{line(office, licensing.License, 5), line(office, licensing.StepUp, 1)}, licensing.ErrInvalidOffering},
+	} {
+		_, err := openlicense.DefaultRules().Qualify(tt.lines, northAmerica)
+		var fe *licensing.FieldError
+		if !errors.Is(err, tt.sentinel) || (len(tt.lines) > 0 && (!errors.As(err, &fe) || fe.Line != len(tt.lines))) {
+			t.Errorf("Qualify(%v): %v, want %v at line %d", tt.lines, err, tt.sentinel, len(tt.lines))
+		}
+	}
+}
+
+// linesGen draws an order of Open License lines in every pool.
+var linesGen = rapid.Custom(func(t *rapid.T) []licensing.Line {
+	products := append([]licensing.Product{office, xpServer}, oneEach...)
+	n := rapid.IntRange(1, 6).Draw(t, "lines")
+	out := make([]licensing.Line, n)
+	for i := range out {
+		out[i] = line(rapid.SampledFrom(products).Draw(t, "product"),
+			rapid.SampledFrom([]licensing.Offering{licensing.License, licensing.LicenseSA, licensing.SAOnly}).Draw(t, "offering"),
+			rapid.Int64Range(1, 400).Draw(t, "quantity"))
+	}
+	return out
+})
+
+// INV-42, INV-43 against a naive model: Open Business is five licenses;
+// outside EMEA a pool qualifies on its own points (500); in EMEA with 150
+// in the pool and 500 in the order; a pool eligible outside EMEA is
+// eligible in EMEA; adding lines never makes a pool ineligible; the
+// missing points, added to the pool, qualify it and one point fewer does
+// not; the order of the lines does not matter.
+func TestQualifyProperties(t *testing.T) {
+	r := openlicense.DefaultRules()
+	rapid.Check(t, func(t *rapid.T) {
+		lines := linesGen.Draw(t, "order")
+		var licenses int64
+		var pools [3]licensing.Points
+		var total licensing.Points
+		for _, l := range lines {
+			if l.Offering != licensing.SAOnly {
+				licenses += l.Quantity
+				pts := l.Product.Points.Mul(l.Quantity)
+				pools[l.Product.Pool-1] = pools[l.Product.Pool-1].Add(pts)
+				total = total.Add(pts)
+			}
+		}
+		out, err := r.Qualify(lines, northAmerica)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, err := r.Qualify(lines, emea)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.Licenses != licenses || out.OpenBusiness != (licenses >= 5) || out.Total != total {
+			t.Fatalf("licenses %d (%v), total %v; model %d, %v", out.Licenses, out.OpenBusiness, out.Total, licenses, total)
+		}
+		for _, p := range out.Pools {
+			pts := pools[p.Pool-1]
+			e, _ := in.Pool(p.Pool)
+			if p.Points != pts || p.Qualifies != pts.AtLeast(licensing.WholePoints(500)) {
+				t.Fatalf("outside EMEA %+v, model %v", p, pts)
+			}
+			if e.Qualifies != (pts.AtLeast(licensing.WholePoints(150)) && total.AtLeast(licensing.WholePoints(500))) || (p.Qualifies && !e.Qualifies) {
+				t.Fatalf("in EMEA %+v (outside %v), total %v", e, p.Qualifies, total)
+			}
+			for _, reg := range []licensing.Region{northAmerica, emea} {
+				q, _ := r.Qualify(lines, reg)
+				pq, _ := q.Pool(p.Pool)
+				if pq.Qualifies {
+					continue
+				}
+				more := append(append([]licensing.Line(nil), lines...), line(pointsOf(p.Pool), licensing.License, pq.Missing.Units()/licensing.PointUnit))
+				fewer := append(append([]licensing.Line(nil), lines...), line(pointsOf(p.Pool), licensing.License, pq.Missing.Units()/licensing.PointUnit-1))
+				q2, _ := r.Qualify(more, reg)
+				q3, _ := r.Qualify(fewer, reg)
+				if a, _ := q2.Pool(p.Pool); !a.Qualifies {
+					t.Fatalf("%v %v: %v missing points added do not qualify it", reg, p.Pool, pq.Missing)
+				}
+				if b, _ := q3.Pool(p.Pool); pq.Missing.Cmp(licensing.WholePoints(1)) > 0 && b.Qualifies {
+					t.Fatalf("%v %v: one point fewer than %v qualifies it", reg, p.Pool, pq.Missing)
+				}
+			}
+		}
+		shuffled := rapid.Permutation(lines).Draw(t, "shuffled")
+		again, _ := r.Qualify(shuffled, emea)
+		if fmt.Sprint(again.Pools) != fmt.Sprint(in.Pools) || again.OpenBusiness != in.OpenBusiness {
+			t.Fatalf("the order of the lines changed the result: %v, %v", again.Pools, in.Pools)
+		}
+		extra := append(append([]licensing.Line(nil), lines...), linesGen.Draw(t, "more")...)
+		grown, _ := r.Qualify(extra, emea)
+		for _, p := range in.Pools {
+			if g, _ := grown.Pool(p.Pool); p.Qualifies && !g.Qualifies {
+				t.Fatalf("adding lines made %v ineligible", p.Pool)
+			}
+		}
+	})
+}
+
+// pointsOf returns the one-point product of a pool.
+func pointsOf(p licensing.Pool) licensing.Product { return oneEach[p-1] }
+
+// A customer's first order buys 210 licenses: Open Business, and in EMEA
+// Open Volume in both pools; elsewhere the Applications pool misses 100
+// points.
+func ExampleRules_Qualify() {
+	lines := []licensing.Line{
+		{Product: office, Offering: licensing.LicenseSA, Quantity: 200},
+		{Product: xpServer, Offering: licensing.License, Quantity: 10},
+	}
+	for _, region := range []licensing.Region{licensing.NorthAmerica, licensing.EMEA} {
+		q, err := openlicense.DefaultRules().Qualify(lines, region)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Printf("%v: %d licenses, Open Business %v, Open Volume %v\n", region, q.Licenses, q.OpenBusiness, q.OpenVolume())
+		for _, p := range q.Pools {
+			fmt.Printf("  %-12v %4v points, qualifies %-5v missing %v\n", p.Pool, p.Points, p.Qualifies, p.Missing)
+		}
+		fmt.Println(" ", q.Advice())
+	}
+	// Output:
+	// NorthAmerica: 210 licenses, Open Business true, Open Volume false
+	//   Applications  400 points, qualifies false missing 100
+	//   Servers       150 points, qualifies false missing 350
+	//   The order qualifies for Open Business. Add 100 points of Applications to qualify for Open Volume.
+	// EMEA: 210 licenses, Open Business true, Open Volume true
+	//   Applications  400 points, qualifies true  missing 0
+	//   Servers       150 points, qualifies true  missing 0
+	//   The order qualifies for Open Volume in Applications and Servers.
+}
+
+func ExampleQualification_Advice() {
+	// An initial order of four licenses: one short of Open Business (OL-01).
+	q, err := openlicense.DefaultRules().Qualify([]licensing.Line{{Product: office, Offering: licensing.License, Quantity: 4}}, licensing.NorthAmerica)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(q.OpenBusiness, q.LicensesMissing)
+	fmt.Println(q.Advice())
+	fmt.Println(q.Why()[0])
+	// Output:
+	// false 1
+	// Add 1 license to qualify for Open Business, or 492 points of Applications to qualify for Open Volume.
+	// OL-01: 4 licenses against the initial minimum of 5 (licenses=4, openBusiness=false)
+}
+
+func TestParseProductType(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want licensing.Offering
+		err  error
+	}{
+		{"L", licensing.License, nil},
+		{"L&SA", licensing.LicenseSA, nil},
+		{" SA ", licensing.SAOnly, nil},
+		{"LicenseSA", licensing.LicenseSA, nil},
+		{"VUP", 0, licensing.ErrNotEligible},
+		{"pup", 0, licensing.ErrNotEligible},
+		{"UA", 0, licensing.ErrNotEligible},
+		{"Upgrade Advantage", 0, licensing.ErrNotEligible},
+		{"CUP", 0, licensing.ErrNotEligible},
+		{"Subscription", 0, licensing.ErrInvalidOffering},
+		{"StepUp", 0, licensing.ErrInvalidOffering},
+		{"", 0, licensing.ErrInvalidOffering},
+		{"Lease", 0, licensing.ErrInvalidOffering},
+	} {
+		got, err := openlicense.ParseProductType(tt.in)
+		if got != tt.want || !errors.Is(err, tt.err) || (err == nil) != (tt.err == nil) {
+			t.Errorf("ParseProductType(%q) = %v, %v; want %v, %v", tt.in, got, err, tt.want, tt.err)
+		}
+		if rule, ok := licensing.RuleOf(err); tt.err != nil && tt.in != "" && tt.in != "Lease" && (!ok || rule != "OL-12") {
+			t.Errorf("ParseProductType(%q): rule %q, want OL-12", tt.in, rule)
+		}
+	}
+}
