@@ -1,7 +1,8 @@
 // Command tour runs vlrules end to end on its built-in sample data: the
 // guides' example point list, the points of a sample order, the dates an
 // agreement runs on, what Software Assurance costs, a Select Plus pool over
-// three years, and price-list descriptions read in several styles. It is the
+// three years, a first Open License order and its authorization, and
+// price-list descriptions read in several styles. It is the
 // first thing to run:
 //
 //	go run ./examples/tour
@@ -96,6 +97,9 @@ func run(w io.Writer) error {
 	if err := tourSelectPlus(w, catalog); err != nil {
 		return err
 	}
+	if err := tourOpenLicense(w, catalog); err != nil {
+		return err
+	}
 	return tourDescriptions(w)
 }
 
@@ -162,6 +166,57 @@ func tourSelectPlus(w io.Writer, catalog *licensing.Catalog) error {
 		return err
 	}
 	fmt.Fprintf(w, "  outlook: %v\n", out.Why())
+	return nil
+}
+
+// tourOpenLicense qualifies a first Open License order in and outside EMEA,
+// opens its authorization, and prices SA eight months before its end.
+func tourOpenLicense(w io.Writer, catalog *licensing.Catalog) error {
+	section(w, "Open License (OL-01 to OL-19): Open Business, Open Volume, the authorization and its SA")
+	rules := openlicense.DefaultRules()
+	office, err := catalog.Lookup(licensing.OpenLicense, "Office Professional")
+	if err != nil {
+		return err
+	}
+	server, err := catalog.Lookup(licensing.OpenLicense, "Windows XP Standard Server")
+	if err != nil {
+		return err
+	}
+	initial := licensing.Order{ID: "PO-101", Date: licensing.MustParseDate("2005-03-15"), Lines: []licensing.Line{
+		{Product: office, Offering: licensing.LicenseSA, Quantity: 200},
+		{Product: server, Offering: licensing.License, Quantity: 10},
+	}}
+	fmt.Fprintln(w, "first order: 200 × Office Professional L&SA (2 points), 10 × Windows XP Standard Server L (15 points)")
+	for _, region := range []licensing.Region{licensing.NorthAmerica, licensing.EMEA} {
+		q, err := rules.Qualify(initial.Lines, region)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "  %v: %s\n", region, q.Advice())
+		for _, e := range q.Why()[1:] {
+			fmt.Fprintf(w, "    %v\n", e)
+		}
+	}
+	a, err := rules.Open(openlicense.Holder{AuthorizationNumber: "12345678"}, initial, licensing.EMEA)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "authorization 12345678 issued %v, last day to reorder %v (OL-19)\n", initial.Date, a.End())
+	reorder := licensing.Order{ID: "PO-102", Date: licensing.MustParseDate("2006-07-15"),
+		Lines: []licensing.Line{{Product: server, Offering: licensing.LicenseSA, Quantity: 1}}}
+	rc, err := a.Reorder(reorder)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  reorder %v: 1 × Windows XP Standard Server, priced at %v (OL-07: locked for the term)\n", reorder.Date, rc.Lines[0].Solution)
+	q, err := rules.QuoteSA(initial.Date, reorder.Date, decimal.New(100, 0), 1)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  its SA: coverage %v for %s, the full two-year price; value ratio %s (OL-14, OL-15)\n",
+		q.Coverage, q.Price.StringFixed(2), rules.ValueRatio(q.Coverage).RatString())
+	_, err = a.Reorder(licensing.Order{ID: "PO-103", Date: a.End().AddDays(1), Lines: reorder.Lines})
+	fmt.Fprintf(w, "  a reorder the day after: %v\n", err)
 	return nil
 }
 

@@ -25,6 +25,11 @@ func TestRun(t *testing.T) {
 		`Distributor: "VISIOSTD" OpenValue LicenseSA level=NL cov=1 acq=0`,
 		"SKU-09: 2YR with Acq Y1",
 		"outlook: SP-21: if nothing more is bought, keep on 2021-07-01",
+		"NorthAmerica: The order qualifies for Open Business. Add 100 points of Applications to qualify for Open Volume.", // OL-09
+		"OL-10: Servers qualifies for Open Volume",
+		"last day to reorder 2007-03-14 (OL-19)",                // WS-09
+		"coverage 2006-07-15..2007-03-14 (8 months) for 200.00", // WS-11
+		"a reorder the day after: OL-19",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
