@@ -187,35 +187,3 @@ func TestAuthorizationStateMachine(t *testing.T) {
 		t.Repeat(rapid.StateMachineActions(m))
 	})
 }
-
-// An initial order of 250 Office Professional licenses qualifies the
-// Applications pool for Open Volume (500 points, OL-09): every reorder in
-// the two years is priced there at Open Volume, whatever its size; the
-// Servers pool stays at Open Business (OL-07, OL-30).
-func ExampleRules_Open() {
-	initial := licensing.Order{ID: "PO-1", Date: licensing.MustParseDate("2005-03-15"),
-		Lines: []licensing.Line{{Product: office, Offering: licensing.License, Quantity: 250}}}
-	a, err := openlicense.DefaultRules().Open(openlicense.Holder{AuthorizationNumber: "12345678"}, initial, licensing.NorthAmerica)
-	if err != nil {
-		panic(err)
-	}
-	fmt.Println("last day to reorder:", a.End())
-	rc, err := a.Reorder(licensing.Order{ID: "PO-2", Date: licensing.MustParseDate("2006-05-02"), Lines: []licensing.Line{
-		{Product: office, Offering: licensing.License, Quantity: 1},
-		{Product: xpServer, Offering: licensing.License, Quantity: 1},
-	}})
-	if err != nil {
-		panic(err)
-	}
-	for _, l := range rc.Lines {
-		fmt.Println(l.Line, l.Pool, l.Solution)
-	}
-	_, err = a.Reorder(licensing.Order{ID: "PO-3", Date: licensing.MustParseDate("2007-03-15"),
-		Lines: []licensing.Line{{Product: office, Offering: licensing.License, Quantity: 1}}})
-	fmt.Println(err)
-	// Output:
-	// last day to reorder: 2007-03-14
-	// 1 Applications OpenVolume
-	// 2 Servers OpenBusiness
-	// OL-19: reorder "PO-3" on 2007-03-15 after the authorization's last day 2007-03-14: place a new initial order (OL-06): outside the term
-}

@@ -231,51 +231,6 @@ func TestQualifyProperties(t *testing.T) {
 // pointsOf returns the one-point product of a pool.
 func pointsOf(p licensing.Pool) licensing.Product { return oneEach[p-1] }
 
-// A customer's first order buys 210 licenses: Open Business, and in EMEA
-// Open Volume in both pools; elsewhere the Applications pool misses 100
-// points.
-func ExampleRules_Qualify() {
-	lines := []licensing.Line{
-		{Product: office, Offering: licensing.LicenseSA, Quantity: 200},
-		{Product: xpServer, Offering: licensing.License, Quantity: 10},
-	}
-	for _, region := range []licensing.Region{licensing.NorthAmerica, licensing.EMEA} {
-		q, err := openlicense.DefaultRules().Qualify(lines, region)
-		if err != nil {
-			panic(err)
-		}
-		fmt.Printf("%v: %d licenses, Open Business %v, Open Volume %v\n", region, q.Licenses, q.OpenBusiness, q.OpenVolume())
-		for _, p := range q.Pools {
-			fmt.Printf("  %-12v %4v points, qualifies %-5v missing %v\n", p.Pool, p.Points, p.Qualifies, p.Missing)
-		}
-		fmt.Println(" ", q.Advice())
-	}
-	// Output:
-	// NorthAmerica: 210 licenses, Open Business true, Open Volume false
-	//   Applications  400 points, qualifies false missing 100
-	//   Servers       150 points, qualifies false missing 350
-	//   The order qualifies for Open Business. Add 100 points of Applications to qualify for Open Volume.
-	// EMEA: 210 licenses, Open Business true, Open Volume true
-	//   Applications  400 points, qualifies true  missing 0
-	//   Servers       150 points, qualifies true  missing 0
-	//   The order qualifies for Open Volume in Applications and Servers.
-}
-
-func ExampleQualification_Advice() {
-	// An initial order of four licenses: one short of Open Business (OL-01).
-	q, err := openlicense.DefaultRules().Qualify([]licensing.Line{{Product: office, Offering: licensing.License, Quantity: 4}}, licensing.NorthAmerica)
-	if err != nil {
-		panic(err)
-	}
-	fmt.Println(q.OpenBusiness, q.LicensesMissing)
-	fmt.Println(q.Advice())
-	fmt.Println(q.Why()[0])
-	// Output:
-	// false 1
-	// Add 1 license to qualify for Open Business, or 492 points of Applications to qualify for Open Volume.
-	// OL-01: 4 licenses against the initial minimum of 5 (licenses=4, openBusiness=false)
-}
-
 func TestParseProductType(t *testing.T) {
 	for _, tt := range []struct {
 		in   string

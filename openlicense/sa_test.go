@@ -2,8 +2,6 @@ package openlicense_test
 
 import (
 	"errors"
-	"fmt"
-	"log"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -238,45 +236,6 @@ func TestEvaluatorCategories(t *testing.T) {
 	if openlicense.EvaluatorLanguages()[0] == "Klingon" {
 		t.Error("EvaluatorLanguages shares its slice")
 	}
-}
-
-// The Open License SA Evaluator sorts licenses into four categories.
-func ExampleEvaluate() {
-	out, err := openlicense.Evaluate("L-123", "A-456", []sa.Held{
-		{Product: "Office 2003", Known: true, Current: false},
-		{Product: "Windows Server 2003", Known: true, Current: true, UpgradeAdvantage: true},
-		{Product: "Custom bundle", Known: false},
-	})
-	if err != nil {
-		log.Fatal(err)
-	}
-	for _, e := range out {
-		fmt.Println(e.Assessment.Held.Product+":", e.Assessment.Category, "-", e.Options[0])
-	}
-	// Output:
-	// Office 2003: NotCurrent - buy L&SA for the current version (OL-12)
-	// Windows Server 2003: CurrentWithUA - continue the upgrade rights as SA, bought in two-year units (OL-14)
-	// Custom bundle: NotAnalyzed - ask the reseller's account executive for an analysis (OL-23)
-}
-
-// L&SA bought with 8 months of the authorization left costs the full
-// two-year price: a third of the value (WS-11).
-func ExampleRules_QuoteSA() {
-	q, err := openlicense.DefaultRules().QuoteSA(licensing.MustParseDate("2005-03-15"), licensing.MustParseDate("2006-07-15"), decimal.RequireFromString("100"), 5)
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Println(q.Coverage, q.Price.StringFixed(2), "value ratio", openlicense.DefaultRules().ValueRatio(q.Coverage).RatString())
-	for _, e := range q.Why() {
-		fmt.Println(e)
-	}
-	// Output:
-	// 2006-07-15..2007-03-14 (8 months) 1000.00 value ratio 1/3
-	// OL-13: coverage for two years or to the authorization end: 2006-07-15..2007-03-14 (8 months) (order=2006-07-15, authorizationEnd=2007-03-14)
-	// OL-04: Open License is paid up front (order=2006-07-15)
-	// OL-15: the coverage is worth less than the two-year price: consider opening a new Open License, which would cover two full years (valueRatio=1/3, licenses=5, initialMinimum=5)
-	// OL-14: price 1000: the fixed 24-month price whatever the coverage (annual=100, quantity=5, coverage=2006-07-15..2007-03-14 (8 months))
-	// OL-04: one payment of 1000 (total=1000, installments=1, weighting=by months, remainderTo=first installment)
 }
 
 // OL-31, SA-02: SA points count only the months of coverage within the

@@ -208,11 +208,9 @@ func quote(prog licensing.Program, planText string, order licensing.Date, dates 
 		if err != nil {
 			return sa.Quote{}, "", err
 		}
-		plan := selectplus.UpFront
-		if planText != "" {
-			if plan, err = selectplus.ParsePlan(planText); err != nil {
-				return sa.Quote{}, "", fmt.Errorf("-plan: %w", err)
-			}
+		plan, err := planOr(planText, selectplus.UpFront, selectplus.ParsePlan)
+		if err != nil {
+			return sa.Quote{}, "", err
 		}
 		q, err := selectplus.QuoteSA(order, anniv.Month(), plan, annual, qty, sa.Monthly)
 		return q, plan.String(), err
@@ -221,11 +219,9 @@ func quote(prog licensing.Program, planText string, order licensing.Date, dates 
 		if err != nil {
 			return sa.Quote{}, "", err
 		}
-		pay := openvalue.UpFront
-		if planText != "" {
-			if pay, err = openvalue.ParsePayment(planText); err != nil {
-				return sa.Quote{}, "", fmt.Errorf("-plan: %w", err)
-			}
+		pay, err := planOr(planText, openvalue.UpFront, openvalue.ParsePayment)
+		if err != nil {
+			return sa.Quote{}, "", err
 		}
 		q, err := openvalue.QuoteSA(start, order, pay, annual, qty)
 		return q, pay.String(), err
@@ -303,4 +299,16 @@ func printTable(w io.Writer, r result) error {
 		fmt.Fprintln(w, "  "+e)
 	}
 	return nil
+}
+
+// planOr parses the -plan text with parse, or returns def when it is empty.
+func planOr[T any](text string, def T, parse func(string) (T, error)) (T, error) {
+	if text == "" {
+		return def, nil
+	}
+	p, err := parse(text)
+	if err != nil {
+		return def, fmt.Errorf("-plan: %w", err)
+	}
+	return p, nil
 }

@@ -55,21 +55,7 @@ func tokens(ts []sku.Token) []string {
 // a failure is a *sku.ParseError, and what a parser accepts is of its own
 // programs (or of none) and keeps the program's promises.
 func FuzzProgramParsers(f *testing.F) {
-	for _, s := range []string{
-		"Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd",
-		"WinSvrDCCore ALNG SA OLV 2Lic NL 2Y Aq Y2 AP CoreLic",
-		"1YR VISIOSTD ALNG LICSAPK OLV NL AP",
-		"2YR PRJCT ALNG SA OLV, NL E",
-		"Office Professional Plus English Lic/SA Pack OLV NL 2YR Acq Y1 AddProd",
-		"Visual Studio Pro MSDN ALNG LicSAPk OLV NL 1Y AqY1 AP OVS",
-		"ExchgSvrStd 2019 SNGL OLP NL",
-		"Microsoft Visio Professional 2019 OLP NL GOV",
-		"Microsoft Project Professional German Academic OPEN 1 License Level B",
-		"Office Pro VUP OLP",
-		"SQLSvrStdCore 2019 ALNG LicSAPk MVL 2Lic D CoreLic",
-		"WinSvrStd ALNG SA MVL C 2Proc",
-		"SQLSvrEntCore ALNG LicSAPk",
-	} {
+	for _, s := range seedDescriptions {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
