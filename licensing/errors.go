@@ -38,6 +38,10 @@ var (
 	ErrOverflow = errors.New("value out of range")
 	// ErrInvalidCatalog reports a malformed product catalog.
 	ErrInvalidCatalog = errors.New("invalid catalog")
+	// ErrInvalidRules reports a program's rules table that cannot work: a
+	// threshold out of order, a negative minimum, a term that is not
+	// positive. Each program's Rules.Validate wraps it.
+	ErrInvalidRules = errors.New("invalid rules table")
 )
 
 // A RuleError is a refusal or failure that a rule decided. It names the rule

@@ -66,5 +66,5 @@ var programSpellings = []enum.Spelling[Program]{
 	{Value: OpenValue, Texts: []string{"Open Value"}, Rule: "OV-01"},
 	{Value: OpenValueSubscription, Texts: []string{"Open Value Subscription"}, Rule: "OV-01"},
 	{Value: SelectPlus, Texts: []string{"Select Plus"}, Rule: "SP-02"},
-	{Value: MVL, Texts: []string{"Microsoft Volume Licensing"}, Rule: "SKU-08"},
+	{Value: MVL, Texts: []string{"Microsoft Volume Licensing"}, Rule: "X-19"},
 }

@@ -36,7 +36,7 @@ func Programs() []Program { return programEnum.Values() }
 //   - OpenValue: "Open Value" (OV-01)
 //   - OpenValueSubscription: "Open Value Subscription" (OV-01)
 //   - SelectPlus: "Select Plus" (SP-02)
-//   - MVL: "Microsoft Volume Licensing" (SKU-08)
+//   - MVL: "Microsoft Volume Licensing"
 func ParseProgram(s string) (Program, error) { return programEnum.Parse(s) }
 
 // MustParseProgram is like [ParseProgram] but panics on error. It is meant for tests

@@ -24,7 +24,7 @@ func TestRegistryIsWellFormed(t *testing.T) {
 			t.Errorf("rule %s registered twice", r.ID)
 		}
 		seen[r.ID] = true
-		if r.Title == "" || r.Statement == "" || r.Source == "" || r.Status.String() == "Status(?)" {
+		if r.Title == "" || r.Statement == "" || r.Source == "" || !r.Status.IsValid() {
 			t.Errorf("rule %s is incomplete: %+v", r.ID, r)
 		}
 		if got, ok := r.ID.Rule(); !ok || got != r {

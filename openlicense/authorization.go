@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
@@ -15,9 +16,24 @@ import (
 // AuthorizationEnd returns the last day of an authorization whose initial
 // order was placed on initial: initial + 2 years − 1 day, the last day a
 // reorder is accepted (OL-19). An initial order on 2005-03-15 gives
-// 2007-03-14 (WS-09).
-func (r Rules) AuthorizationEnd(initial licensing.Date) licensing.Date {
-	return initial.AddYears(r.AuthorizationYears).AddDays(-1)
+// 2007-03-14 (WS-09). A missing or invalid date is an error wrapping
+// licensing.ErrInvalidOrder, and a term that would end after 9999-12-31
+// one wrapping licensing.ErrOverflow (LIB-09): never a shortened term.
+func (r Rules) AuthorizationEnd(initial licensing.Date) (licensing.Date, error) {
+	if !initial.IsValid() {
+		return licensing.Date{}, fmt.Errorf("openlicense: authorization: %w: the initial order date is required", licensing.ErrInvalidOrder)
+	}
+	y := initial.Year() + r.AuthorizationYears
+	if initial.Month() == time.January && initial.Day() == 1 {
+		// The anniversary is a New Year's Day: the term ends on New Year's
+		// Eve, which exists even when the anniversary is past the calendar.
+		if end, err := licensing.NewDate(y-1, time.December, 31); err == nil {
+			return end, nil
+		}
+	} else if _, err := licensing.NewDate(y, initial.Month(), 1); err == nil {
+		return initial.AddYears(r.AuthorizationYears).AddDays(-1), nil
+	}
+	return licensing.Date{}, licensing.Refuse("LIB-09", licensing.ErrOverflow, "an authorization from %v would end after the calendar", initial)
 }
 
 // Coverage returns the SA coverage bought on order under an authorization
@@ -30,7 +46,10 @@ func (r Rules) Coverage(initial, order licensing.Date) (sa.Coverage, error) {
 	if !initial.IsValid() || !order.IsValid() {
 		return sa.Coverage{}, fmt.Errorf("openlicense: coverage: %w: the initial order and order dates are required", licensing.ErrInvalidOrder)
 	}
-	authEnd := r.AuthorizationEnd(initial)
+	authEnd, err := r.AuthorizationEnd(initial)
+	if err != nil {
+		return sa.Coverage{}, err
+	}
 	if order.Before(initial) || order.After(authEnd) {
 		return sa.Coverage{}, licensing.Refuse("OL-19", licensing.ErrOutsideTerm,
 			"order %v outside the authorization %v..%v", order, initial, authEnd)
@@ -48,10 +67,14 @@ func (r Rules) Coverage(initial, order licensing.Date) (sa.Coverage, error) {
 // half the license points a year for the months within the authorization
 // term and none beyond it (OL-31, SA-02, GEN-06): two years' worth, the
 // license points, on the initial order, less on a later reorder. An order
-// outside the authorization is refused (OL-19).
+// outside the authorization is refused (OL-19), and an offering Open
+// License does not sell (OL-12).
 func (r Rules) LinePoints(initial, order licensing.Date, l licensing.Line) (licensing.LinePoints, error) {
 	c, err := r.Coverage(initial, order)
 	if err != nil {
+		return licensing.LinePoints{}, err
+	}
+	if err := orderableType(l.Offering); err != nil {
 		return licensing.LinePoints{}, err
 	}
 	l.SAMonths = 0
@@ -81,10 +104,11 @@ func (r Rules) QuoteSA(initial, order licensing.Date, annual decimal.Decimal, qu
 	if err != nil {
 		return sa.Quote{}, err
 	}
+	authEnd, _ := r.AuthorizationEnd(initial) // Coverage checked it
 	t := sa.Terms{Coverage: c, Pricing: sa.FixedTerm{Months: r.SAMonths, RuleID: "OL-14"}, Weighting: sa.ByMonths, Plan: "OL-04",
 		Reasons: []licensing.Explanation{
 			licensing.Explain("OL-13", fmt.Sprintf("coverage for two years or to the authorization end: %v", c),
-				licensing.F("order", order), licensing.F("authorizationEnd", r.AuthorizationEnd(initial))),
+				licensing.F("order", order), licensing.F("authorizationEnd", authEnd)),
 			licensing.Explain("OL-04", "Open License is paid up front", licensing.F("order", order)),
 		}}
 	if ratio := r.ValueRatio(c); ratio.Cmp(big.NewRat(1, 1)) < 0 && quantity >= r.InitialLicenses {
@@ -169,6 +193,7 @@ type Authorization struct {
 	rules     Rules
 	holder    Holder
 	initial   licensing.Date
+	end       licensing.Date // the last day to reorder (OL-19)
 	last      licensing.Date // the latest transaction's date
 	pricing   [3]Solution    // by pool, locked at the initial order
 	held      []Holding
@@ -194,7 +219,11 @@ func (r Rules) Open(h Holder, initial licensing.Order, region licensing.Region) 
 		return nil, licensing.Refuse("OL-01", licensing.ErrNotEligible,
 			"the initial order buys %d licenses; it needs %d", q.Licenses, r.InitialLicenses)
 	}
-	a := &Authorization{rules: r, holder: h, initial: initial.Date, last: initial.Date, seen: map[string]bool{}, qualified: q}
+	end, err := r.AuthorizationEnd(initial.Date)
+	if err != nil {
+		return nil, err
+	}
+	a := &Authorization{rules: r, holder: h, initial: initial.Date, end: end, last: initial.Date, seen: map[string]bool{}, qualified: q}
 	a.rules.EMEARegions = slices.Clone(r.EMEARegions)
 	for i, p := range licensing.Pools() {
 		a.pricing[i] = OpenBusiness
@@ -221,7 +250,7 @@ func (a *Authorization) Solution(p licensing.Pool) Solution {
 
 // End returns the authorization's last day, the last day to reorder
 // (OL-19).
-func (a *Authorization) End() licensing.Date { return a.rules.AuthorizationEnd(a.initial) }
+func (a *Authorization) End() licensing.Date { return a.end }
 
 // Record returns what eOpen shows of the authorization (OL-18).
 func (a *Authorization) Record() Record {
@@ -268,12 +297,17 @@ func (a *Authorization) Reorder(o licensing.Order) (Receipt, error) {
 
 // Return records a return of licenses bought under the authorization
 // (OL-20). A return can never take a product's quantity below zero: such a
-// return is refused and changes nothing.
+// return is refused and changes nothing. An SA line of a return gives back
+// no license, so it changes no quantity. A return may be dated after the
+// last day to reorder: the guide limits reorders to the term, not returns.
 func (a *Authorization) Return(o licensing.Order) error {
 	if err := a.admit(o); err != nil {
 		return err
 	}
 	for i, l := range o.Lines {
+		if !l.Offering.HasLicense() {
+			continue // as record does: SA alone is no license held
+		}
 		held := int64(0)
 		for _, h := range a.held {
 			if h.Product == l.Product {
@@ -281,7 +315,7 @@ func (a *Authorization) Return(o licensing.Order) error {
 			}
 		}
 		for _, m := range o.Lines[:i] {
-			if m.Product == l.Product {
+			if m.Product == l.Product && m.Offering.HasLicense() {
 				held -= m.Quantity
 			}
 		}
@@ -313,8 +347,10 @@ func (a *Authorization) admit(o licensing.Order) error {
 	switch {
 	case a.seen[strings.TrimSpace(o.ID)]:
 		return licensing.Refuse("INV-06", licensing.ErrDuplicateOrder, "order %q was already recorded", o.ID)
+	case o.Date.Before(a.initial):
+		return licensing.Refuse("OL-19", licensing.ErrOutsideTerm, "order %q on %v is before the authorization's initial order on %v", o.ID, o.Date, a.initial)
 	case o.Date.Before(a.last):
-		return fmt.Errorf("openlicense: order %q on %v, after one on %v: %w", o.ID, o.Date, a.last, licensing.ErrOutOfOrder)
+		return fmt.Errorf("openlicense: order %q on %v is dated before the latest transaction, on %v: %w", o.ID, o.Date, a.last, licensing.ErrOutOfOrder)
 	}
 	return nil
 }

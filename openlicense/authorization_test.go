@@ -12,18 +12,41 @@ import (
 
 // WS-09, OL-19: an initial order on 2005-03-15 expires on 2007-03-14.
 func TestAuthorizationEnd(t *testing.T) {
-	if got := openlicense.DefaultRules().AuthorizationEnd(licensing.MustParseDate("2005-03-15")); got != licensing.MustParseDate("2007-03-14") {
-		t.Fatalf("AuthorizationEnd(2005-03-15) = %v, want 2007-03-14", got)
+	rules := openlicense.DefaultRules()
+	if got, err := rules.AuthorizationEnd(date("2005-03-15")); err != nil || got != date("2007-03-14") {
+		t.Fatalf("AuthorizationEnd(2005-03-15) = %v, %v; want 2007-03-14", got, err)
 	}
 	rapid.Check(t, func(t *rapid.T) {
-		d := licensing.MustParseDate("2000-01-01").AddDays(rapid.IntRange(0, 20000).Draw(t, "days"))
-		end := openlicense.DefaultRules().AuthorizationEnd(d)
+		d := date("2000-01-01").AddDays(rapid.IntRange(0, 20000).Draw(t, "days"))
+		end, err := rules.AuthorizationEnd(d)
 		// A two-year period includes its first day: the day after the end is
 		// the second anniversary.
-		if end.AddDays(1) != d.Anniversary(2) {
-			t.Fatalf("AuthorizationEnd(%v) = %v", d, end)
+		if err != nil || end.AddDays(1) != d.Anniversary(2) {
+			t.Fatalf("AuthorizationEnd(%v) = %v, %v", d, end, err)
 		}
 	})
+	// LIB-09: the edges of the calendar.
+	for _, tt := range []struct {
+		initial, end string
+		err          error
+	}{
+		{"0001-01-01", "0002-12-31", nil},
+		{"9997-12-31", "9999-12-30", nil},
+		{"9998-01-01", "9999-12-31", nil},
+		{"9998-06-01", "", licensing.ErrOverflow},
+		{"9999-12-31", "", licensing.ErrOverflow},
+	} {
+		end, err := rules.AuthorizationEnd(date(tt.initial))
+		if !errors.Is(err, tt.err) || (tt.err == nil) != (err == nil) || (tt.end != "" && end != date(tt.end)) {
+			t.Errorf("AuthorizationEnd(%s) = %v, %v; want %s, %v", tt.initial, end, err, tt.end, tt.err)
+		}
+		if _, err := rules.Coverage(date(tt.initial), date(tt.initial)); !errors.Is(err, tt.err) {
+			t.Errorf("Coverage from %s: %v, want %v", tt.initial, err, tt.err)
+		}
+	}
+	if _, err := rules.AuthorizationEnd(licensing.Date{}); !errors.Is(err, licensing.ErrInvalidOrder) {
+		t.Errorf("no date: %v", err)
+	}
 }
 
 // WS-09 (OL-01, OL-02, OL-06, OL-19, OL-28): an initial order of 4 licenses
@@ -80,17 +103,39 @@ type authMachine struct {
 
 func (m *authMachine) order(t *rapid.T, kind string) licensing.Order {
 	m.next++
-	o := licensing.Order{ID: fmt.Sprintf("%s-%d", kind, m.next), Date: m.today.AddDays(rapid.IntRange(0, 200).Draw(t, "days"))}
+	o := licensing.Order{ID: fmt.Sprintf("%s-%d", kind, m.next), Date: m.today.AddDays(rapid.IntRange(-30, 200).Draw(t, "days"))}
 	for range rapid.IntRange(1, 3).Draw(t, "lines") {
 		o.Lines = append(o.Lines, line(rapid.SampledFrom(append([]licensing.Product{office, xpServer}, oneEach...)).Draw(t, "product"),
-			rapid.SampledFrom([]licensing.Offering{licensing.License, licensing.LicenseSA}).Draw(t, "offering"), rapid.Int64Range(1, 50).Draw(t, "quantity")))
+			rapid.SampledFrom([]licensing.Offering{licensing.License, licensing.LicenseSA, licensing.SAOnly}).Draw(t, "offering"), rapid.Int64Range(1, 50).Draw(t, "quantity")))
 	}
 	return o
+}
+
+// early reports whether o is dated before the latest transaction, and
+// checks that it was refused for it: OL-19 before the initial order,
+// out of order after it.
+func (m *authMachine) early(t *rapid.T, o licensing.Order, err error) bool {
+	switch {
+	case o.Date.Before(m.start):
+		if rule, _ := licensing.RuleOf(err); rule != "OL-19" || !errors.Is(err, licensing.ErrOutsideTerm) {
+			t.Fatalf("order on %v before the initial order on %v: %v", o.Date, m.start, err)
+		}
+	case o.Date.Before(m.today):
+		if !errors.Is(err, licensing.ErrOutOfOrder) {
+			t.Fatalf("order on %v after one on %v: %v", o.Date, m.today, err)
+		}
+	default:
+		return false
+	}
+	return true
 }
 
 func (m *authMachine) Reorder(t *rapid.T) {
 	o := m.order(t, "R")
 	rc, err := m.a.Reorder(o)
+	if m.early(t, o, err) {
+		return
+	}
 	if o.Date.After(m.a.End()) { // INV-42: after the term, a new initial order is needed
 		if rule, _ := licensing.RuleOf(err); rule != "OL-19" {
 			t.Fatalf("reorder on %v after %v: %v", o.Date, m.a.End(), err)
@@ -113,10 +158,16 @@ func (m *authMachine) Return(t *rapid.T) {
 	want := map[string]int64{}
 	ok := true
 	for _, l := range o.Lines {
+		if l.Offering == licensing.SAOnly {
+			continue // SA alone gives back no license
+		}
 		want[l.Product.Name] += l.Quantity
 		ok = ok && want[l.Product.Name] <= m.held[l.Product.Name]
 	}
 	err := m.a.Return(o)
+	if m.early(t, o, err) {
+		return
+	}
 	if ok != (err == nil) {
 		t.Fatalf("return %v with %v held: %v", o.Lines, m.held, err)
 	}
@@ -137,7 +188,9 @@ func (m *authMachine) Repost(t *rapid.T) {
 
 func (m *authMachine) apply(o licensing.Order, sign int64, k openlicense.TransactionKind) {
 	for _, l := range o.Lines {
-		m.held[l.Product.Name] += sign * l.Quantity
+		if l.Offering != licensing.SAOnly {
+			m.held[l.Product.Name] += sign * l.Quantity
+		}
 	}
 	m.today, m.kinds, m.ids = o.Date, append(m.kinds, k), append(m.ids, o.ID)
 }

@@ -2,6 +2,7 @@ package openlicense
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/vlrules/vlrules/internal/enum"
 	"github.com/vlrules/vlrules/licensing"
@@ -12,28 +13,38 @@ import (
 var reader = enum.Must(sku.NewReader(sku.DefaultTokens(), readingRules...))
 
 // ParseDescription reads an Open License item description in any style
-// (see sku.DescriptionReader.Parse): "ExchgSvrStd 2019 SNGL OLP NL",
+// (see sku.Reader.Parse): "ExchgSvrStd 2019 SNGL OLP NL",
 // "Microsoft Project Professional German Academic OPEN 1 License Level B".
 // An OLP row with no offering token is a License. A description of another
 // program is refused with sku.ErrOtherProgram, and one of the Open License 5.0
-// types VUP, PUP, UA or CUP with ErrNotEligible (OL-12); the refusals are
+// types VUP, PUP, UA or CUP with licensing.ErrNotEligible (OL-12); the refusals are
 // *sku.ParseError values positioned at the token at fault.
 func ParseDescription(s string) (sku.Description, error) {
 	d, err := reader.Parse(s)
 	if err != nil {
 		return d, err
 	}
-	words := append([]sku.Token(nil), d.Unknown...)
-	for _, w := range strings.Fields(d.Product) {
-		words = append(words, sku.Token{Text: w, Offset: strings.Index(s, w)})
-	}
-	for _, t := range words {
+	// A 5.0 type is a word of its own, in the product or unknown; none is
+	// in the vocabulary, so every word of the input is looked at, where it
+	// stands.
+	isSep := func(r rune) bool { return unicode.IsSpace(r) || r == ',' }
+	for at := 0; at < len(s); {
+		i := strings.IndexFunc(s[at:], func(r rune) bool { return !isSep(r) })
+		if i < 0 {
+			break
+		}
+		at += i
+		w := s[at:]
+		if j := strings.IndexFunc(w, isSep); j >= 0 {
+			w = w[:j]
+		}
 		for _, r := range retiredTypes {
-			if strings.EqualFold(t.Text, r.token) {
-				return d, &sku.ParseError{Input: s, Offset: t.Offset,
+			if strings.EqualFold(w, r.token) {
+				return d, &sku.ParseError{Input: s, Offset: at,
 					Err: licensing.Refuse(r.rule, licensing.ErrNotEligible, "%s (%s) is an Open License 5.0 type; License & SA replaced it", r.token, r.name)}
 			}
 		}
+		at += len(w)
 	}
 	return d, nil
 }

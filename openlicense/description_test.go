@@ -18,15 +18,17 @@ func TestParseDescription(t *testing.T) {
 		in       string
 		rule     licensing.RuleID
 		sentinel error
+		offset   int // of the token at fault
 	}{
-		{"Office Pro VUP OLP", "OL-12", licensing.ErrNotEligible},
-		{"OfficePro English PUP OLP NL", "OL-12", licensing.ErrNotEligible},
-		{"VisioStd ALNG SA OLV NL", "SKU-08", sku.ErrOtherProgram},
+		{"Office Pro VUP OLP", "OL-12", licensing.ErrNotEligible, 11},
+		{"OfficePro English PUP OLP NL", "OL-12", licensing.ErrNotEligible, 18},
+		{"SQUAD UA OLP NL", "OL-12", licensing.ErrNotEligible, 6}, // "UA" is also inside "SQUAD"
+		{"VisioStd ALNG SA OLV NL", "SKU-08", sku.ErrOtherProgram, 17},
 	} {
 		_, err := openlicense.ParseDescription(b.in)
 		var pe *sku.ParseError
-		if rule, _ := licensing.RuleOf(err); !errors.As(err, &pe) || !errors.Is(err, b.sentinel) || rule != b.rule {
-			t.Errorf("ParseDescription(%q): err = %v, want %s", b.in, err, b.rule)
+		if rule, _ := licensing.RuleOf(err); !errors.As(err, &pe) || !errors.Is(err, b.sentinel) || rule != b.rule || pe.Offset != b.offset {
+			t.Errorf("ParseDescription(%q): err = %v, want %s at byte %d", b.in, err, b.rule, b.offset)
 		}
 	}
 }

@@ -83,7 +83,7 @@ func ExampleQualification_Advice() {
 	fmt.Println(q.Why()[0])
 	// Output:
 	// false 1
-	// Add 1 license to qualify for Open Business, or 492 points of Applications to qualify for Open Volume.
+	// Add 1 license to qualify for Open Business (OL-01), and 492 points of Applications for Open Volume.
 	// OL-01: 4 licenses against the initial minimum of 5 (licenses=4, openBusiness=false)
 }
 

@@ -62,33 +62,35 @@ func (q Qualification) Pool(p licensing.Pool) (PoolQualification, bool) {
 func (q Qualification) Why() []licensing.Explanation { return slices.Clone(q.why) }
 
 // Advice returns the sentence a reseller can paste into a quote: what the
-// order qualifies for, or the fewest points to add to one pool (or
-// licenses to buy) to qualify.
+// order qualifies for, or the fewest licenses to add (an initial order
+// needs InitialLicenses whatever the solution, OL-01) and points to add to
+// one pool to qualify.
 func (q Qualification) Advice() string {
-	if q.OpenVolume() {
-		var in []string
-		for _, p := range q.Pools {
-			if p.Qualifies {
-				in = append(in, p.Pool.String())
-			}
+	var in []string
+	for _, p := range q.Pools {
+		if p.Qualifies {
+			in = append(in, p.Pool.String())
 		}
-		return fmt.Sprintf("The order qualifies for Open Volume in %s.", list(in))
 	}
 	best := PoolQualification{}
 	for _, p := range q.Pools {
-		if p.Reachable && (best.Pool == 0 || p.Missing.Cmp(best.Missing) < 0) {
+		if p.Reachable && !p.Qualifies && (best.Pool == 0 || p.Missing.Cmp(best.Missing) < 0) {
 			best = p
 		}
 	}
 	switch {
-	case best.Pool != 0 && q.OpenBusiness:
+	case q.OpenBusiness && len(in) > 0:
+		return fmt.Sprintf("The order qualifies for Open Volume in %s.", list(in))
+	case q.OpenBusiness && best.Pool != 0:
 		return fmt.Sprintf("The order qualifies for Open Business. Add %s points of %v to qualify for Open Volume.", best.Missing.Display(), best.Pool)
 	case q.OpenBusiness:
 		return "The order qualifies for Open Business."
+	case len(in) > 0:
+		return fmt.Sprintf("Add %s: an initial order needs %d (OL-01). The order then qualifies for Open Volume in %s.", licenses(q.LicensesMissing), q.Licenses+q.LicensesMissing, list(in))
 	case best.Pool != 0:
-		return fmt.Sprintf("Add %s to qualify for Open Business, or %s points of %v to qualify for Open Volume.", licenses(q.LicensesMissing), best.Missing.Display(), best.Pool)
+		return fmt.Sprintf("Add %s to qualify for Open Business (OL-01), and %s points of %v for Open Volume.", licenses(q.LicensesMissing), best.Missing.Display(), best.Pool)
 	}
-	return fmt.Sprintf("Add %s to qualify for Open Business.", licenses(q.LicensesMissing))
+	return fmt.Sprintf("Add %s to qualify for Open Business (OL-01).", licenses(q.LicensesMissing))
 }
 
 // licenses writes a count of licenses: "1 license", "3 licenses".
@@ -204,10 +206,11 @@ func (r Rules) Qualify(lines []licensing.Line, region licensing.Region) (Qualifi
 		}
 		i := l.Product.Pool - 1
 		pools[i], ordered[i] = pools[i].Add(pts), true
-		q.Total = q.Total.Add(pts)
-	}
-	if q.Total.Cmp(licensing.WholePoints(licensing.MaxPoints)) > 0 {
-		return Qualification{}, licensing.Refuse("LIB-03", licensing.ErrOverflow, "more than %d points in one order", licensing.MaxPoints)
+		// A line holds at most about 10^14 points, far below what wraps, so
+		// a check after each line keeps the sums exact (LIB-03).
+		if q.Total = q.Total.Add(pts); q.Total.Cmp(licensing.WholePoints(licensing.MaxPoints)) > 0 {
+			return Qualification{}, licensing.Refuse("LIB-03", licensing.ErrOverflow, "more than %d points in one order", licensing.MaxPoints)
+		}
 	}
 	q.OpenBusiness = q.Licenses >= r.InitialLicenses
 	q.LicensesMissing = max(0, r.InitialLicenses-q.Licenses)

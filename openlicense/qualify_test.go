@@ -3,6 +3,7 @@ package openlicense_test
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/vlrules/vlrules/licensing"
@@ -258,5 +259,130 @@ func TestParseProductType(t *testing.T) {
 		if rule, ok := licensing.RuleOf(err); tt.err != nil && tt.in != "" && tt.in != "Lease" && (!ok || rule != "OL-12") {
 			t.Errorf("ParseProductType(%q): rule %q, want OL-12", tt.in, rule)
 		}
+	}
+}
+
+// A rules table that cannot work is refused before it decides anything.
+func TestRulesValidate(t *testing.T) {
+	if err := openlicense.DefaultRules().Validate(); err != nil {
+		t.Fatal(err)
+	}
+	for name, change := range map[string]func(*openlicense.Rules){
+		"no initial minimum": func(r *openlicense.Rules) { r.InitialLicenses = 0 },
+		"negative minimum":   func(r *openlicense.Rules) { r.EMEAPoolMinimum = licensing.WholePoints(-1) },
+		"unknown reading":    func(r *openlicense.Rules) { r.EMEAReading = 9 },
+		"no term":            func(r *openlicense.Rules) { r.AuthorizationYears = 0 },
+		"SA beyond 36":       func(r *openlicense.Rules) { r.SAMonths = 1000 },
+	} {
+		r := openlicense.DefaultRules()
+		change(&r)
+		if err := r.Validate(); !errors.Is(err, licensing.ErrInvalidRules) {
+			t.Errorf("%s: Validate = %v", name, err)
+		}
+		if _, err := r.Qualify([]licensing.Line{{Product: office, Offering: licensing.License, Quantity: 5}}, licensing.EMEA); !errors.Is(err, licensing.ErrInvalidRules) {
+			t.Errorf("%s: Qualify = %v", name, err)
+		}
+	}
+}
+
+// OL-10, LIB-08: every EMEA reading against a model written from its
+// statement, with the points each pool misses when added to it alone.
+func TestEMEAReadingsModel(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		reading := rapid.SampledFrom(openlicense.EMEAReadings()).Draw(t, "reading")
+		var pts [3]int64
+		var ordered [3]bool
+		var lines []licensing.Line
+		for i, p := range oneEach { // one point a license in each pool
+			if q := rapid.Int64Range(0, 700).Draw(t, "points"); q > 0 {
+				pts[i], ordered[i] = q, true
+				lines = append(lines, line(p, licensing.License, q))
+			}
+		}
+		if len(lines) == 0 {
+			return
+		}
+		total := pts[0] + pts[1] + pts[2]
+		// want returns whether pool i qualifies, and the fewest points that
+		// added to it alone make it qualify (-1: none do).
+		want := func(i int) (bool, int64) {
+			others := func(ok func(int64) bool) bool {
+				for j := range pts {
+					if j != i && !ok(pts[j]) {
+						return false
+					}
+				}
+				return true
+			}
+			var need int64
+			switch reading {
+			case openlicense.PoolAndOrder: // (a) 150 in the pool, 500 in the order
+				need = max(150-pts[i], 500-total)
+			case openlicense.OnePoolAndOthers: // (b) every pool ordered at 150, one at 500
+				for j := range pts {
+					if j != i && ordered[j] && pts[j] < 150 {
+						return false, -1
+					}
+				}
+				need = 150 - pts[i]
+				if !slices.ContainsFunc([]int{0, 1, 2}, func(j int) bool { return j != i && ordered[j] && pts[j] >= 500 }) {
+					need = max(need, 500-pts[i])
+				}
+			case openlicense.EachPool: // (c) 150 in each of the three pools, 500 in total
+				if !others(func(p int64) bool { return p >= 150 }) {
+					return false, -1
+				}
+				need = max(150-pts[i], 500-total)
+			case openlicense.TwoTiers: // (d) 150 is the lower tier
+				need = 150 - pts[i]
+			}
+			return need <= 0, max(need, 0)
+		}
+		r := openlicense.DefaultRules()
+		r.EMEAReading = reading
+		q, err := r.Qualify(lines, emea)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pq := range q.Pools {
+			i := pq.Pool - 1
+			ok, missing := want(int(i))
+			got := int64(-1)
+			if pq.Reachable {
+				got = pq.Missing.Units() / licensing.PointUnit
+			}
+			if pq.Qualifies != ok || got != missing {
+				t.Fatalf("%v, points %v: %v qualifies %v missing %d (reachable %v); want %v, %d", reading, pts, pq.Pool, pq.Qualifies, got, pq.Reachable, ok, missing)
+			}
+		}
+	})
+}
+
+// An initial order needs five licenses whatever it qualifies for (OL-01):
+// the advice says so before anything else.
+func TestAdvice(t *testing.T) {
+	server := licensing.Product{Program: licensing.OpenLicense, Name: "Big Server", Kind: licensing.KindServer, Pool: licensing.Servers, Points: licensing.WholePoints(200)}
+	for _, tt := range []struct {
+		lines []licensing.Line
+		want  string
+	}{
+		{[]licensing.Line{line(server, licensing.License, 3)}, "Add 2 licenses: an initial order needs 5 (OL-01). The order then qualifies for Open Volume in Servers."},
+		{[]licensing.Line{line(office, licensing.License, 4)}, "Add 1 license to qualify for Open Business (OL-01), and 492 points of Applications for Open Volume."},
+		{[]licensing.Line{line(office, licensing.License, 5)}, "The order qualifies for Open Business. Add 490 points of Applications to qualify for Open Volume."},
+		{[]licensing.Line{line(office, licensing.License, 250), line(xpServer, licensing.License, 1)}, "The order qualifies for Open Volume in Applications."},
+	} {
+		q, err := openlicense.DefaultRules().Qualify(tt.lines, northAmerica)
+		if err != nil || q.Advice() != tt.want {
+			t.Errorf("Advice = %q, %v; want %q", q.Advice(), err, tt.want)
+		}
+	}
+}
+
+// LIB-03: an order's points are checked as they are added, never wrapped.
+func TestQualifyOverflow(t *testing.T) {
+	big := licensing.Product{Program: licensing.OpenLicense, Name: "Big", Kind: licensing.KindServer, Pool: licensing.Servers, Points: licensing.WholePoints(100000)}
+	lines := slices.Repeat([]licensing.Line{line(big, licensing.License, licensing.MaxQuantity)}, 400000)
+	if _, err := openlicense.DefaultRules().Qualify(lines, northAmerica); !errors.Is(err, licensing.ErrOverflow) {
+		t.Fatalf("err = %v, want ErrOverflow", err)
 	}
 }

@@ -29,8 +29,8 @@ func rulesOf(es []licensing.Explanation) []licensing.RuleID {
 // two-year price whatever remains of the authorization.
 func TestWS11OpenLicenseSA(t *testing.T) {
 	initial := date("2005-03-15")
-	authEnd := openlicense.DefaultRules().AuthorizationEnd(initial)
-	if authEnd != date("2007-03-14") {
+	authEnd, err := openlicense.DefaultRules().AuthorizationEnd(initial)
+	if err != nil || authEnd != date("2007-03-14") {
 		t.Fatalf("authorization end %v, want 2007-03-14", authEnd)
 	}
 	annual := decimal.RequireFromString("100") // the two-year price S is 200
@@ -105,7 +105,10 @@ func TestQuoteSA(t *testing.T) {
 func TestCoverageAndPriceProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		initial := dateGen.Draw(t, "initial")
-		authEnd := openlicense.DefaultRules().AuthorizationEnd(initial)
+		authEnd, err := openlicense.DefaultRules().AuthorizationEnd(initial)
+		if err != nil {
+			t.Fatal(err)
+		}
 		o := initial.AddDays(rapid.IntRange(0, initial.DaysUntil(authEnd)).Draw(t, "daysIn"))
 		c, err := openlicense.DefaultRules().Coverage(initial, o)
 		if err != nil {
@@ -252,7 +255,7 @@ func TestLinePointsWithinTerm(t *testing.T) {
 		l := licensing.Line{Product: p, Offering: rapid.SampledFrom([]licensing.Offering{licensing.License, licensing.LicenseSA, licensing.SAOnly}).Draw(t, "offering"),
 			Quantity: rapid.Int64Range(1, 1000).Draw(t, "quantity")}
 		lp, err := rules.LinePoints(initial, order, l)
-		if order.After(rules.AuthorizationEnd(initial)) {
+		if end, _ := rules.AuthorizationEnd(initial); order.After(end) {
 			if rule, _ := licensing.RuleOf(err); !errors.Is(err, licensing.ErrOutsideTerm) || rule != "OL-19" {
 				t.Fatalf("order after the term: %v", err)
 			}
@@ -278,3 +281,12 @@ func TestLinePointsWithinTerm(t *testing.T) {
 
 // half returns n half points.
 func half(n int64) licensing.Points { return licensing.PointsFromUnits(n * licensing.PointUnit / 2) }
+
+// OL-12: LinePoints counts only what Open License sells.
+func TestLinePointsProductTypes(t *testing.T) {
+	p := licensing.Product{Program: licensing.OpenLicense, Name: "P", Kind: licensing.KindServer, Pool: licensing.Servers, Points: licensing.WholePoints(2)}
+	_, err := openlicense.DefaultRules().LinePoints(date("2020-01-01"), date("2020-06-01"), licensing.Line{Product: p, Offering: licensing.Subscription, Quantity: 3})
+	if rule, _ := licensing.RuleOf(err); !errors.Is(err, licensing.ErrInvalidOffering) || rule != "OL-12" {
+		t.Fatalf("a subscription line: %v", err)
+	}
+}

@@ -70,13 +70,13 @@ func DefaultRules() Rules {
 func (r Rules) Validate() error {
 	switch {
 	case r.InitialLicenses < 1:
-		return fmt.Errorf("openlicense: rules: the initial order must buy at least one license (OL-01)")
+		return invalidRules("the initial order must buy at least one license (OL-01)")
 	case r.PoolMinimum.Sign() < 0 || r.EMEAPoolMinimum.Sign() < 0 || r.EMEAOrderMinimum.Sign() < 0:
-		return fmt.Errorf("openlicense: rules: minimums must not be negative (OL-09, OL-10)")
+		return invalidRules("minimums must not be negative (OL-09, OL-10)")
 	case !r.EMEAReading.IsValid():
-		return fmt.Errorf("openlicense: rules: EMEA reading %v: %w", r.EMEAReading, ErrInvalidEMEAReading)
+		return invalidRules("EMEA reading %v: %w", r.EMEAReading, ErrInvalidEMEAReading)
 	case r.AuthorizationYears < 1 || r.SAMonths < 1 || r.SAMonths > licensing.MaxSAMonths:
-		return fmt.Errorf("openlicense: rules: a term of %d years and %d months of SA do not work (OL-13, OL-19)", r.AuthorizationYears, r.SAMonths)
+		return invalidRules("a term of %d years and %d months of SA do not work (OL-13, OL-19)", r.AuthorizationYears, r.SAMonths)
 	}
 	return nil
 }
@@ -191,3 +191,8 @@ var evaluatorLanguages = []string{"English", "French", "German", "Italian", "Jap
 
 // Source returns the guide the tables of this package come from (GEN-23).
 func Source() licensing.Source { return guide }
+
+// invalidRules reports a rules table that cannot work (licensing.ErrInvalidRules).
+func invalidRules(format string, args ...any) error {
+	return fmt.Errorf("openlicense: rules: %w: %w", licensing.ErrInvalidRules, fmt.Errorf(format, args...))
+}

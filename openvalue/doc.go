@@ -7,7 +7,7 @@
 //
 // # Rules
 //
-//   - [ParseDescription] and [Parser] read an Open Value or Open Value
+//   - [ParseDescription] reads an Open Value or Open Value
 //     Subscription description in every style real price lists use (SKU-02
 //     to SKU-08, X-19), through package licensing/sku with Open Value's
 //     reading rules; an OVS token anywhere makes the item Open Value
@@ -16,6 +16,10 @@
 //     together (SKU-09): Y1 with 1YR or 3YR, Y2 with 1YR or 2YR, Y3 with
 //     1YR. A description with another pair is refused with
 //     sku.ErrInvalidCombination.
+//   - A [Term] opens on the agreement date and counts its three agreement
+//     years from its start; for Open Value Subscription the days before the
+//     enrollment start are a stub in Year 1 ([Term.Year]; OV-26, OV-27,
+//     INV-35).
 //   - [Coverage] covers a line to the agreement's expiration, billed for
 //     the 12 × (4 − y) months of the years left from its acquisition year y
 //     (SA-19, OV-26, OV-27); [QuoteSA] prices it and pays it by [Payment]:

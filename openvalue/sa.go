@@ -23,48 +23,85 @@ const (
 	Financing                    // with Microsoft Financing: up front (OV-44, SKU-18)
 )
 
-// Coverage returns the SA coverage of a line ordered on order under an
-// agreement that started on start: to the agreement's expiration, start +
-// 3 years − 1 day (OV-26), billed for the 12 × (4 − y) months of the years
-// left from the acquisition year y (SA-19). A date outside the term is
-// refused (OV-27).
-func Coverage(start, order licensing.Date) (sa.Coverage, int, error) {
-	if !start.IsValid() || !order.IsValid() {
-		return sa.Coverage{}, 0, fmt.Errorf("openvalue: coverage: %w: the agreement start and order dates are required", licensing.ErrInvalidOrder)
-	}
-	y := licensing.YearOf(start, order)
-	if y < 1 || y > terms.years {
-		return sa.Coverage{}, 0, licensing.Refuse("OV-27", licensing.ErrOutsideTerm,
-			"order %v outside the agreement %v..%v", order, start, start.AddYears(terms.years).AddDays(-1))
-	}
-	return sa.Coverage{Start: order, End: start.AddYears(terms.years).AddDays(-1), Months: 12 * (terms.years + 1 - y)}, y, nil
+// A Term is the dates of an Open Value or Open Value Subscription
+// agreement's term (OV-26). Start is the day its agreement years count
+// from: the agreement start for Open Value, the normalized enrollment start
+// for OVS (OV-31). Opens is the agreement date, on which the term opens: on
+// or before Start; for OVS the days from Opens to the day before Start are
+// a stub that belongs to Year 1 (OV-26, OV-27, INV-35). The zero Opens
+// means Start, as for Open Value.
+type Term struct {
+	Opens licensing.Date
+	Start licensing.Date
 }
 
-// QuoteSA prices SA on a line ordered on order under an agreement that
-// started on start, at an annual SA price per unit, paid by payment: the
+// opens returns the day the term opens.
+func (t Term) opens() licensing.Date {
+	if t.Opens.IsZero() {
+		return t.Start
+	}
+	return t.Opens
+}
+
+// Expiration returns the term's last day, Start + 3 years − 1 day (OV-26).
+func (t Term) Expiration() licensing.Date { return t.Start.AddYears(terms.years).AddDays(-1) }
+
+// Year returns the agreement year of d, 1 to 3: 1 + the anniversaries of
+// Start on or before d, the stub before Start in Year 1 (OV-27). A date
+// before the term opens or after its expiration is refused with
+// licensing.ErrOutsideTerm; a Term whose dates are missing, or that opens
+// after Start, is an error wrapping licensing.ErrInvalidOrder.
+func (t Term) Year(d licensing.Date) (int, error) {
+	switch {
+	case !t.Start.IsValid() || !d.IsValid() || !t.opens().IsValid():
+		return 0, fmt.Errorf("openvalue: term: %w: the agreement start and the date are required", licensing.ErrInvalidOrder)
+	case t.opens().After(t.Start):
+		return 0, fmt.Errorf("openvalue: term: %w: it opens on %v, after its start %v (OV-26)", licensing.ErrInvalidOrder, t.opens(), t.Start)
+	case d.Before(t.opens()) || d.After(t.Expiration()):
+		return 0, licensing.Refuse("OV-27", licensing.ErrOutsideTerm, "%v outside the agreement %v..%v", d, t.opens(), t.Expiration())
+	case d.Before(t.Start):
+		return 1, nil // the OVS stub (OV-26)
+	}
+	return licensing.YearOf(t.Start, d), nil
+}
+
+// Coverage returns the SA coverage of a line ordered on order under an
+// agreement of term t: to the agreement's expiration (OV-26), billed for the
+// 12 × (4 − y) months of the years left from the acquisition year y
+// (SA-19), and y. A date outside the term is refused (OV-27).
+func Coverage(t Term, order licensing.Date) (sa.Coverage, int, error) {
+	y, err := t.Year(order)
+	if err != nil {
+		return sa.Coverage{}, 0, err
+	}
+	return sa.Coverage{Start: order, End: t.Expiration(), Months: 12 * (terms.years + 1 - y)}, y, nil
+}
+
+// QuoteSA prices SA on a line ordered on order under an agreement of term
+// t, at an annual SA price per unit, paid by payment: the
 // line is covered to the agreement's expiration (SA-19); spread pays one
 // equal installment per remaining agreement year, the first on the order
 // date and the others on the anniversaries, each the same SKU billed again
 // (SA-11, SKU-12, OV-43); up front and Microsoft Financing pay at once
 // (SKU-11, SKU-18). A year-3 purchase is a single payment (OV-38). Money is
 // rounded once, to the cent (SA-22).
-func QuoteSA(start, order licensing.Date, payment Payment, annual decimal.Decimal, quantity int64) (sa.Quote, error) {
-	c, y, err := Coverage(start, order)
+func QuoteSA(t Term, order licensing.Date, payment Payment, annual decimal.Decimal, quantity int64) (sa.Quote, error) {
+	c, y, err := Coverage(t, order)
 	if err != nil {
 		return sa.Quote{}, err
 	}
-	t := sa.Terms{Coverage: c, Pricing: sa.Prorated{}, Weighting: sa.EqualParts}
+	q := sa.Terms{Coverage: c, Pricing: sa.Prorated{}, Weighting: sa.EqualParts}
 	found := false
 	for _, row := range paymentRows {
 		if row.payment != payment {
 			continue
 		}
-		found, t.Plan = true, row.rule
+		found, q.Plan = true, row.rule
 		if row.spread {
 			from := order
 			for k := y; k <= terms.years; k++ {
-				next := start.Anniversary(k)
-				t.Periods = append(t.Periods, sa.Coverage{Start: from, End: next.AddDays(-1), Months: 12})
+				next := t.Start.Anniversary(k)
+				q.Periods = append(q.Periods, sa.Coverage{Start: from, End: next.AddDays(-1), Months: 12})
 				from = next
 			}
 		}
@@ -72,10 +109,10 @@ func QuoteSA(start, order licensing.Date, payment Payment, annual decimal.Decima
 	if !found {
 		return sa.Quote{}, fmt.Errorf("openvalue: quote: payment %v: %w", payment, ErrInvalidPayment)
 	}
-	t.Reasons = []licensing.Explanation{
+	q.Reasons = []licensing.Explanation{
 		licensing.Explain("SA-19", fmt.Sprintf("acquired in year %d: %d years of coverage to the agreement end %v", y, terms.years+1-y, c.End),
-			licensing.F("order", order), licensing.F("agreementStart", start), licensing.F("acquisitionYear", y)),
-		licensing.Explain(t.Plan, fmt.Sprintf("paid %v", payment), licensing.F("payment", payment), licensing.F("installments", max(1, len(t.Periods)))),
+			licensing.F("order", order), licensing.F("agreementStart", t.Start), licensing.F("acquisitionYear", y)),
+		licensing.Explain(q.Plan, fmt.Sprintf("paid %v", payment), licensing.F("payment", payment), licensing.F("installments", max(1, len(q.Periods)))),
 	}
-	return sa.QuoteTerms(t, annual, quantity, sa.DefaultRounding)
+	return sa.QuoteTerms(q, annual, quantity, sa.DefaultRounding)
 }

@@ -35,22 +35,22 @@ func TestCoverage(t *testing.T) {
 		months int
 		year   int
 	}{{"2021-05-10", 36, 1}, {"2021-08-01", 36, 1}, {"2022-05-10", 24, 2}, {"2022-09-01", 24, 2}, {"2023-06-01", 12, 3}, {"2024-05-09", 12, 3}} {
-		c, y, err := openvalue.Coverage(start, date(tt.order))
+		c, y, err := openvalue.Coverage(openvalue.Term{Start: start}, date(tt.order))
 		if err != nil || c.Months != tt.months || y != tt.year || c.Start != date(tt.order) || c.End != date("2024-05-09") {
 			t.Errorf("%s: %v, year %d, %v; want %d months to 2024-05-09, year %d", tt.order, c, y, err, tt.months, tt.year)
 		}
 	}
 	for _, o := range []string{"2021-05-09", "2024-05-10"} {
-		_, _, err := openvalue.Coverage(start, date(o))
+		_, _, err := openvalue.Coverage(openvalue.Term{Start: start}, date(o))
 		if rule, _ := licensing.RuleOf(err); !errors.Is(err, licensing.ErrOutsideTerm) || rule != "OV-27" {
 			t.Errorf("%s: err = %v, want ErrOutsideTerm by OV-27", o, err)
 		}
 	}
 	// The coverage needs its anchor: the agreement start.
-	if _, _, err := openvalue.Coverage(licensing.Date{}, date("2022-01-01")); !errors.Is(err, licensing.ErrInvalidOrder) {
+	if _, _, err := openvalue.Coverage(openvalue.Term{Start: licensing.Date{}}, date("2022-01-01")); !errors.Is(err, licensing.ErrInvalidOrder) {
 		t.Errorf("no agreement start: err = %v", err)
 	}
-	if _, _, err := openvalue.Coverage(start, licensing.Date{}); !errors.Is(err, licensing.ErrInvalidOrder) {
+	if _, _, err := openvalue.Coverage(openvalue.Term{Start: start}, licensing.Date{}); !errors.Is(err, licensing.ErrInvalidOrder) {
 		t.Errorf("no order date: err = %v", err)
 	}
 }
@@ -60,7 +60,7 @@ func TestCoverage(t *testing.T) {
 func TestCoverageBounds(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		start, o := inTerm(t)
-		c, y, err := openvalue.Coverage(start, o)
+		c, y, err := openvalue.Coverage(openvalue.Term{Start: start}, o)
 		if err != nil {
 			t.Fatalf("Coverage(%v, %v): %v", start, o, err)
 		}
@@ -71,7 +71,7 @@ func TestCoverageBounds(t *testing.T) {
 		if rapid.Bool().Draw(t, "after") {
 			outside = start.AddYears(3).AddDays(rapid.IntRange(0, 400).Draw(t, "daysAfter"))
 		}
-		if _, _, err := openvalue.Coverage(start, outside); !errors.Is(err, licensing.ErrOutsideTerm) {
+		if _, _, err := openvalue.Coverage(openvalue.Term{Start: start}, outside); !errors.Is(err, licensing.ErrOutsideTerm) {
 			t.Fatalf("Coverage(%v, %v) outside the term: err = %v", start, outside, err)
 		}
 	})
@@ -89,7 +89,7 @@ func dueAmounts(q sa.Quote) []string {
 // times; three 1YR prices of 1,000.00 make the 3,000.00 up-front total.
 func TestWS04Spread(t *testing.T) {
 	start, annual := date("2021-05-10"), decimal.RequireFromString("1000.00")
-	q, err := openvalue.QuoteSA(start, date("2021-08-01"), openvalue.Spread, annual, 1)
+	q, err := openvalue.QuoteSA(openvalue.Term{Start: start}, date("2021-08-01"), openvalue.Spread, annual, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestWS04Spread(t *testing.T) {
 	if diff := cmp.Diff(want, dueAmounts(q)); diff != "" || q.Price.StringFixed(2) != "3000.00" {
 		t.Fatalf("WS-04 schedule for %v mismatch (-want +got):\n%s", q.Price, diff)
 	}
-	up, err := openvalue.QuoteSA(start, date("2021-08-01"), openvalue.UpFront, annual, 1)
+	up, err := openvalue.QuoteSA(openvalue.Term{Start: start}, date("2021-08-01"), openvalue.UpFront, annual, 1)
 	if diff := cmp.Diff([]string{"2021-08-01 3000.00"}, dueAmounts(up)); err != nil || diff != "" {
 		t.Fatalf("WS-04 up front, %v (-want +got):\n%s", err, diff)
 	}
@@ -106,7 +106,7 @@ func TestWS04Spread(t *testing.T) {
 		order string
 		n     int
 	}{{"2022-09-01", 2}, {"2023-06-01", 1}} {
-		q, err := openvalue.QuoteSA(start, date(tt.order), openvalue.Spread, decimal.RequireFromString("130.00"), 1)
+		q, err := openvalue.QuoteSA(openvalue.Term{Start: start}, date(tt.order), openvalue.Spread, decimal.RequireFromString("130.00"), 1)
 		if err != nil || len(q.Schedule.Installments) != tt.n {
 			t.Errorf("%s: %d installments, %v; want %d", tt.order, len(q.Schedule.Installments), err, tt.n)
 			continue
@@ -117,7 +117,7 @@ func TestWS04Spread(t *testing.T) {
 			}
 		}
 	}
-	if _, err := openvalue.QuoteSA(start, date("2024-05-10"), openvalue.Spread, decimal.New(1, 0), 1); !errors.Is(err, licensing.ErrOutsideTerm) {
+	if _, err := openvalue.QuoteSA(openvalue.Term{Start: start}, date("2024-05-10"), openvalue.Spread, decimal.New(1, 0), 1); !errors.Is(err, licensing.ErrOutsideTerm) {
 		t.Errorf("order after expiration: err = %v", err)
 	}
 }
@@ -136,7 +136,7 @@ func TestQuoteSA(t *testing.T) {
 		{openvalue.Financing, "OV-44", []string{"2020-04-01 580.00"}},
 	}
 	for _, tt := range tests {
-		q, err := openvalue.QuoteSA(start, order, tt.payment, annual, 10)
+		q, err := openvalue.QuoteSA(openvalue.Term{Start: start}, order, tt.payment, annual, 10)
 		if err != nil {
 			t.Fatalf("%v: %v", tt.payment, err)
 		}
@@ -151,13 +151,13 @@ func TestQuoteSA(t *testing.T) {
 			t.Errorf("%v: Why() rules (-want +got):\n%s", tt.payment, diff)
 		}
 	}
-	if _, err := openvalue.QuoteSA(start, order, 0, annual, 1); !errors.Is(err, openvalue.ErrInvalidPayment) {
+	if _, err := openvalue.QuoteSA(openvalue.Term{Start: start}, order, 0, annual, 1); !errors.Is(err, openvalue.ErrInvalidPayment) {
 		t.Errorf("no payment: err = %v", err)
 	}
-	if _, err := openvalue.QuoteSA(start, order, openvalue.Spread, annual, 0); !errors.Is(err, licensing.ErrInvalidQuantity) {
+	if _, err := openvalue.QuoteSA(openvalue.Term{Start: start}, order, openvalue.Spread, annual, 0); !errors.Is(err, licensing.ErrInvalidQuantity) {
 		t.Errorf("quantity 0: err = %v", err)
 	}
-	if _, err := openvalue.QuoteSA(start, order, openvalue.Spread, decimal.New(-1, 0), 1); !errors.Is(err, sa.ErrInvalidAmount) {
+	if _, err := openvalue.QuoteSA(openvalue.Term{Start: start}, order, openvalue.Spread, decimal.New(-1, 0), 1); !errors.Is(err, sa.ErrInvalidAmount) {
 		t.Errorf("negative annual: err = %v", err)
 	}
 }
@@ -175,11 +175,11 @@ func TestQuoteSchedulesAddUp(t *testing.T) {
 		payment := rapid.SampledFrom(openvalue.Payments()).Draw(t, "payment")
 		annual := decimal.New(rapid.Int64Range(0, 10_000_000_0000).Draw(t, "annual"), -4) // sub-cent digits, as 29 % of a price has
 		qty := rapid.Int64Range(1, 1000).Draw(t, "qty")
-		q, err := openvalue.QuoteSA(start, o, payment, annual, qty)
+		q, err := openvalue.QuoteSA(openvalue.Term{Start: start}, o, payment, annual, qty)
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, y, _ := openvalue.Coverage(start, o)
+		c, y, _ := openvalue.Coverage(openvalue.Term{Start: start}, o)
 		want, _ := sa.Prorated{}.Price(annual.Mul(decimal.New(qty, 0)), c, sa.DefaultRounding)
 		if q.Coverage != c || !q.Price.Equal(want) || !q.Schedule.Total.Equal(q.Price) {
 			t.Fatalf("quote %v for %v, schedule total %v; want %v for %v", q.Price, q.Coverage, q.Schedule.Total, want, c)
@@ -228,7 +228,7 @@ func TestParsePayment(t *testing.T) {
 // spreads the payments: one invoice a year, the same SKU each time, the
 // first taking the rounding remainder.
 func ExampleQuoteSA() {
-	q, err := openvalue.QuoteSA(licensing.MustParseDate("2021-05-10"), licensing.MustParseDate("2021-08-01"),
+	q, err := openvalue.QuoteSA(openvalue.Term{Start: licensing.MustParseDate("2021-05-10")}, licensing.MustParseDate("2021-08-01"),
 		openvalue.Spread, decimal.RequireFromString("333.3333"), 1)
 	if err != nil {
 		log.Fatal(err)
@@ -251,4 +251,55 @@ func ExampleQuoteSA() {
 	// SKU-12: paid Spread (payment=Spread, installments=3)
 	// SA-12: price 1000: annual × billed months / 12, by month (annual=333.3333, quantity=1, coverage=2021-08-01..2024-05-09 (36 months))
 	// SKU-12: 3 installments adding up to 1000 (total=1000, installments=3, weighting=equal parts, remainderTo=first installment)
+}
+
+// OV-26, OV-27 (corrected 2026-11-23): an OVS term opens on the agreement
+// date; the stub before the enrollment start is Year 1.
+func TestOVSTermStub(t *testing.T) {
+	term := openvalue.Term{Opens: date("2021-04-12"), Start: date("2021-05-01")}
+	for _, tt := range []struct {
+		d    string
+		year int
+	}{{"2021-04-12", 1}, {"2021-04-30", 1}, {"2021-05-01", 1}, {"2022-04-30", 1}, {"2022-05-01", 2}, {"2024-04-30", 3}, {"2021-04-11", 0}, {"2024-05-01", 0}} {
+		y, err := term.Year(date(tt.d))
+		if y != tt.year || (tt.year == 0) != errors.Is(err, licensing.ErrOutsideTerm) {
+			t.Errorf("Year(%s) = %d, %v; want %d", tt.d, y, err, tt.year)
+		}
+	}
+	// The initial order itself, on the agreement date, is covered to the
+	// expiration and billed as Year 1.
+	c, y, err := openvalue.Coverage(term, date("2021-04-12"))
+	if err != nil || y != 1 || c.End != date("2024-04-30") || c.Months != 36 {
+		t.Fatalf("initial order: %v, year %d, %v", c, y, err)
+	}
+	q, err := openvalue.QuoteSA(term, date("2021-04-12"), openvalue.Spread, decimal.New(100, 0), 1)
+	if err != nil || len(q.Schedule.Installments) != 3 || q.Schedule.Installments[1].Due != date("2022-05-01") {
+		t.Fatalf("spread from the stub: %+v, %v", q.Schedule, err)
+	}
+	if _, err := (openvalue.Term{Opens: date("2021-05-02"), Start: date("2021-05-01")}).Year(date("2021-05-10")); !errors.Is(err, licensing.ErrInvalidOrder) {
+		t.Errorf("a term opening after its start: %v", err)
+	}
+}
+
+// INV-35: every date from the day the term opens to its expiration has
+// exactly one agreement year, 1 to 3, non-decreasing; the stub is Year 1.
+func TestTermYears(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		start, d := inTerm(t)
+		term := openvalue.Term{Opens: start.AddDays(-rapid.IntRange(0, 60).Draw(t, "stub")), Start: start}
+		d = d.AddDays(-rapid.IntRange(0, 60).Draw(t, "back"))
+		y, err := term.Year(d)
+		if d.Before(term.Opens) {
+			if !errors.Is(err, licensing.ErrOutsideTerm) {
+				t.Fatalf("Year(%v) before the term: %v", d, err)
+			}
+			return
+		}
+		if err != nil || y < 1 || y > 3 || (d.Before(start) && y != 1) {
+			t.Fatalf("Year(%v) = %d, %v", d, y, err)
+		}
+		if next, err := term.Year(d.AddDays(1)); d != term.Expiration() && (err != nil || next < y || next > y+1) {
+			t.Fatalf("Year(%v) = %d, the next day %d, %v", d, y, next, err)
+		}
+	})
 }

@@ -31,7 +31,7 @@ func (b Breakeven) Why() licensing.Explanation { return b.why }
 func CompareUpgrade(c Class, years decimal.Decimal) (Breakeven, error) {
 	rate, ok := RateOf(c)
 	if !ok {
-		return Breakeven{}, fmt.Errorf("sa: breakeven: unknown product class %v", c)
+		return Breakeven{}, fmt.Errorf("sa: breakeven: product class %v: %w", c, ErrInvalidClass)
 	}
 	if years.Sign() <= 0 {
 		return Breakeven{}, fmt.Errorf("sa: breakeven: upgrade interval %v years: %w", years, ErrInvalidAmount)

@@ -67,7 +67,7 @@ func CanEnroll(windows []Window, p Purchase, enroll licensing.Date, saVersion in
 		// The row is about this product: its channel, version and days decide.
 		switch days := p.Date.DaysUntil(enroll); {
 		case !slices.Contains(w.Channels, p.Channel):
-			return refuse(w.Rule, "SA-only enrollment needs a %v bought %v, not %v", kind, channelList(w.Channels), p.Channel)
+			return refuse(w.Rule, "SA-only enrollment needs the %v license bought %v, not %v", kind, channelList(w.Channels), p.Channel)
 		case p.Version < w.MinVersion:
 			return refuse(w.Rule, "%s %d is older than %d", w.Family, p.Version, w.MinVersion)
 		case w.SameVersion && saVersion != p.Version:
@@ -79,6 +79,12 @@ func CanEnroll(windows []Window, p Purchase, enroll licensing.Date, saVersion in
 		default:
 			return licensing.Explain(w.Rule, fmt.Sprintf("SA-only allowed: day %d of the %d-day window", days, w.Days), facts...), nil
 		}
+	}
+	if family == "" && slices.ContainsFunc(windows, func(w Window) bool { return w.Family != "" && slices.Contains(w.Kinds, kind) }) {
+		// A window for a family of this kind might admit the product: without
+		// its family the answer would be a guess (LIB-06).
+		return licensing.Explanation{}, &licensing.FieldError{Field: "family", Value: p.Product.Name,
+			Err: fmt.Errorf("%w: the product has no family, and an SA-only window depends on it: set the catalog's family column (LIB-06)", licensing.ErrInvalidOrder)}
 	}
 	return refuse(windows[0].Rule, "%v products bought %v cannot be enrolled in SA alone", kind, p.Channel)
 }

@@ -104,3 +104,19 @@ func TestEnrollmentWindowEdges(t *testing.T) {
 		}
 	})
 }
+
+// LIB-06: a product of a kind that a family's window could admit, but with
+// no family in the catalog, is bad input, not a refusal: the answer would
+// be a guess.
+func TestCanEnrollNeedsTheFamily(t *testing.T) {
+	p := sa.Purchase{Product: product("Office Professional Plus", "", licensing.KindApplication), Version: 2016, Channel: licensing.OEM, Date: date("2020-01-10")}
+	_, err := sa.CanEnroll(testWindows(), p, date("2020-02-01"), 2016)
+	var fe *licensing.FieldError
+	if !errors.As(err, &fe) || fe.Field != "family" || !errors.Is(err, licensing.ErrInvalidOrder) {
+		t.Fatalf("err = %v, want a family FieldError", err)
+	}
+	p.Product.Family = "Visio"
+	if _, err := sa.CanEnroll(testWindows(), p, date("2020-02-01"), 2016); !errors.Is(err, licensing.ErrNotEligible) {
+		t.Fatalf("another family: err = %v, want a refusal", err)
+	}
+}

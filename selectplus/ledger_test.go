@@ -3,6 +3,7 @@ package selectplus_test
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/vlrules/vlrules/licensing"
@@ -73,6 +74,50 @@ func TestSARenewalInTheLedger(t *testing.T) {
 	other.OtherExpires = date("2025-07-01")
 	if _, err := l.Post(order("O7", "2025-07-03", "HQ", saOnly("Skype for Business", 600)), other); err == nil {
 		t.Fatal("expired SA from another agreement was renewed in")
+	}
+}
+
+// SA bases must fit the order: a basis for a line that is not SA-only, for
+// a line the order does not have, two for one line, or a purchase of
+// another product is malformed input and changes nothing (SP-13, SP-40).
+func TestSABasisMustFit(t *testing.T) {
+	l := newLedger(t, licensing.Commercial, "2019-07-01")
+	must(t, l, order("O1", "2019-08-01", "HQ", lic("Outlook", 500), lic("Windows Server Essentials", 100)))
+	server := &sa.Purchase{Product: product("Windows Server Essentials"), Channel: licensing.OEM, Date: date("2019-08-01")}
+	before := l.Audit()
+	for name, tt := range map[string]struct {
+		o     licensing.Order
+		bases []selectplus.SABasis
+	}{
+		"another product":  {order("B1", "2019-08-15", "HQ", saOnly("Office Professional Plus", 10)), []selectplus.SABasis{{Line: 1, Purchase: server}}},
+		"a license line":   {order("B2", "2019-08-15", "HQ", lic("Windows Server Essentials", 10)), []selectplus.SABasis{{Line: 1, Purchase: server}}},
+		"no such line":     {order("B3", "2019-08-15", "HQ", saOnly("Windows Server Essentials", 10)), []selectplus.SABasis{{Line: 2, Purchase: server}}},
+		"two for one line": {order("B4", "2019-08-15", "HQ", saOnly("Windows Server Essentials", 10)), []selectplus.SABasis{{Line: 1, Purchase: server}, {Line: 1, OtherExpires: date("2019-09-01")}}},
+	} {
+		if _, err := l.Post(tt.o, tt.bases...); !errors.Is(err, licensing.ErrInvalidOrder) {
+			t.Errorf("%s: err = %v, want ErrInvalidOrder", name, err)
+		}
+	}
+	if after := l.Audit(); len(after) != len(before) {
+		t.Errorf("malformed bases left %d audit events", len(after)-len(before))
+	}
+	if _, err := l.Post(order("B5", "2019-08-15", "HQ", saOnly("Windows Server Essentials", 10)), selectplus.SABasis{Line: 1, Purchase: server}); err != nil {
+		t.Fatalf("a fitting basis: %v", err)
+	}
+}
+
+// A refusal of a line records the line's pool in the audit, with its rule
+// said once (SP-46).
+func TestLineRefusalAudit(t *testing.T) {
+	l := newLedger(t, licensing.Commercial, "2019-07-01")
+	must(t, l, order("O1", "2019-08-01", "HQ", lic("Outlook", 500)))
+	if _, err := l.Post(order("O2", "2019-09-01", "HQ", saOnly("Outlook", 10))); err == nil {
+		t.Fatal("SA alone on a product never covered was accepted")
+	}
+	audit := l.Audit()
+	e := audit[len(audit)-1]
+	if e.Transition != selectplus.Refused || e.Pool != licensing.Applications || e.Before.Level != licensing.LevelA || strings.Count(e.Why().String(), "SP-46") != 1 {
+		t.Fatalf("refusal event %+v: %v", e, e.Why())
 	}
 }
 

@@ -1,7 +1,9 @@
 package selectplus
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/sa"
@@ -126,10 +128,10 @@ func (l *Ledger) Post(o licensing.Order, bases ...SABasis) (Receipt, error) {
 		}
 	}
 	if err != nil {
-		if rule, ok := licensing.RuleOf(err); ok && p.passed && !l.auditOff {
+		if re := (*licensing.RuleError)(nil); errors.As(err, &re) && p.passed && !l.auditOff {
 			pr := p.refused
 			l.audit = append(l.audit, Event{Date: o.Date, Transition: Refused, Pool: pr.Pool, Order: o.ID, Affiliate: o.Affiliate,
-				Points: pr.Points, Before: pr.Before, After: pr.Before, why: licensing.Explain(rule, err.Error())})
+				Points: pr.Points, Before: pr.Before, After: pr.Before, why: licensing.Explain(re.Rule, re.Detail)})
 		}
 		return p.receipt, err
 	}
@@ -208,6 +210,14 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 	if l.seen.has(o.ID) {
 		return licensing.Refuse("INV-06", licensing.ErrDuplicateOrder, "order %q was already posted; it is not counted twice", o.ID)
 	}
+	for i, line := range o.Lines {
+		if !line.Product.Pool.IsValid() {
+			return licensing.Refuse("GEN-04", licensing.ErrNoPool, "order %q line %d: %s has no pool; set one in the catalog", o.ID, i+1, line.Product.Name)
+		}
+	}
+	if err := checkBases(o, bases); err != nil {
+		return err
+	}
 	ai, ok := l.affiliate(o.Affiliate)
 	if !ok {
 		return licensing.Refuse("SP-12", ErrUnregistered, "order %q by %q", o.ID, o.Affiliate)
@@ -226,9 +236,7 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 	for i := range o.Lines {
 		line := &o.Lines[i]
 		pool := line.Product.Pool
-		if !pool.IsValid() {
-			return licensing.Refuse("GEN-04", licensing.ErrNoPool, "order %q line %d: %s has no pool; set one in the catalog", o.ID, i+1, line.Product.Name)
-		}
+		p.refused = PoolResult{Pool: pool, Before: p.start.pools[pool-1]} // the pool a refusal of this line is recorded in
 		var c sa.Coverage
 		if line.Offering.HasSA() {
 			if cov.Months == 0 {
@@ -273,10 +281,10 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 			continue
 		}
 		r := PoolResult{Pool: before.Pool, Points: pts[i], Before: before, order: o.ID, affiliate: o.Affiliate, holdMinimum: l.rules.HoldMinimum}
+		p.refused = r
 		after := before
 		var err error
 		if r.Transition, r.rule, err = l.rules.order(&after, pts[i], l.fixed, l.segLevel); err != nil {
-			p.refused = r
 			return err
 		}
 		if s := l.pos.shares[ai]; after.Total().Cmp(licensing.WholePoints(licensing.MaxPoints)) > 0 ||
@@ -366,6 +374,34 @@ func (r *Rules) order(n *PoolState, pts licensing.Points, fixed bool, seg licens
 		return Upgrade, "SP-19", nil
 	}
 	return Purchase, "SP-17", nil
+}
+
+// checkBases refuses SA bases that do not fit the order: each names an
+// SA-only line of the order, no line has two, and a purchase is of the
+// line's product. A basis that fits nothing would be silently ignored, so
+// it is malformed input.
+func checkBases(o licensing.Order, bases []SABasis) error {
+	bad := func(n int, format string, args ...any) error {
+		return &licensing.FieldError{Order: o.ID, Line: n, Field: "saBasis", Err: fmt.Errorf("%w: "+format, append([]any{licensing.ErrInvalidOrder}, args...)...)}
+	}
+	for k, b := range bases {
+		if b.Line < 1 || b.Line > len(o.Lines) {
+			return bad(0, "basis %d names line %d of an order of %d lines", k+1, b.Line, len(o.Lines))
+		}
+		line := o.Lines[b.Line-1]
+		switch {
+		case line.Offering != licensing.SAOnly:
+			return bad(b.Line, "a basis admits an SA-only line, not %v (SP-13)", line.Offering)
+		case b.Purchase != nil && (b.Purchase.Product.Program != line.Product.Program || !strings.EqualFold(b.Purchase.Product.Name, line.Product.Name)):
+			return bad(b.Line, "the purchase is of %v, the line of %v (SP-40)", b.Purchase.Product, line.Product)
+		}
+		for _, c := range bases[:k] {
+			if c.Line == b.Line {
+				return bad(b.Line, "two bases for one line")
+			}
+		}
+	}
+	return nil
 }
 
 // saLine decides the SA coverage of a line with SA (SP-39, SP-40, SP-41,

@@ -127,7 +127,9 @@ type Rules struct {
 	// still accepted despite the retirement (SP-01); empty by default.
 	ExemptRegions []licensing.Region
 	// SAGranularity is the unit prorated SA is billed in: by month (SP-39),
-	// or by quarter as some academic resellers did (X-17, LIB-04).
+	// or by quarter as some academic resellers did (X-17, LIB-04). The zero
+	// value bills by month, as sa does, so rules saved before the field
+	// existed still load.
 	SAGranularity sa.Granularity
 }
 
@@ -156,26 +158,26 @@ func DefaultRules() Rules {
 // minimum; an unknown reactivation policy, segment level or granularity.
 func (r Rules) Validate() error {
 	if len(r.Thresholds) == 0 || r.Thresholds[0].Level != licensing.LevelA {
-		return fmt.Errorf("selectplus: rules: thresholds must start at Level A (SP-15)")
+		return invalidRules("thresholds must start at Level A (SP-15)")
 	}
 	for i, th := range r.Thresholds {
 		if !th.Level.IsValid() || th.Points.Sign() <= 0 {
-			return fmt.Errorf("selectplus: rules: threshold %d (%v at %v) is not a level with positive points", i+1, th.Level, th.Points)
+			return invalidRules("threshold %d (%v at %v) is not a level with positive points", i+1, th.Level, th.Points)
 		}
 		if i > 0 && (th.Level <= r.Thresholds[i-1].Level || th.Points.Cmp(r.Thresholds[i-1].Points) <= 0) {
-			return fmt.Errorf("selectplus: rules: thresholds must increase in level and points (SP-15): %v at %v after %v at %v",
+			return invalidRules("thresholds must increase in level and points (SP-15): %v at %v after %v at %v",
 				th.Level, th.Points, r.Thresholds[i-1].Level, r.Thresholds[i-1].Points)
 		}
 	}
 	switch {
 	case r.InitialMinimum.Sign() < 0 || r.HoldMinimum.Sign() < 0:
-		return fmt.Errorf("selectplus: rules: minimums must not be negative")
+		return invalidRules("minimums must not be negative")
 	case !r.HoldReactivation.IsValid():
-		return fmt.Errorf("selectplus: rules: reactivation policy %v: %w", r.HoldReactivation, ErrInvalidReactivationPolicy)
+		return invalidRules("reactivation policy %v: %w", r.HoldReactivation, ErrInvalidReactivationPolicy)
 	case !r.AcademicLevel.IsValid() || !r.GovernmentLevel.IsValid():
-		return fmt.Errorf("selectplus: rules: academic and government levels are required (SP-29, SP-30)")
-	case !r.SAGranularity.IsValid():
-		return fmt.Errorf("selectplus: rules: SA granularity %v: %w", r.SAGranularity, sa.ErrInvalidGranularity)
+		return invalidRules("academic and government levels are required (SP-29, SP-30)")
+	case r.SAGranularity != 0 && !r.SAGranularity.IsValid():
+		return invalidRules("SA granularity %v: %w", r.SAGranularity, sa.ErrInvalidGranularity)
 	}
 	return nil
 }
@@ -270,4 +272,9 @@ func Windows() []sa.Window {
 		out[i].Channels = slices.Clone(out[i].Channels)
 	}
 	return out
+}
+
+// invalidRules reports a rules table that cannot work (licensing.ErrInvalidRules).
+func invalidRules(format string, args ...any) error {
+	return fmt.Errorf("selectplus: rules: %w: %w", licensing.ErrInvalidRules, fmt.Errorf(format, args...))
 }

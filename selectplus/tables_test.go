@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/vlrules/vlrules/licensing"
+	"github.com/vlrules/vlrules/sa"
 	"github.com/vlrules/vlrules/selectplus"
 	"pgregory.net/rapid"
 )
@@ -47,14 +48,24 @@ func TestRulesValidate(t *testing.T) {
 	}
 	bad := selectplus.DefaultRules()
 	bad.Thresholds[1], bad.Thresholds[2] = bad.Thresholds[2], bad.Thresholds[1]
-	if err := bad.Validate(); err == nil {
-		t.Error("thresholds out of order accepted")
+	if err := bad.Validate(); !errors.Is(err, licensing.ErrInvalidRules) {
+		t.Errorf("thresholds out of order: %v", err)
 	}
 	bad = selectplus.DefaultRules()
 	bad.HoldReactivation = 0
 	if _, err := selectplus.Load(selectplus.Agreement{Segment: licensing.Commercial, Effective: date("2020-01-01"),
 		Lead: selectplus.Affiliate{ID: "HQ", Anniversary: date("2020-01-01")}}, bad); err == nil {
 		t.Error("a ledger opened with broken rules")
+	}
+	// The zero granularity bills by month, as in rules saved before it existed.
+	monthly := selectplus.DefaultRules()
+	monthly.SAGranularity = 0
+	if err := monthly.Validate(); err != nil {
+		t.Errorf("zero SA granularity: %v", err)
+	}
+	monthly.SAGranularity = 9
+	if err := monthly.Validate(); !errors.Is(err, sa.ErrInvalidGranularity) {
+		t.Errorf("granularity 9: %v", err)
 	}
 }
 

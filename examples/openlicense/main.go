@@ -37,6 +37,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -44,6 +45,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -91,7 +93,7 @@ type authorizationJSON struct {
 func run(args []string, w io.Writer) error {
 	fs := flag.NewFlagSet("openlicense", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	regionText := fs.String("region", "North America", "a region or a country code (default North America, outside EMEA)")
+	regionText := fs.String("region", "North America", "a region or a country code")
 	catalogFile := fs.String("catalog", "", "a catalog CSV (default: the built-in catalog)")
 	dateText := fs.String("date", "", "the initial order date: print the authorization's term")
 	saPoints := fs.Bool("sa-points", false, "count two years of SA points toward Open Volume (OL-11 reading (b))")
@@ -146,7 +148,11 @@ func run(args []string, w io.Writer) error {
 		res.OpenVolume.Pools = append(res.OpenVolume.Pools, poolJSON{p.Pool.String(), p.Points.String(), p.Qualifies, p.Missing.String()})
 	}
 	if !start.IsZero() {
-		res.Authorization = &authorizationJSON{start, rules.AuthorizationEnd(start)}
+		end, err := rules.AuthorizationEnd(start)
+		if err != nil {
+			return fmt.Errorf("-date: %w", err)
+		}
+		res.Authorization = &authorizationJSON{start, end}
 	}
 	if *asJSON {
 		enc := json.NewEncoder(w)
@@ -174,7 +180,11 @@ var orderColumns = []string{"product", "offering", "quantity"}
 // readOrder reads ORDER.csv into lines of Open License products and the
 // file line of each, naming the line and field of a bad row.
 func readOrder(r io.Reader, catalog *licensing.Catalog) (lines []licensing.Line, fileLines []int, err error) {
-	cr := csv.NewReader(r)
+	br := bufio.NewReader(r)
+	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+		br.Discard(3) // a byte-order mark, as spreadsheets write
+	}
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
@@ -185,9 +195,12 @@ func readOrder(r io.Reader, catalog *licensing.Catalog) (lines []licensing.Line,
 	}
 	col := map[string]int{}
 	for i, h := range header {
-		name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		if !contains(orderColumns, name) {
+		name := strings.ToLower(strings.TrimSpace(h))
+		if !slices.Contains(orderColumns, name) {
 			return nil, nil, fmt.Errorf("line 1, column %d: unknown column %q (want the header %s)", i+1, h, strings.Join(orderColumns, ","))
+		}
+		if _, dup := col[name]; dup {
+			return nil, nil, fmt.Errorf("line 1, column %d: column %q appears twice", i+1, h)
 		}
 		col[name] = i
 	}
@@ -222,7 +235,7 @@ func readOrder(r io.Reader, catalog *licensing.Catalog) (lines []licensing.Line,
 			return nil, nil, bad("offering", err)
 		}
 		q, err := strconv.ParseInt(field("quantity"), 10, 64)
-		if err != nil || q < 1 || q > licensing.MaxQuantity {
+		if notDigits := strings.Trim(field("quantity"), "0123456789"); notDigits != "" || err != nil || q < 1 || q > licensing.MaxQuantity {
 			return nil, nil, bad("quantity", fmt.Errorf("%q: want a whole number from 1 to %d: %w", field("quantity"), licensing.MaxQuantity, licensing.ErrInvalidQuantity))
 		}
 		lines = append(lines, licensing.Line{Product: p, Offering: off, Quantity: q})
@@ -234,15 +247,6 @@ func readOrder(r io.Reader, catalog *licensing.Catalog) (lines []licensing.Line,
 	return lines, fileLines, nil
 }
 
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
 // printReport prints the readable report.
 func printReport(w io.Writer, q openlicense.Qualification, lines []licensing.Line, fileLines []int, res result) error {
 	region := string(q.Region)
@@ -252,7 +256,7 @@ func printReport(w io.Writer, q openlicense.Qualification, lines []licensing.Lin
 		region += " (500 points in a pool, OL-09)"
 	}
 	fmt.Fprintf(w, "region        %s\n", region)
-	fmt.Fprintf(w, "Open Business %d licenses: %s\n", q.Licenses, verdict(q.OpenBusiness, fmt.Sprintf("%d more licenses needed (OL-01)", q.LicensesMissing)))
+	fmt.Fprintf(w, "Open Business %d licenses: %s\n", q.Licenses, verdict(q.OpenBusiness, fmt.Sprintf("%d more needed (OL-01)", q.LicensesMissing)))
 	fmt.Fprintf(w, "Open Volume   %s points in the order\n\n", q.Total.Display())
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "pool\tpoints\tOpen Volume\tmissing")

@@ -215,6 +215,8 @@ func TestBadInput(t *testing.T) {
 		{"subscription", "product,offering,quantity\nOffice Professional,L,5\nOffice Professional,Subscription,5\n", "", []string{"line 3", "offering", "OL-12"}, licensing.ErrInvalidOffering},
 		{"zero quantity", "product,offering,quantity\nOffice Professional,L,0\n", "", []string{"line 2", "quantity"}, licensing.ErrInvalidQuantity},
 		{"huge quantity", "product,offering,quantity\nOffice Professional,L,99999999999999999999\n", "", []string{"line 2", "quantity"}, licensing.ErrInvalidQuantity},
+		{"signed quantity", "product,offering,quantity\nOffice Professional,L,+5\n", "", []string{"line 2", "quantity"}, licensing.ErrInvalidQuantity},
+		{"column twice", "product,offering,quantity,product\n", "", []string{"line 1", "twice"}, nil},
 		{"short row", "product,offering,quantity\nOffice Professional,L\n", "", []string{"line 2", "fields"}, nil},
 		{"bad region", "product,offering,quantity\nOffice Professional,L,5\n", "-region Atlantis", []string{"-region"}, licensing.ErrInvalidRegion},
 		{"bad date", "product,offering,quantity\nOffice Professional,L,5\n", "-date 2021-02-29", []string{"-date"}, nil},
@@ -258,7 +260,7 @@ func TestBadInput(t *testing.T) {
 
 func TestByteOrderMark(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "order.csv")
-	if err := os.WriteFile(file, []byte("\ufeffproduct,offering,quantity\r\nOffice Professional,License,5\r\n"), 0o644); err != nil {
+	if err := os.WriteFile(file, []byte("\ufeff\"product\",offering,quantity\r\nOffice Professional,License,5\r\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer

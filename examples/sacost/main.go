@@ -3,10 +3,10 @@
 //
 //	sacost [-json] -program PROGRAM -class server|desktop -price PRICE -interval YEARS
 //	       -order DATE [-quantity N] [-plan PLAN] [-annual PRICE]
-//	       [-affiliate DATE] [-start DATE] [-authorization DATE]
+//	       [-affiliate DATE] [-start DATE] [-agreement DATE] [-authorization DATE]
 //
-// -program is selectplus, openvalue, ovs or openlicense (any spelling the
-// library parses: "Select Plus", "OLV", "OLP", …). -class is the product
+// -program is selectplus, openvalue, ovs or openlicense (or sp, ov, olv,
+// olp, or a program's name such as "Select Plus"). -class is the product
 // class of SA-04: server (25 %) or desktop (desktop and systems, 29 %); a
 // pool name (Servers, Applications, Systems) works too. -price is the
 // license price per unit, -interval the upgrade interval in years, -order
@@ -14,9 +14,11 @@
 //
 // Each program needs one more date: Select Plus the affiliate's anniversary
 // (-affiliate; only its month counts), Open Value the agreement start
-// (-start), Open License the authorization's initial order date
-// (-authorization). -plan picks how to pay: upfront (every program), spread
-// (Open Value), affiliate or order (Select Plus). -annual replaces the SA-04
+// (-start; for OVS the enrollment start, with -agreement the agreement date
+// when the term opens earlier, a stub in Year 1, OV-26), Open License the
+// authorization's initial order date (-authorization). -plan picks how to
+// pay: upfront (every program), spread or financing (Open Value), affiliate
+// or order (Select Plus). -annual replaces the SA-04
 // reference with a price-list annual SA price per unit.
 //
 // It prints the breakeven, the coverage, the price and the payment
@@ -49,7 +51,7 @@ import (
 
 func main() { os.Exit(cli.Exit("sacost", run(os.Args[1:], os.Stdout), os.Stderr)) }
 
-const usage = "sacost [-json] -program PROGRAM -class server|desktop -price PRICE -interval YEARS -order DATE [-quantity N] [-plan PLAN] [-annual PRICE] [-affiliate DATE] [-start DATE] [-authorization DATE]"
+const usage = "sacost [-json] -program PROGRAM -class server|desktop -price PRICE -interval YEARS -order DATE [-quantity N] [-plan PLAN] [-annual PRICE] [-affiliate DATE] [-start DATE] [-agreement DATE] [-authorization DATE]"
 
 // result is what sacost prints, and its JSON form.
 type result struct {
@@ -101,7 +103,8 @@ func run(args []string, w io.Writer) error {
 		quantity  = fs.Int64("quantity", 1, "units")
 		planStr   = fs.String("plan", "", "upfront (any program), spread or financing (Open Value), affiliate or order (Select Plus)")
 		affiliate = fs.String("affiliate", "", "Select Plus: the affiliate's anniversary")
-		start     = fs.String("start", "", "Open Value: the agreement start")
+		start     = fs.String("start", "", "Open Value: the agreement start; OVS: the enrollment start")
+		agreement = fs.String("agreement", "", "OVS: the agreement date, when the term opens before -start (default: -start)")
 		authStart = fs.String("authorization", "", "Open License: the authorization's initial order date")
 	)
 	if err := cli.Parse(fs, args, w, usage, 0, 0); err != nil {
@@ -142,7 +145,7 @@ func run(args []string, w io.Writer) error {
 		}
 		annualWhy = licensing.Explain("GEN-16", "annual SA price from the price list", licensing.F("annual", annual))
 	}
-	dates := map[string]string{"-affiliate": *affiliate, "-start": *start, "-authorization": *authStart}
+	dates := map[string]string{"-affiliate": *affiliate, "-start": *start, "-agreement": *agreement, "-authorization": *authStart}
 	q, plan, err := quote(prog, *planStr, orderDate, dates, annual, *quantity)
 	if err != nil {
 		return err
@@ -219,18 +222,24 @@ func quote(prog licensing.Program, planText string, order licensing.Date, dates 
 		if err != nil {
 			return sa.Quote{}, "", err
 		}
+		term := openvalue.Term{Start: start}
+		if dates["-agreement"] != "" {
+			if term.Opens, err = date("-agreement", "OV-26"); err != nil {
+				return sa.Quote{}, "", err
+			}
+		}
 		pay, err := planOr(planText, openvalue.UpFront, openvalue.ParsePayment)
 		if err != nil {
 			return sa.Quote{}, "", err
 		}
-		q, err := openvalue.QuoteSA(start, order, pay, annual, qty)
+		q, err := openvalue.QuoteSA(term, order, pay, annual, qty)
 		return q, pay.String(), err
 	case licensing.OpenLicense:
 		initial, err := date("-authorization", "OL-19")
 		if err != nil {
 			return sa.Quote{}, "", err
 		}
-		if planText != "" && !strings.EqualFold(strings.ReplaceAll(planText, "-", ""), "upfront") {
+		if planText != "" && !strings.EqualFold(strings.NewReplacer("-", "", " ", "").Replace(planText), "upfront") {
 			return sa.Quote{}, "", licensing.Refuse("OL-04", licensing.ErrNotEligible, "-plan %q: Open License is paid up front", planText)
 		}
 		q, err := openlicense.DefaultRules().QuoteSA(initial, order, annual, qty)

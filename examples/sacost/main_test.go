@@ -19,6 +19,8 @@ func TestJSON(t *testing.T) {
 		{"WS-15 Select Plus, affiliate anniversary", "-program selectplus -class desktop -price 100 -interval 3 -order 2020-04-01 -affiliate 2018-07-01 -quantity 10 -plan affiliate", 27, "652.50", 3, true},
 		{"Select Plus order anniversary", "-program select plus -class desktop -price 100 -interval 3 -order 2020-04-01 -affiliate 2018-07-01 -plan order", 36, "87.00", 3, true},
 		{"Open Value year 2 spread", "-program OLV -class server -price 1000 -interval 5 -order 2022-09-01 -start 2021-05-10 -plan spread", 24, "500.00", 2, false},
+		{"OVS initial order in the stub", "-program ovs -class desktop -price 100 -interval 3 -order 2021-04-12 -agreement 2021-04-12 -start 2021-05-01 -plan spread", 36, "87.00", 3, true},
+		{"Open License up front in words", "-program openlicense -class server -price 100 -interval 4 -order 2006-07-15 -authorization 2005-03-15 -plan up front", 8, "50.00", 1, true},
 		{"WS-11 Open License, 8 months left", "-program openlicense -class server -price 100 -interval 4 -order 2006-07-15 -authorization 2005-03-15", 8, "50.00", 1, true},
 		{"price-list annual price", "-program selectplus -class desktop -price 100 -annual 29.00 -interval 3 -order 2020-06-30 -affiliate 2018-07-01", 25, "60.42", 1, true},
 	}
@@ -40,12 +42,12 @@ func TestJSON(t *testing.T) {
 	}
 }
 
-// splitArgs splits on spaces but keeps "select plus" together after -program.
+// splitArgs splits on spaces but keeps "select plus" and "up front" whole.
 func splitArgs(s string) []string {
-	s = strings.ReplaceAll(s, "select plus", "select_plus")
+	s = strings.NewReplacer("select plus", "select_plus", "up front", "up_front").Replace(s)
 	f := strings.Fields(s)
 	for i := range f {
-		f[i] = strings.ReplaceAll(f[i], "select_plus", "select plus")
+		f[i] = strings.NewReplacer("select_plus", "select plus", "up_front", "up front").Replace(f[i])
 	}
 	return f
 }

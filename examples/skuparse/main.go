@@ -32,6 +32,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/vlrules/vlrules/examples/internal/cli"
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/licensing/sku"
 	"github.com/vlrules/vlrules/openlicense"
@@ -39,13 +40,16 @@ import (
 	"github.com/vlrules/vlrules/selectplus"
 )
 
+const usage = "skuparse [-json] < DESCRIPTIONS"
+
 func main() {
-	asJSON := flag.Bool("json", false, "print one JSON object per line")
-	flag.Parse()
-	if err := run(os.Stdin, os.Stdout, *asJSON); err != nil {
-		fmt.Fprintln(os.Stderr, "skuparse:", err)
-		os.Exit(1)
+	fs := flag.NewFlagSet("skuparse", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print one JSON object per line")
+	err := cli.Parse(fs, os.Args[1:], os.Stdout, usage, 0, 0)
+	if err == nil {
+		err = run(os.Stdin, os.Stdout, *asJSON)
 	}
+	os.Exit(cli.Exit("skuparse", err, os.Stderr))
 }
 
 // parser reads any program's descriptions, and those with no program token.
@@ -53,7 +57,7 @@ var parser = sku.Parsers{sku.ParserFunc(openvalue.ParseDescription), sku.ParserF
 	sku.ParserFunc(selectplus.ParseDescription)}
 
 // result is one line's object, its fields in the canonical vocabulary's
-// order (SKU.md).
+// order.
 type result struct {
 	Part          string   `json:"part"`
 	Description   string   `json:"description"`

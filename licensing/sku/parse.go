@@ -177,13 +177,13 @@ const maxStackTokens = 32
 //
 // The product is the words before the first token that is a version, a
 // language, an offering or a program, or a distinctive abbreviation of the
-// vocabulary (SKU.md), leaving out a coverage token a distributor moved to
+// vocabulary, leaving out a coverage token a distributor moved to
 // the front and a "Microsoft" a reseller put before it. A token after the
 // product that fits no field, or a field already filled, is kept in Unknown
 // with its offset. The last word of a description cut at 40 characters is
 // read as the one spelling it begins, if only one fits ("CoreL").
 //
-// Every program reads its own program token (SKU.md: OLV alone is Open
+// Every program reads its own program token (X-19: OLV alone is Open
 // Value, an OVS token anywhere makes Open Value Subscription); an Open
 // License row with no offering token is a License. Parse fails with a
 // *ParseError only when nothing recognisable is left — an empty input or
@@ -293,7 +293,7 @@ func (r *Reader) programList() string {
 	return strings.Join(names, " or ")
 }
 
-// truncatedLength is where price lists cut descriptions (SKU.md).
+// truncatedLength is where price lists cut descriptions.
 const truncatedLength = 40
 
 // isCut reports whether s, trailing blanks aside, is exactly as long as a
@@ -304,7 +304,7 @@ func isCut(s string) bool {
 }
 
 // byteClass sorts the bytes of a description: 0 inside a token, 1 a
-// separator (ASCII white space and the comma of joined columns, SKU.md), 2
+// separator (ASCII white space and the comma of joined columns, X-19), 2
 // the first byte of a two-byte character that may be U+00A0.
 var byteClass = [256]uint8{' ': 1, '\t': 1, '\n': 1, '\r': 1, '\v': 1, '\f': 1, ',': 1, 0xc2: 2}
 

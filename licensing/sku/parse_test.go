@@ -10,7 +10,7 @@ import (
 	"pgregory.net/rapid"
 )
 
-// The descriptions of SKU.md, one per style and irregularity, and what they
+// Real price-list descriptions, one per style and irregularity, and what they
 // mean.
 func TestParseDescriptionStyles(t *testing.T) {
 	tests := []struct {

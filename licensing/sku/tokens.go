@@ -209,7 +209,7 @@ var defaultTokenRows = []TokenRow{
 }
 
 // languageNames are the languages and language codes price lists write;
-// each is kept as written (SKU.md). They all end the product name.
+// each is kept as written. They all end the product name.
 var languageNames = []string{
 	"English", "German", "French", "Spanish", "Italian", "Japanese", "Korean", "Chinese", "ChnSimp", "ChnTrad",
 	"Portuguese", "Brazilian", "Dutch", "Swedish", "Danish", "Norwegian", "Finnish", "Polish", "Russian", "Czech",
