@@ -37,9 +37,11 @@
 //
 // A [Catalog] is a product list keyed by program and name. [DefaultCatalog]
 // holds the example points of the guides (GEN-04); [ReadCatalog] loads a
-// user's list from CSV and reports a bad row by line and column. Every
-// default rules table of the module records its [Source]: the guide, its
-// edition, and the dates its rules are in force (GEN-23).
+// user's list from CSV and reports a bad row by line and column. Each
+// program's rules record their [Source], the guide they come from
+// (GEN-23): selectplus.Rules.Source, openvalue.Source,
+// openlicense.Rules.Source. A Source may carry the dates its rules are in
+// force; the guides give none, so the default tables leave them open.
 //
 // # Rules
 //

@@ -386,3 +386,20 @@ func TestQualifyOverflow(t *testing.T) {
 		t.Fatalf("err = %v, want ErrOverflow", err)
 	}
 }
+
+// ParseProductType never panics: it returns an offering Open License sells,
+// or an error wrapping a sentinel.
+func FuzzParseProductType(f *testing.F) {
+	for _, s := range []string{"L", "L&SA", "SA", "LicenseSA", "VUP", "Upgrade Advantage", "Subscription", "", "\ufeffL"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		o, err := openlicense.ParseProductType(s)
+		switch {
+		case err == nil && !slices.Contains([]licensing.Offering{licensing.License, licensing.LicenseSA, licensing.SAOnly}, o):
+			t.Fatalf("ParseProductType(%q) = %v", s, o)
+		case err != nil && !errors.Is(err, licensing.ErrInvalidOffering) && !errors.Is(err, licensing.ErrNotEligible):
+			t.Fatalf("ParseProductType(%q): %v wraps no sentinel", s, err)
+		}
+	})
+}

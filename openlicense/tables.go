@@ -189,9 +189,6 @@ var categoryOptions = []struct {
 // evaluatorLanguages are the languages the Evaluator is offered in (OL-24).
 var evaluatorLanguages = []string{"English", "French", "German", "Italian", "Japanese", "Korean", "Brazilian Portuguese", "Spanish"}
 
-// Source returns the guide the tables of this package come from (GEN-23).
-func Source() licensing.Source { return guide }
-
 // invalidRules reports a rules table that cannot work (licensing.ErrInvalidRules).
 func invalidRules(format string, args ...any) error {
 	return fmt.Errorf("openlicense: rules: %w: %w", licensing.ErrInvalidRules, fmt.Errorf(format, args...))

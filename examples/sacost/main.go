@@ -110,6 +110,9 @@ func run(args []string, w io.Writer) error {
 	if err := cli.Parse(fs, args, w, usage, 0, 0); err != nil {
 		return err
 	}
+	if *program == "" {
+		return fmt.Errorf("-program is required\nusage: %s", usage)
+	}
 	prog, err := parseProgram(*program)
 	if err != nil {
 		return err

@@ -12,14 +12,16 @@
 package main
 
 import (
+	"bufio"
+	"flag"
 	"fmt"
 	"io"
-	"log"
 	"os"
 	"text/tabwriter"
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/vlrules/vlrules/examples/internal/cli"
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/licensing/sku"
 	"github.com/vlrules/vlrules/openlicense"
@@ -29,9 +31,15 @@ import (
 )
 
 func main() {
-	if err := run(os.Stdout); err != nil {
-		log.Fatal(err)
+	fs := flag.NewFlagSet("tour", flag.ContinueOnError)
+	err := cli.Parse(fs, os.Args[1:], os.Stdout, "tour (no flags, no arguments)", 0, 0)
+	if err == nil {
+		bw := bufio.NewWriter(os.Stdout)
+		if err = run(bw); err == nil {
+			err = bw.Flush()
+		}
 	}
+	os.Exit(cli.Exit("tour", err, os.Stderr))
 }
 
 func run(w io.Writer) error {
