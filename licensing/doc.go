@@ -36,8 +36,13 @@
 // # Tables
 //
 // A [Catalog] is a product list keyed by program and name. [DefaultCatalog]
-// holds the example points of the guides (GEN-04); [ReadCatalog] loads a
-// user's list from CSV and reports a bad row by line and column. Each
+// holds the example points of the guides (GEN-04; catalog.go); [ReadCatalog]
+// loads a user's list from CSV and reports a bad row by line and column.
+// The other tables: order.go, the points each offering earns (GEN-05,
+// SA-01, SA-20); product.go, the pools each kind of product may count in
+// (GEN-02 to GEN-04); region.go, the default regions and their countries
+// (GEN-12, LIB-01); ruletable.go, the rule registry; names.go, every enum's
+// names and the guides' spellings. Each
 // program's rules record their [Source], the guide they come from
 // (GEN-23): selectplus.Rules.Source, openvalue.Source,
 // openlicense.Rules.Source. A Source may carry the dates its rules are in

@@ -50,15 +50,16 @@ func (c CoTermination) Why() []licensing.Explanation {
 // date, end, that the program chose (by its rule, given in endWhy): every
 // line is renewed from the day after its own expiry to end, its months
 // counted by [Months] (a part month in full, so no renewal is shorter than
-// one month) and priced at annual × months / 12, rounded once per line by
-// r (SA-12, SA-22), under the program's co-termination rule (rules.CoTerm).
+// one month) and priced by the program's pricer p, such as [Prorated] with
+// its billing granularity, rounded once per line by r (SA-12, SA-22), under
+// the program's co-termination rule (rules.CoTerm).
 //
 // A line already expired on the order date has lapsed and is refused under
 // the program's lapse rule (rules.Lapse); so is a line whose renewal would
 // run longer than licensing.MaxSAMonths, or start after end.
-func CoTerminate(rules Renewal, lines []Expiring, order, end licensing.Date, endWhy licensing.Explanation, r Rounding) (CoTermination, error) {
-	if len(lines) == 0 || !order.IsValid() || !end.IsValid() {
-		return CoTermination{}, fmt.Errorf("sa: co-termination: %w: lines, an order date and a common end are required", licensing.ErrInvalidOrder)
+func CoTerminate(rules Renewal, lines []Expiring, order, end licensing.Date, endWhy licensing.Explanation, p Pricer, r Rounding) (CoTermination, error) {
+	if len(lines) == 0 || !order.IsValid() || !end.IsValid() || p == nil {
+		return CoTermination{}, fmt.Errorf("sa: co-termination: %w: lines, an order date, a common end and a pricer are required", licensing.ErrInvalidOrder)
 	}
 	seen := map[string]bool{}
 	for _, l := range lines {
@@ -82,10 +83,13 @@ func CoTerminate(rules Renewal, lines []Expiring, order, end licensing.Date, end
 				"line %q renewed from %v cannot end on %v (%d months; 1 to %d)", l.ID, start, end, months, licensing.MaxSAMonths)
 		}
 		c := Coverage{Start: start, End: end, Months: months}
-		price := r.quo(l.Annual.Mul(decimal.New(int64(months), 0)), 12)
+		price, err := p.Price(l.Annual, c, r)
+		if err != nil {
+			return CoTermination{}, err
+		}
 		ct.Extensions = append(ct.Extensions, Extension{ID: l.ID, Coverage: c, Annual: l.Annual, Price: price,
-			why: licensing.Explain(rules.CoTerm, fmt.Sprintf("renewed %v for %v", c, price),
-				licensing.F("line", l.ID), licensing.F("annual", l.Annual), licensing.F("months", months))})
+			why: licensing.Explain(rules.CoTerm, fmt.Sprintf("renewed %v for %s", c, price.StringFixed(r.orDefault().Places)),
+				licensing.F("line", l.ID), licensing.F("annual", l.Annual), licensing.F("months", months), licensing.F("pricing", p))})
 		ct.Total = ct.Total.Add(price)
 	}
 	return ct, nil

@@ -45,7 +45,7 @@ func TestCoTerminateProperties(t *testing.T) {
 		// earliest.
 		first, last := latest.AddDays(1), earliest.AddDays(1).AddMonths(licensing.MaxSAMonths).AddDays(-1)
 		end := first.AddDays(rapid.IntRange(0, first.DaysUntil(last)).Draw(t, "endOffset"))
-		ct, err := sa.CoTerminate(renewalRules, lines, order, end, endWhy(end), sa.DefaultRounding)
+		ct, err := sa.CoTerminate(renewalRules, lines, order, end, endWhy(end), sa.Prorated{}, sa.DefaultRounding)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,7 +73,7 @@ func TestCoTerminateProperties(t *testing.T) {
 			t.Fatalf("Why() = %v", why)
 		}
 		// A day further than 36 months from the earliest renewal is refused.
-		_, err = sa.CoTerminate(renewalRules, lines, order, last.AddDays(1), endWhy(last.AddDays(1)), sa.DefaultRounding)
+		_, err = sa.CoTerminate(renewalRules, lines, order, last.AddDays(1), endWhy(last.AddDays(1)), sa.Prorated{}, sa.DefaultRounding)
 		if rule, _ := licensing.RuleOf(err); !errors.Is(err, licensing.ErrNotEligible) || rule != "SP-44" {
 			t.Fatalf("end %v, 37 months after %v: err = %v", last.AddDays(1), earliest.AddDays(1), err)
 		}
@@ -87,7 +87,7 @@ func TestCoTerminateFigures(t *testing.T) {
 		{ID: "B", Expires: date("2021-12-31"), Annual: decimal.RequireFromString("120.00")},
 	}
 	end := date("2024-06-30")
-	ct, err := sa.CoTerminate(renewalRules, lines, date("2021-06-15"), end, endWhy(end), sa.DefaultRounding)
+	ct, err := sa.CoTerminate(renewalRules, lines, date("2021-06-15"), end, endWhy(end), sa.Prorated{}, sa.DefaultRounding)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,25 +99,25 @@ func TestCoTerminateFigures(t *testing.T) {
 	}
 	// An earlier end: 18 months for B.
 	end = date("2023-06-30")
-	ct, err = sa.CoTerminate(renewalRules, lines, date("2021-06-15"), end, endWhy(end), sa.DefaultRounding)
+	ct, err = sa.CoTerminate(renewalRules, lines, date("2021-06-15"), end, endWhy(end), sa.Prorated{}, sa.DefaultRounding)
 	if err != nil || ct.End != end || ct.Extensions[1].Coverage.Months != 18 {
 		t.Fatalf("earlier end %+v, %v", ct, err)
 	}
 	// A line renewed on its last day is on time; one already expired has
 	// lapsed, under the program's lapse rule (SP-46).
-	if _, err := sa.CoTerminate(renewalRules, lines, date("2021-06-30"), end, endWhy(end), sa.DefaultRounding); err != nil {
+	if _, err := sa.CoTerminate(renewalRules, lines, date("2021-06-30"), end, endWhy(end), sa.Prorated{}, sa.DefaultRounding); err != nil {
 		t.Errorf("renewed on the expiry: %v", err)
 	}
-	_, err = sa.CoTerminate(renewalRules, lines, date("2021-07-01"), end, endWhy(end), sa.DefaultRounding)
+	_, err = sa.CoTerminate(renewalRules, lines, date("2021-07-01"), end, endWhy(end), sa.Prorated{}, sa.DefaultRounding)
 	if rule, _ := licensing.RuleOf(err); !errors.Is(err, licensing.ErrNotEligible) || rule != "SP-46" {
 		t.Errorf("lapsed line: err = %v, want SP-46", err)
 	}
-	if _, err := sa.CoTerminate(renewalRules, append(lines, lines[0]), date("2021-06-15"), end, endWhy(end), sa.DefaultRounding); !errors.Is(err, licensing.ErrDuplicateOrder) {
+	if _, err := sa.CoTerminate(renewalRules, append(lines, lines[0]), date("2021-06-15"), end, endWhy(end), sa.Prorated{}, sa.DefaultRounding); !errors.Is(err, licensing.ErrDuplicateOrder) {
 		t.Errorf("duplicate line: err = %v", err)
 	}
 	// An end before a line's renewal starts is refused by the
 	// co-termination rule.
-	_, err = sa.CoTerminate(renewalRules, lines, date("2021-06-15"), date("2021-12-30"), endWhy(date("2021-12-30")), sa.DefaultRounding)
+	_, err = sa.CoTerminate(renewalRules, lines, date("2021-06-15"), date("2021-12-30"), endWhy(date("2021-12-30")), sa.Prorated{}, sa.DefaultRounding)
 	if rule, _ := licensing.RuleOf(err); !errors.Is(err, licensing.ErrNotEligible) || rule != "SP-44" {
 		t.Errorf("end before B's renewal: err = %v, want SP-44", err)
 	}
@@ -131,7 +131,7 @@ func TestCoTerminateFigures(t *testing.T) {
 		if name == "zero-dated order" {
 			order = licensing.Date{}
 		}
-		if _, err := sa.CoTerminate(renewalRules, bad, order, end, endWhy(end), sa.DefaultRounding); !errors.Is(err, licensing.ErrInvalidOrder) {
+		if _, err := sa.CoTerminate(renewalRules, bad, order, end, endWhy(end), sa.Prorated{}, sa.DefaultRounding); !errors.Is(err, licensing.ErrInvalidOrder) {
 			t.Errorf("%s: err = %v", name, err)
 		}
 	}

@@ -7,9 +7,8 @@
 // # Rules
 //
 //   - Coverage is a period with its months ([Coverage]); [Months] counts the
-//     months of coverage that ends with a term, a part month in full (SP-39,
-//     OL-13, WS-11). Open Value bills 12 × (4 − y) months instead (SA-19), and
-//     its package counts them so.
+//     months of coverage that ends with a term, a part month in full (INV-28,
+//     WS-11). A program that bills whole years counts its months itself.
 //   - Prices: the annual reference price is 25 % of the license for server
 //     products and 29 % for desktop and systems products, by pool
 //     ([AnnualReference]; SA-04, GEN-18); [Prorated] coverage costs annual ×
@@ -30,6 +29,14 @@
 //
 // Every result says why through its Why method, naming its rule, inputs and
 // figures; a refusal is an error wrapping a *licensing.RuleError.
+//
+// # Tables
+//
+// class.go holds the SA-04 rates by product class and the class of each
+// pool (GEN-18); evaluator.go the Evaluator's decision table (OL-22);
+// price.go the months of each billing granularity; names.go every enum's
+// names and spellings. The programs' tables (coverage, plans, windows,
+// renewal rules) live in their own packages' tables.go.
 //
 // # Rounding
 //

@@ -46,7 +46,7 @@ func ExampleCoTerminate() {
 	rules := sa.Renewal{OnTime: "SP-45", Lapse: "SP-46", Other: "SP-47", CoTerm: "SP-44"}
 	end := licensing.MustParseDate("2024-06-30")
 	why := licensing.Explain("SP-44", "the day before the third affiliate anniversary after 2021-07-01")
-	ct, err := sa.CoTerminate(rules, lines, licensing.MustParseDate("2021-06-15"), end, why, sa.DefaultRounding)
+	ct, err := sa.CoTerminate(rules, lines, licensing.MustParseDate("2021-06-15"), end, why, sa.Prorated{}, sa.DefaultRounding)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -354,7 +354,7 @@ func TestCoverageExtendProperties(t *testing.T) {
 		if err != nil || ct.End != want.End || ct.Why()[0].Rule != "SP-44" {
 			t.Fatalf("common end %v (%v), %v; want %v", ct.End, ct.Why(), err, want.End)
 		}
-		same, err := sa.CoTerminate(covRenewal, lines, order, want.End, ct.Why()[0], sa.DefaultRounding)
+		same, err := sa.CoTerminate(covRenewal, lines, order, want.End, ct.Why()[0], sa.Prorated{}, sa.DefaultRounding)
 		if err != nil || fmt.Sprint(same.Why()) != fmt.Sprint(ct.Why()) || !same.Total.Equal(ct.Total) || len(ct.Extensions) != len(lines) {
 			t.Fatalf("Extend = %v, total %v; sa.CoTerminate = %v, total %v, %v", ct.Why(), ct.Total, same.Why(), same.Total, err)
 		}
@@ -550,6 +550,26 @@ func ExampleQuoteSA_affiliateAnniversary() {
 // common end date, each prorated for its own months (SP-44): by default the
 // day before the third affiliate anniversary after the earliest renewal
 // start (SP-39).
+// X-17, LIB-04: a ledger that bills SA by quarter bills co-terminated
+// renewals by quarter too: 35 months bill as 36.
+func TestExtendBillsByTheLedgersGranularity(t *testing.T) {
+	rules := selectplus.DefaultRules()
+	rules.SAGranularity = sa.Quarterly
+	l, err := selectplus.Load(selectplus.Agreement{Segment: licensing.Commercial, Effective: covDate("2019-01-01"),
+		Lead: selectplus.Affiliate{ID: "EU", Anniversary: licensing.MustDate(2018, time.July, 1)}}, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := []sa.Expiring{{ID: "desktops", Expires: covDate("2021-07-31"), Annual: decimal.RequireFromString("29.00")}}
+	ct, err := l.Extend("EU", covDate("2021-07-15"), lines, licensing.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := ct.Extensions[0]; e.Coverage.Months != 35 || e.Price.StringFixed(2) != "87.00" {
+		t.Fatalf("renewal %v for %s, want 35 months billed as 36: 87.00", e.Coverage, e.Price.StringFixed(2))
+	}
+}
+
 func ExampleLedger_Extend_coTerminate() {
 	l, err := covLedger(time.July)
 	if err != nil {
@@ -569,8 +589,8 @@ func ExampleLedger_Extend_coTerminate() {
 	fmt.Printf("total %s to %v\n", ct.Total.StringFixed(2), ct.End)
 	// Output:
 	// SP-44: common end 2024-06-30: SP-39 applied to the earliest renewal start 2021-07-01 (earliest=servers, expires=2021-06-30, anniversaryMonth=July)
-	// SP-44: renewed 2021-07-01..2024-06-30 (36 months) for 750 (line=servers, annual=250, months=36)
-	// SP-44: renewed 2022-01-01..2024-06-30 (30 months) for 725 (line=desktops, annual=290, months=30)
+	// SP-44: renewed 2021-07-01..2024-06-30 (36 months) for 750.00 (line=servers, annual=250, months=36, pricing=annual × billed months / 12, by month)
+	// SP-44: renewed 2022-01-01..2024-06-30 (30 months) for 725.00 (line=desktops, annual=290, months=30, pricing=annual × billed months / 12, by month)
 	// total 1475.00 to 2024-06-30
 }
 

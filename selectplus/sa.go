@@ -170,8 +170,9 @@ func QuoteSA(d licensing.Date, ma time.Month, plan Plan, annual decimal.Decimal,
 // (SP-43, SP-44): each is renewed from the day after its expiry to one
 // common end — by default the day before the third affiliate anniversary
 // after the earliest renewal start (SP-39 applied to it); or chosen, which
-// must be an affiliate anniversary — and prorated for its own months. A
-// line already expired on d has lapsed and is refused (SP-46).
+// must be an affiliate anniversary — and prorated for its own months,
+// billed by Rules.SAGranularity. A line already expired on d has
+// lapsed and is refused (SP-46).
 func (l *Ledger) Extend(affiliateID string, d licensing.Date, lines []sa.Expiring, chosen licensing.Date) (sa.CoTermination, error) {
 	ma, err := l.anniversaryMonth(affiliateID)
 	if err != nil {
@@ -206,7 +207,7 @@ func (l *Ledger) Extend(affiliateID string, d licensing.Date, lines []sa.Expirin
 		why = licensing.Explain("SP-44", fmt.Sprintf("common end %v: the day before the chosen affiliate anniversary %v", end, chosen),
 			licensing.F("chosen", chosen), licensing.F("anniversaryMonth", ma))
 	}
-	return sa.CoTerminate(saTerms.renewal, lines, d, end, why, sa.DefaultRounding)
+	return sa.CoTerminate(saTerms.renewal, lines, d, end, why, sa.Prorated{Granularity: l.rules.SAGranularity}, sa.DefaultRounding)
 }
 
 // CanEnroll decides whether SA alone may be added on enroll to a license

@@ -13,8 +13,9 @@
 // writes the rows marked for the long or short form, and [ParseScope] and
 // [ParseLicenseModel] accept them. The coverage and acquisition rows spell
 // the years price lists sell (SKU-05, SKU-06); a year token the vocabulary
-// does not spell is out of range ([ErrOutOfRange]). Users replace the table
-// with [NewReader].
+// does not spell is out of range ([ErrOutOfRange]). The table is in
+// tokens.go; names.go holds the enums' names. Users replace the table with
+// [NewReader].
 //
 // # Programs
 //
