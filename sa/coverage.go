@@ -27,12 +27,9 @@ func (c Coverage) String() string {
 // days (WS-11, INV-28). One day of coverage is one month. Months is 0 when
 // end is before start.
 //
-// It is the month count of coverage that ends when a term ends: Select
-// Plus SA to the third affiliate anniversary (SP-39 reading (b), equal to
-// its reading (a) because that coverage always ends the day before a 1st)
-// and Open License SA to the authorization end (OL-13). Open Value counts
-// no months this way: an item acquired in year y is billed 12 × (4 − y)
-// months, the years its SKUs cover, whatever day it is bought (SA-19).
+// It is the month count of coverage that ends when a term ends (an
+// anniversary, an authorization's end). A program that bills whole years
+// of coverage whatever day it is bought counts its months itself.
 func Months(start, end licensing.Date) int {
 	after := end.AddDays(1)
 	if !after.After(start) {

@@ -145,9 +145,8 @@ func (p Prorated) String() string {
 }
 
 // FixedTerm prices coverage at a fixed number of months whatever the
-// coverage actually runs, under the rule of the program that sells it so:
-// Open License SA is sold only at its two-year price, even with 8 months
-// left (OL-14, OL-27, SA-18).
+// coverage actually runs, under the rule of the program that sells it so
+// (SA-18): a two-year price paid in full for eight months of coverage.
 type FixedTerm struct {
 	Months int
 	RuleID licensing.RuleID // the program's rule, such as OL-14

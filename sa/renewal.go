@@ -13,9 +13,8 @@ import (
 // without a break (OnTime); after the expiry the SA has lapsed, and SA
 // alone is refused until new L&SA is bought (Lapse); SA bought under
 // another agreement may be renewed in while it has not expired (Other);
-// lines renewed together end on one date, each prorated (CoTerm). The
-// guides state these for Select Plus only (SP-44 to SP-47); a program
-// without them hands no Renewal.
+// lines renewed together end on one date, each prorated (CoTerm). A
+// program whose guide states no such rules hands no Renewal.
 type Renewal struct {
 	OnTime licensing.RuleID
 	Lapse  licensing.RuleID

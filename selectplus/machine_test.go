@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -282,7 +283,11 @@ func (m *machine) Order(t *rapid.T) {
 		}
 	}
 
+	check, checkErr := m.l.Check(o) // Check is the plan Post commits
 	rc, err := m.l.Post(o)
+	if fmt.Sprint(checkErr) != fmt.Sprint(err) || !reflect.DeepEqual(check, rc) {
+		t.Fatalf("Check(%v) = %+v, %v; Post = %+v, %v", o.ID, check, checkErr, rc, err)
+	}
 	m.log(refuse, func(l *selectplus.Ledger) error { _, err := l.Post(o); return err })
 	if refuse {
 		if !errors.Is(err, licensing.ErrNotEligible) {
