@@ -14,8 +14,10 @@
 // [ParseLicenseModel] accept them. The coverage and acquisition rows spell
 // the years price lists sell (SKU-05, SKU-06); a year token the vocabulary
 // does not spell is out of range ([ErrOutOfRange]). The table is in
-// tokens.go; names.go holds the enums' names. Users replace the table with
-// [NewReader].
+// tokens.go, with the units numbers carry ("2Lic", "2Proc", "1 License",
+// "16 Cores") and the acquisition prefixes, which the reader reads and
+// Format writes from there too; names.go holds the enums' names. Users
+// replace the token rows with [NewReader].
 //
 // # Programs
 //

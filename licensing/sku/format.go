@@ -79,11 +79,20 @@ func (r *Reader) Format(d Description, style Style) (string, error) {
 	}
 	token(FieldOffering, uint8(d.Offering))
 	token(FieldProgram, uint8(d.Program))
+	count := func(f Field, code uint8) {
+		for _, u := range countUnits {
+			if u.writes && u.field == f && u.code == code {
+				word(strconv.Itoa(d.PackSize) + u.unit)
+				return
+			}
+		}
+		missing = FieldLicenseModel
+	}
 	switch {
 	case d.LicenseModel == Processor && d.PackSize > 0:
-		word(strconv.Itoa(d.PackSize) + "Proc")
+		count(FieldLicenseModel, uint8(Processor))
 	case d.PackSize > 0:
-		word(strconv.Itoa(d.PackSize) + "Lic")
+		count(fieldPack, 0)
 	}
 	token(FieldLevel, uint8(d.Level))
 	years(FieldCoverage, d.CoverageYears)

@@ -444,33 +444,23 @@ func pattern(s string, spans []span, i int, word string) (tokenValue, int, bool)
 	}
 	num := int32(n)
 	rest := word[digits:]
-	switch {
-	case rest == "" && i+1 < len(spans) && !isVersion(word, digits): // "2019 License" is a version and an offering
-		next := s[spans[i+1].start:spans[i+1].end]
+	next := ""
+	if i+1 < len(spans) {
+		next = s[spans[i+1].start:spans[i+1].end]
+	}
+	for _, u := range countUnits {
 		switch {
-		case isLicenseWord(next):
-			return tokenValue{field: fieldPack, num: num, style: Reseller, ends: true}, 2, true
-		case equalFold(next, "cores") || equalFold(next, "core"):
-			return tokenValue{field: fieldCores, num: num, style: Reseller}, 2, true
+		case u.digits > 0 && digits > u.digits:
+		case u.joined && strings.EqualFold(rest, u.unit):
+			return tokenValue{field: u.field, code: u.code, num: num, style: u.style, ends: u.ends, unspelled: u.unspelled}, 1, true
+		case !u.joined && rest == "" && next != "" && !isVersion(word, digits) && strings.EqualFold(next, u.unit): // "2019 License" is a version and an offering
+			return tokenValue{field: u.field, code: u.code, num: num, style: u.style, ends: u.ends, unspelled: u.unspelled}, 2, true
 		}
-	case equalFold(rest, "lic"):
-		return tokenValue{field: fieldPack, num: num, ends: true}, 1, true
-	case isLicenseWord(rest):
-		return tokenValue{field: fieldPack, num: num, style: Expanded, ends: true}, 1, true
-	case equalFold(rest, "proc"):
-		return tokenValue{field: FieldLicenseModel, code: uint8(Processor), num: num, ends: true}, 1, true
-	case digits == 1 && (equalFold(rest, "y") || equalFold(rest, "yr")):
-		return tokenValue{field: FieldCoverage, num: num, ends: true, unspelled: true}, 1, true // a year the vocabulary does not spell
 	}
 	if isVersion(word, digits) {
 		return tokenValue{field: fieldVersion, ends: true}, 1, true
 	}
 	return tokenValue{}, 0, false
-}
-
-// isLicenseWord reports whether w is "License" or a variant of it.
-func isLicenseWord(w string) bool {
-	return equalFold(w, "license") || equalFold(w, "licenses") || equalFold(w, "licence") || equalFold(w, "licences")
 }
 
 // Pseudo-fields the patterns fill.
@@ -481,17 +471,20 @@ const (
 )
 
 // acquisition reads an acquisition year the vocabulary does not spell,
-// such as "Acq Y4" or "AY7", so that it is reported as out of range.
+// such as "Acq Y4" or "AY7" (acquisitionPrefixes), so that it is reported
+// as out of range.
 func acquisition(s string, spans []span, i int, w string) (int, int, bool) {
-	for _, prefix := range []string{"acqy", "aqy", "ay"} {
-		if len(w) == len(prefix)+1 && equalFold(w[:len(prefix)], prefix) && w[len(prefix)] >= '0' && w[len(prefix)] <= '9' {
-			return int(w[len(prefix)] - '0'), 1, true
-		}
-	}
-	if (equalFold(w, "acq") || equalFold(w, "aq")) && i+1 < len(spans) {
-		next := s[spans[i+1].start:spans[i+1].end]
-		if len(next) == 2 && (next[0] == 'Y' || next[0] == 'y') && next[1] >= '0' && next[1] <= '9' {
-			return int(next[1] - '0'), 2, true
+	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	for _, p := range acquisitionPrefixes {
+		n := len(p.prefix)
+		switch {
+		case p.joined && len(w) == n+1 && strings.EqualFold(w[:n], p.prefix) && isDigit(w[n]):
+			return int(w[n] - '0'), 1, true
+		case !p.joined && strings.EqualFold(w, p.prefix) && i+1 < len(spans):
+			next := s[spans[i+1].start:spans[i+1].end]
+			if len(next) == 2 && lc(next[0]) == 'y' && isDigit(next[1]) {
+				return int(next[1] - '0'), 2, true
+			}
 		}
 	}
 	return 0, 0, false

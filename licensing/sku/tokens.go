@@ -208,6 +208,53 @@ var defaultTokenRows = []TokenRow{
 	{Text: "(Perpetual License)", Field: FieldQualifier, Value: "Perpetual", Style: Reseller, Rule: "X-19"},
 }
 
+// A countUnit is how a description writes the unit of a number: joined to
+// the number ("2Lic", "2Proc", "1Y") or as the next word ("1 License",
+// "16 Cores"). The reader reads every row; Format writes the rows marked
+// writes.
+type countUnit struct {
+	unit      string
+	joined    bool  // part of the number's word; else the word after it
+	field     Field // fieldPack, fieldCores, or the field the code fills
+	code      uint8
+	style     Style // the style the spelling marks; zero when every style uses it
+	digits    int   // the most digits the number may have; 0 for any
+	ends      bool  // ends the product name
+	unspelled bool  // a year the vocabulary does not spell (SKU-05)
+	writes    bool  // Format writes the field with this row
+	rule      licensing.RuleID
+}
+
+// countUnits are the units numbers carry in descriptions. First match wins.
+var countUnits = []countUnit{
+	{unit: "Lic", joined: true, field: fieldPack, ends: true, writes: true, rule: "X-19"},
+	{unit: "License", joined: true, field: fieldPack, style: Expanded, ends: true, rule: "X-19"},
+	{unit: "Licenses", joined: true, field: fieldPack, style: Expanded, ends: true, rule: "X-19"},
+	{unit: "Licence", joined: true, field: fieldPack, style: Expanded, ends: true, rule: "X-19"},
+	{unit: "Licences", joined: true, field: fieldPack, style: Expanded, ends: true, rule: "X-19"},
+	{unit: "Proc", joined: true, field: FieldLicenseModel, code: uint8(Processor), ends: true, writes: true, rule: "X-19"},
+	{unit: "Y", joined: true, field: FieldCoverage, digits: 1, ends: true, unspelled: true, rule: "SKU-05"},
+	{unit: "YR", joined: true, field: FieldCoverage, digits: 1, ends: true, unspelled: true, rule: "SKU-05"},
+	{unit: "License", field: fieldPack, style: Reseller, ends: true, rule: "X-19"},
+	{unit: "Licenses", field: fieldPack, style: Reseller, ends: true, rule: "X-19"},
+	{unit: "Licence", field: fieldPack, style: Reseller, ends: true, rule: "X-19"},
+	{unit: "Licences", field: fieldPack, style: Reseller, ends: true, rule: "X-19"},
+	{unit: "Cores", field: fieldCores, style: Reseller, rule: "X-19"},
+	{unit: "Core", field: fieldCores, style: Reseller, rule: "X-19"},
+}
+
+// acquisitionPrefixes spell an acquisition year the vocabulary may not
+// spell, so that one out of range ("Acq Y4", "AqY4", "AY7") is reported as
+// such (SKU-06): joined to the year's digit, or a word before "Y" and the
+// digit.
+var acquisitionPrefixes = []struct {
+	prefix string
+	joined bool
+}{
+	{prefix: "AcqY", joined: true}, {prefix: "AqY", joined: true}, {prefix: "AY", joined: true},
+	{prefix: "Acq"}, {prefix: "Aq"},
+}
+
 // languageNames are the languages and language codes price lists write;
 // each is kept as written. They all end the product name.
 var languageNames = []string{
