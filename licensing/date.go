@@ -146,6 +146,24 @@ func (d Date) AddYears(n int) Date { return d.AddMonths(12 * n) }
 // 2021-02-28, 2022-02-28, 2023-02-28 and 2024-02-29.
 func (d Date) Anniversary(k int) Date { return d.AddYears(k) }
 
+// TermEnd returns the last day of a term of years years that starts on d:
+// d + years − 1 day, so that the day after it is the term's anniversary
+// (GEN-15). A term that would end after 9999-12-31 is an error wrapping
+// ErrOverflow (LIB-09), never a shortened term; an invalid d or a negative
+// years one wrapping ErrInvalidOrder.
+func (d Date) TermEnd(years int) (Date, error) {
+	if !d.IsValid() || years < 0 {
+		return Date{}, fmt.Errorf("licensing: term of %d years from %v: %w", years, d, ErrInvalidOrder)
+	}
+	if years > 9999 || int(d.y)+years > 9999 && !(int(d.y)+years == 10000 && d.m == 1 && d.d == 1) {
+		return Date{}, Refuse("LIB-09", ErrOverflow, "a term of %d years from %v would end after 9999-12-31", years, d)
+	}
+	if int(d.y)+years == 10000 { // from a New Year's Day: the term ends on New Year's Eve
+		return maxDate, nil
+	}
+	return d.AddYears(years).AddDays(-1), nil
+}
+
 // MonthsUntil returns the number of whole months from d to e: the largest n
 // such that d.AddMonths(n) ≤ e (negative when e is before d). Because
 // AddMonths clamps, 2023-01-31 to 2023-02-28 is one whole month, and

@@ -184,3 +184,42 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+// LIB-09: a term ends the day before its anniversary, or is refused when
+// that day is past the calendar; never shortened.
+func TestTermEnd(t *testing.T) {
+	for _, tt := range []struct {
+		start string
+		years int
+		want  string
+		err   error
+	}{
+		{"2005-03-15", 2, "2007-03-14", nil},
+		{"2020-02-29", 2, "2022-02-27", nil},
+		{"2021-05-10", 3, "2024-05-09", nil},
+		{"0001-01-01", 2, "0002-12-31", nil},
+		{"9997-01-01", 3, "9999-12-31", nil},
+		{"9997-01-02", 3, "", licensing.ErrOverflow},
+		{"9999-12-31", 1, "", licensing.ErrOverflow},
+		{"2020-01-01", -1, "", licensing.ErrInvalidOrder},
+	} {
+		got, err := licensing.MustParseDate(tt.start).TermEnd(tt.years)
+		if !errors.Is(err, tt.err) || (tt.err == nil) != (err == nil) || tt.want != "" && got != licensing.MustParseDate(tt.want) {
+			t.Errorf("%s.TermEnd(%d) = %v, %v; want %s, %v", tt.start, tt.years, got, err, tt.want, tt.err)
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		d := licensing.MustParseDate("0001-01-01").AddDays(rapid.IntRange(0, 3652058).Draw(t, "days"))
+		n := rapid.IntRange(0, 5).Draw(t, "years")
+		end, err := d.TermEnd(n)
+		if err != nil {
+			if d.Year()+n < 9999 {
+				t.Fatalf("%v.TermEnd(%d): %v", d, n, err)
+			}
+			return
+		}
+		if n > 0 && end.AddDays(1) != d.AddYears(n) && end != licensing.MustParseDate("9999-12-31") {
+			t.Fatalf("%v.TermEnd(%d) = %v", d, n, end)
+		}
+	})
+}

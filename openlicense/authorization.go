@@ -6,7 +6,6 @@ import (
 	"math/big"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
@@ -23,17 +22,7 @@ func (r Rules) AuthorizationEnd(initial licensing.Date) (licensing.Date, error) 
 	if !initial.IsValid() {
 		return licensing.Date{}, fmt.Errorf("openlicense: authorization: %w: the initial order date is required", licensing.ErrInvalidOrder)
 	}
-	y := initial.Year() + r.AuthorizationYears
-	if initial.Month() == time.January && initial.Day() == 1 {
-		// The anniversary is a New Year's Day: the term ends on New Year's
-		// Eve, which exists even when the anniversary is past the calendar.
-		if end, err := licensing.NewDate(y-1, time.December, 31); err == nil {
-			return end, nil
-		}
-	} else if _, err := licensing.NewDate(y, initial.Month(), 1); err == nil {
-		return initial.AddYears(r.AuthorizationYears).AddDays(-1), nil
-	}
-	return licensing.Date{}, licensing.Refuse("LIB-09", licensing.ErrOverflow, "an authorization from %v would end after the calendar", initial)
+	return initial.TermEnd(r.AuthorizationYears)
 }
 
 // Coverage returns the SA coverage bought on order under an authorization

@@ -17,9 +17,11 @@
 //     1YR. A description with another pair is refused with
 //     sku.ErrInvalidCombination.
 //   - A [Term] opens on the agreement date and counts its three agreement
-//     years from its start; for Open Value Subscription the days before the
-//     enrollment start are a stub in Year 1 ([Term.Year]; OV-26, OV-27,
-//     INV-35).
+//     years from its start ([Term.Year], [Term.Expiration]; OV-26, OV-27,
+//     INV-35). An Open Value Subscription enrollment starts on the first of
+//     the month after the agreement date, or on it when it is a first
+//     ([EnrollmentStart], OV-31); [SubscriptionTerm] gives the term, the
+//     days before the enrollment start a stub in Year 1 (WS-02).
 //   - [Coverage] covers a line to the agreement's expiration, billed for
 //     the 12 × (4 − y) months of the years left from its acquisition year y
 //     (SA-19, OV-26, OV-27); [QuoteSA] prices it and pays it by [Payment]:

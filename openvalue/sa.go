@@ -35,6 +35,43 @@ type Term struct {
 	Start licensing.Date
 }
 
+// EnrollmentStart returns the start of an Open Value Subscription
+// enrollment whose agreement is dated d: d when it is the first of a month,
+// else the first of the following month (OV-31): 2021-04-12 gives
+// 2021-05-01, 2021-12-15 gives 2022-01-01. A missing date is an error
+// wrapping licensing.ErrInvalidOrder, and a start after 9999-12-31 one
+// wrapping licensing.ErrOverflow (LIB-09).
+func EnrollmentStart(d licensing.Date) (licensing.Date, error) {
+	if !d.IsValid() {
+		return licensing.Date{}, fmt.Errorf("openvalue: enrollment start: %w: the agreement date is required", licensing.ErrInvalidOrder)
+	}
+	if d.Day() == terms.enrollmentDay {
+		return d, nil
+	}
+	y, m := d.Year(), d.Month()
+	if d.Day() > terms.enrollmentDay {
+		y, m = d.AddMonths(1).Year(), d.AddMonths(1).Month()
+	}
+	start, err := licensing.NewDate(y, m, terms.enrollmentDay)
+	if err != nil || start.Before(d) {
+		return licensing.Date{}, licensing.Refuse("LIB-09", licensing.ErrOverflow, "no enrollment start after %v within the calendar", d)
+	}
+	return start, nil
+}
+
+// SubscriptionTerm returns the term of an Open Value Subscription agreement
+// dated agreement: it opens on that date, and its years count from the
+// enrollment start (OV-26, OV-31, OV-32 reading (a)); the days between are
+// a stub in Year 1. An agreement dated 2021-04-12 has anniversaries on
+// 2022-05-01 and 2023-05-01 and expires on 2024-04-30 (WS-02).
+func SubscriptionTerm(agreement licensing.Date) (Term, error) {
+	start, err := EnrollmentStart(agreement)
+	if err != nil {
+		return Term{}, err
+	}
+	return Term{Opens: agreement, Start: start}, nil
+}
+
 // opens returns the day the term opens.
 func (t Term) opens() licensing.Date {
 	if t.Opens.IsZero() {
@@ -43,8 +80,9 @@ func (t Term) opens() licensing.Date {
 	return t.Opens
 }
 
-// Expiration returns the term's last day, Start + 3 years − 1 day (OV-26).
-func (t Term) Expiration() licensing.Date { return t.Start.AddYears(terms.years).AddDays(-1) }
+// Expiration returns the term's last day, Start + 3 years − 1 day (OV-26);
+// one after 9999-12-31 is an error wrapping licensing.ErrOverflow (LIB-09).
+func (t Term) Expiration() (licensing.Date, error) { return t.Start.TermEnd(terms.years) }
 
 // Year returns the agreement year of d, 1 to 3: 1 + the anniversaries of
 // Start on or before d, the stub before Start in Year 1 (OV-27). A date
@@ -57,8 +95,13 @@ func (t Term) Year(d licensing.Date) (int, error) {
 		return 0, fmt.Errorf("openvalue: term: %w: the agreement start and the date are required", licensing.ErrInvalidOrder)
 	case t.opens().After(t.Start):
 		return 0, fmt.Errorf("openvalue: term: %w: it opens on %v, after its start %v (OV-26)", licensing.ErrInvalidOrder, t.opens(), t.Start)
-	case d.Before(t.opens()) || d.After(t.Expiration()):
-		return 0, licensing.Refuse("OV-27", licensing.ErrOutsideTerm, "%v outside the agreement %v..%v", d, t.opens(), t.Expiration())
+	}
+	end, err := t.Expiration()
+	switch {
+	case err != nil:
+		return 0, err
+	case d.Before(t.opens()) || d.After(end):
+		return 0, licensing.Refuse("OV-27", licensing.ErrOutsideTerm, "%v outside the agreement %v..%v", d, t.opens(), end)
 	case d.Before(t.Start):
 		return 1, nil // the OVS stub (OV-26)
 	}
@@ -74,7 +117,8 @@ func Coverage(t Term, order licensing.Date) (sa.Coverage, int, error) {
 	if err != nil {
 		return sa.Coverage{}, 0, err
 	}
-	return sa.Coverage{Start: order, End: t.Expiration(), Months: 12 * (terms.years + 1 - y)}, y, nil
+	end, _ := t.Expiration() // Year checked it
+	return sa.Coverage{Start: order, End: end, Months: 12 * (terms.years + 1 - y)}, y, nil
 }
 
 // QuoteSA prices SA on a line ordered on order under an agreement of term

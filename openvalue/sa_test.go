@@ -298,8 +298,51 @@ func TestTermYears(t *testing.T) {
 		if err != nil || y < 1 || y > 3 || (d.Before(start) && y != 1) {
 			t.Fatalf("Year(%v) = %d, %v", d, y, err)
 		}
-		if next, err := term.Year(d.AddDays(1)); d != term.Expiration() && (err != nil || next < y || next > y+1) {
+		if next, err := term.Year(d.AddDays(1)); d != start.AddYears(3).AddDays(-1) && (err != nil || next < y || next > y+1) {
 			t.Fatalf("Year(%v) = %d, the next day %d, %v", d, y, next, err)
 		}
 	})
+}
+
+// OV-31: an OVS enrollment starts on the agreement date when it is the
+// first of a month, else on the first of the following month.
+func TestEnrollmentStart(t *testing.T) {
+	for _, tt := range []struct{ d, want string }{
+		{"2021-04-12", "2021-05-01"}, {"2021-06-01", "2021-06-01"}, {"2021-12-15", "2022-01-01"}, {"2021-01-31", "2021-02-01"},
+		{"9999-12-01", "9999-12-01"},
+	} {
+		if got, err := openvalue.EnrollmentStart(date(tt.d)); err != nil || got != date(tt.want) {
+			t.Errorf("EnrollmentStart(%s) = %v, %v; want %s", tt.d, got, err, tt.want)
+		}
+	}
+	if _, err := openvalue.EnrollmentStart(date("9999-12-02")); !errors.Is(err, licensing.ErrOverflow) {
+		t.Errorf("an enrollment past the calendar: %v", err)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		d := date("1990-01-01").AddDays(rapid.IntRange(0, 40000).Draw(t, "days"))
+		s, err := openvalue.EnrollmentStart(d)
+		if err != nil || s.Day() != 1 || s.Before(d) || d.DaysUntil(s) > 30 {
+			t.Fatalf("EnrollmentStart(%v) = %v, %v", d, s, err)
+		}
+	})
+}
+
+// WS-02 (OV-26, OV-27, OV-31, OV-32 reading (a)): an OVS agreement dated
+// 2021-04-12 starts its years on 2022-05-01's anniversary cycle.
+func TestWS02SubscriptionTerm(t *testing.T) {
+	term, err := openvalue.SubscriptionTerm(date("2021-04-12"))
+	if err != nil || term.Opens != date("2021-04-12") || term.Start != date("2021-05-01") {
+		t.Fatalf("SubscriptionTerm = %+v, %v", term, err)
+	}
+	if end, err := term.Expiration(); err != nil || end != date("2024-04-30") {
+		t.Fatalf("expiration %v, %v; want 2024-04-30", end, err)
+	}
+	for _, tt := range []struct {
+		d    string
+		year int
+	}{{"2021-04-12", 1}, {"2021-04-30", 1}, {"2022-04-30", 1}, {"2022-05-01", 2}, {"2023-05-01", 3}, {"2024-04-30", 3}, {"2024-05-01", 0}} {
+		if y, err := term.Year(date(tt.d)); y != tt.year || (tt.year == 0) != (err != nil) {
+			t.Errorf("Year(%s) = %d, %v; want %d", tt.d, y, err, tt.year)
+		}
+	}
 }

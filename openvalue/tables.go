@@ -39,8 +39,13 @@ var terms = struct {
 	// years: an agreement runs three agreement years; SKUs know Y1 to Y3
 	// (OV-26, X-01).
 	years int
+	// enrollmentDay: an Open Value Subscription enrollment starts on this
+	// day of a month: the agreement date when it is one, else that day of
+	// the following month (OV-31).
+	enrollmentDay int
 }{
-	years: 3,
+	years:         3,
+	enrollmentDay: 1,
 }
 
 // paymentRows are how an Open Value line is paid (OV-38, OV-44, SKU-11,

@@ -8,7 +8,8 @@
 //
 //   - Coverage is a period with its months ([Coverage]); [Months] counts the
 //     months of coverage that ends with a term, a part month in full (INV-28,
-//     WS-11). A program that bills whole years counts its months itself.
+//     WS-11). A program that bills whole years of coverage whatever day it
+//     is bought counts its months itself (SA-19).
 //   - Prices: the annual reference price is 25 % of the license for server
 //     products and 29 % for desktop and systems products, by pool
 //     ([AnnualReference]; SA-04, GEN-18); [Prorated] coverage costs annual ×

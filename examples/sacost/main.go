@@ -3,7 +3,7 @@
 //
 //	sacost [-json] -program PROGRAM -class server|desktop -price PRICE -interval YEARS
 //	       -order DATE [-quantity N] [-plan PLAN] [-annual PRICE]
-//	       [-affiliate DATE] [-start DATE] [-agreement DATE] [-authorization DATE]
+//	       [-affiliate DATE] [-start DATE] [-authorization DATE]
 //
 // -program is selectplus, openvalue, ovs or openlicense (or sp, ov, olv,
 // olp, or a program's name such as "Select Plus"). -class is the product
@@ -14,9 +14,10 @@
 //
 // Each program needs one more date: Select Plus the affiliate's anniversary
 // (-affiliate; only its month counts), Open Value the agreement start
-// (-start; for OVS the enrollment start, with -agreement the agreement date
-// when the term opens earlier, a stub in Year 1, OV-26), Open License the
-// authorization's initial order date (-authorization). -plan picks how to
+// (-start; for OVS the agreement date, whose years count from the
+// enrollment start on the first of the next month, the days before it a
+// stub in Year 1: OV-26, OV-31), Open License the authorization's initial
+// order date (-authorization). -plan picks how to
 // pay: upfront (every program), spread or financing (Open Value), affiliate
 // or order (Select Plus). -annual replaces the SA-04
 // reference with a price-list annual SA price per unit.
@@ -51,7 +52,7 @@ import (
 
 func main() { os.Exit(cli.Exit("sacost", run(os.Args[1:], os.Stdout), os.Stderr)) }
 
-const usage = "sacost [-json] -program PROGRAM -class server|desktop -price PRICE -interval YEARS -order DATE [-quantity N] [-plan PLAN] [-annual PRICE] [-affiliate DATE] [-start DATE] [-agreement DATE] [-authorization DATE]"
+const usage = "sacost [-json] -program PROGRAM -class server|desktop -price PRICE -interval YEARS -order DATE [-quantity N] [-plan PLAN] [-annual PRICE] [-affiliate DATE] [-start DATE] [-authorization DATE]"
 
 // result is what sacost prints, and its JSON form.
 type result struct {
@@ -103,8 +104,7 @@ func run(args []string, w io.Writer) error {
 		quantity  = fs.Int64("quantity", 1, "units")
 		planStr   = fs.String("plan", "", "upfront (any program), spread or financing (Open Value), affiliate or order (Select Plus)")
 		affiliate = fs.String("affiliate", "", "Select Plus: the affiliate's anniversary")
-		start     = fs.String("start", "", "Open Value: the agreement start; OVS: the enrollment start")
-		agreement = fs.String("agreement", "", "OVS: the agreement date, when the term opens before -start (default: -start)")
+		start     = fs.String("start", "", "Open Value: the agreement start; OVS: the agreement date")
 		authStart = fs.String("authorization", "", "Open License: the authorization's initial order date")
 	)
 	if err := cli.Parse(fs, args, w, usage, 0, 0); err != nil {
@@ -148,7 +148,7 @@ func run(args []string, w io.Writer) error {
 		}
 		annualWhy = licensing.Explain("GEN-16", "annual SA price from the price list", licensing.F("annual", annual))
 	}
-	dates := map[string]string{"-affiliate": *affiliate, "-start": *start, "-agreement": *agreement, "-authorization": *authStart}
+	dates := map[string]string{"-affiliate": *affiliate, "-start": *start, "-authorization": *authStart}
 	q, plan, err := quote(prog, *planStr, orderDate, dates, annual, *quantity)
 	if err != nil {
 		return err
@@ -226,8 +226,8 @@ func quote(prog licensing.Program, planText string, order licensing.Date, dates 
 			return sa.Quote{}, "", err
 		}
 		term := openvalue.Term{Start: start}
-		if dates["-agreement"] != "" {
-			if term.Opens, err = date("-agreement", "OV-26"); err != nil {
+		if prog == licensing.OpenValueSubscription {
+			if term, err = openvalue.SubscriptionTerm(start); err != nil {
 				return sa.Quote{}, "", err
 			}
 		}

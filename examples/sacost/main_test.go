@@ -19,7 +19,8 @@ func TestJSON(t *testing.T) {
 		{"WS-15 Select Plus, affiliate anniversary", "-program selectplus -class desktop -price 100 -interval 3 -order 2020-04-01 -affiliate 2018-07-01 -quantity 10 -plan affiliate", 27, "652.50", 3, true},
 		{"Select Plus order anniversary", "-program select plus -class desktop -price 100 -interval 3 -order 2020-04-01 -affiliate 2018-07-01 -plan order", 36, "87.00", 3, true},
 		{"Open Value year 2 spread", "-program OLV -class server -price 1000 -interval 5 -order 2022-09-01 -start 2021-05-10 -plan spread", 24, "500.00", 2, false},
-		{"OVS initial order in the stub", "-program ovs -class desktop -price 100 -interval 3 -order 2021-04-12 -agreement 2021-04-12 -start 2021-05-01 -plan spread", 36, "87.00", 3, true},
+		{"OVS initial order in the stub (WS-02)", "-program ovs -class desktop -price 100 -interval 3 -order 2021-04-12 -start 2021-04-12 -plan spread", 36, "87.00", 3, true},
+		{"OVS year 3 ends 2024-04-30 (WS-02)", "-program ovs -class desktop -price 100 -interval 3 -order 2024-04-30 -start 2021-04-12 -plan spread", 12, "29.00", 1, true},
 		{"Open License up front in words", "-program openlicense -class server -price 100 -interval 4 -order 2006-07-15 -authorization 2005-03-15 -plan up front", 8, "50.00", 1, true},
 		{"WS-11 Open License, 8 months left", "-program openlicense -class server -price 100 -interval 4 -order 2006-07-15 -authorization 2005-03-15", 8, "50.00", 1, true},
 		{"price-list annual price", "-program selectplus -class desktop -price 100 -annual 29.00 -interval 3 -order 2020-06-30 -affiliate 2018-07-01", 25, "60.42", 1, true},
@@ -73,6 +74,7 @@ func TestErrors(t *testing.T) {
 		"-program selectplus -class server -price 1 -interval 1 -order 2020-01-01",
 		"-program selectplus -class server -price 1 -interval 1 -order 2020-01-01 -affiliate 2019-01-01 -plan spread",
 		"-program openvalue -class server -price 1 -interval 1 -order 2025-01-01 -start 2020-01-01",
+		"-program ovs -class server -price 1 -interval 1 -order 2024-05-01 -start 2021-04-12", // WS-02: after the expiration
 		"-program openlicense -class server -price 1 -interval 1 -order 2020-01-01 -authorization 2020-02-30",
 	} {
 		if err := run(strings.Fields(args), &bytes.Buffer{}); err == nil {

@@ -81,8 +81,9 @@ type Description struct {
 	Language      string // "AllLanguages", "SingleLanguage", a language as written, or ""
 	Product       string // as written, spaces normalized
 	Version       string // as written: "2019", "2008R2"
-	PackSize      int    // licenses (or processors) per pack, 0 when absent
+	PackSize      int    // licenses per pack, 0 when absent
 	LicenseModel  LicenseModel
+	Processors    int // the processors a per-processor item counts ("2Proc"), 0 when absent
 	Segment       licensing.Segment
 	Cores         int // "4 Cores" added by a reseller, 0 when absent
 	Qualifiers    Qualifiers

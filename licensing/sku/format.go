@@ -34,6 +34,8 @@ func (r *Reader) Format(d Description, style Style) (string, error) {
 		return bad("reseller additions have no %v spelling", style)
 	case d.PackSize < 0:
 		return bad("pack size %d", d.PackSize)
+	case d.Processors < 0 || d.Processors > 0 && d.LicenseModel != Processor:
+		return bad("%d processors with the %v license model", d.Processors, d.LicenseModel)
 	}
 	var b strings.Builder
 	word := func(w string) {
@@ -79,26 +81,25 @@ func (r *Reader) Format(d Description, style Style) (string, error) {
 	}
 	token(FieldOffering, uint8(d.Offering))
 	token(FieldProgram, uint8(d.Program))
-	count := func(f Field, code uint8) {
+	count := func(n int, f Field, code uint8) {
 		for _, u := range countUnits {
 			if u.writes && u.field == f && u.code == code {
-				word(strconv.Itoa(d.PackSize) + u.unit)
+				word(strconv.Itoa(n) + u.unit)
 				return
 			}
 		}
-		missing = FieldLicenseModel
+		missing = f
 	}
-	switch {
-	case d.LicenseModel == Processor && d.PackSize > 0:
-		count(FieldLicenseModel, uint8(Processor))
-	case d.PackSize > 0:
-		count(fieldPack, 0)
+	if d.PackSize > 0 {
+		count(d.PackSize, fieldPack, 0)
 	}
 	token(FieldLevel, uint8(d.Level))
 	years(FieldCoverage, d.CoverageYears)
 	years(FieldAcquired, d.AcquiredYear)
 	token(FieldScope, uint8(d.Scope))
-	if !(d.LicenseModel == Processor && d.PackSize > 0) {
+	if d.LicenseModel == Processor && d.Processors > 0 {
+		count(d.Processors, FieldLicenseModel, uint8(Processor))
+	} else {
 		token(FieldLicenseModel, uint8(d.LicenseModel))
 	}
 	token(FieldSegment, uint8(d.Segment))

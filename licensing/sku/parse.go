@@ -172,7 +172,8 @@ const maxStackTokens = 32
 // vocabulary has phrases ("Lic/SA Pack", "Aq Y1", "No Level", "Level B").
 // Besides the vocabulary it reads these patterns: a version ("2019",
 // "2008R2", "9.0"); a pack size ("2Lic", "1License", "2Licenses", "1
-// License"); processors ("2Proc": the Processor model, pack size 2); cores
+// License"); processors ("2Proc": the Processor model for 2 processors,
+// no pack size); cores
 // added by a reseller ("4 Cores").
 //
 // The product is the words before the first token that is a version, a
@@ -197,12 +198,21 @@ func (r *Reader) Parse(s string) (Description, error) {
 	if len(spans) == 0 {
 		return d, &ParseError{Input: s, Offset: 0, Err: fmt.Errorf("%w: empty", ErrUnreadable)}
 	}
+	yields := false
 	for i := range spans {
 		r.match(s, spans, i)
+		yields = yields || spans[i].v.yields
 	}
 	// The truncated last word of a 40-character description.
 	if last := &spans[len(spans)-1]; last.kind == spanUnread && last.n == 0 && isCut(s) {
 		r.matchPrefix(s, last)
+	}
+	// A word such as "Open" fills its field only when no later token does;
+	// otherwise it is a word of the product (X-19).
+	for i := 0; yields && i < len(spans); i++ {
+		if sp := &spans[i]; sp.n == 1 && sp.v.yields && filledLater(spans, i) {
+			sp.n, sp.v = 0, tokenValue{}
+		}
 	}
 
 	// The product: after a leading coverage (distributor) and a leading
@@ -282,6 +292,17 @@ func (r *Reader) Parse(s string) (Description, error) {
 		}
 	}
 	return d, rangeErr
+}
+
+// filledLater reports whether a token after spans[i] fills the field
+// spans[i] fills.
+func filledLater(spans []span, i int) bool {
+	for j := i + 1; j < len(spans); j++ {
+		if sp := spans[j]; sp.n > 0 && sp.kind != spanSkip && !sp.v.yields && sp.v.field == spans[i].v.field {
+			return true
+		}
+	}
+	return false
 }
 
 // programList names the programs the reader reads.
@@ -590,13 +611,11 @@ func (r *Reader) apply(d *Description, s string, spans []span, i int, markers *[
 		}
 		d.Scope = Scope(v.code)
 	case FieldLicenseModel:
-		if d.LicenseModel != 0 || (v.num > 0 && d.PackSize != 0) {
+		if d.LicenseModel != 0 {
 			return false, nil
 		}
 		d.LicenseModel = LicenseModel(v.code)
-		if v.num > 0 {
-			d.PackSize = int(v.num)
-		}
+		d.Processors = int(v.num) // "2Proc" counts processors, not a pack (X-19)
 	case FieldSegment:
 		if d.Segment != 0 {
 			return false, nil

@@ -287,6 +287,11 @@ var seedDescriptions = []string{
 	"Microsoft Visio Professional 2019 OLP NL GOV",
 	"Microsoft Project Professional German Academic OPEN 1 License Level B",
 	"Office Pro VUP OLP",
+	"ProjectOnline Plan1 Open ALng Sub OLV NL Annual E",
+	"Visio Plan2 Open ALng Subscription OVS NL Annual",
+	"SQLSvrStd SLng LicSAPk OLV NL 1Y AqY1 AP DCAL",
+	"WinSvrCAL ALNG LicSAPk OLV NL 1Y AqY1 AP UCAL",
+	"SQLSvrStd ALNG LicSAPk MVL 4Lic C 1Proc",
 	"SQLSvrStdCore 2019 ALNG LicSAPk MVL 2Lic D CoreLic",
 	"WinSvrStd ALNG SA MVL C 2Proc",
 	"SQLSvrEntCore ALNG LicSAPk",
@@ -345,4 +350,59 @@ func TestVocabularyRows(t *testing.T) {
 	if d, err := r.Parse("VisioStd ALNG OLV EDUC"); err != nil || d.Segment != licensing.Academic {
 		t.Errorf("custom vocabulary: %+v, %v", d, err)
 	}
+}
+
+// Spellings real price lists use, one case each.
+func TestRealSpellings(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		check func(sku.Description) bool
+	}{
+		{"SQLSvrStd SLng LicSAPk OLV NL 1Y AqY1 AP", func(d sku.Description) bool { return d.Language == "SingleLanguage" }},
+		{"WinSvrCAL ALNG LicSAPk OLV NL 1Y AqY1 AP DCAL", func(d sku.Description) bool { return d.LicenseModel == sku.DeviceCAL }},
+		{"WinSvrCAL ALNG LicSAPk OLV NL 1Y AqY1 AP UCAL", func(d sku.Description) bool { return d.LicenseModel == sku.UserCAL }},
+		{"ProjectOnline Plan1 ALng Sub OLV NL Annual E", func(d sku.Description) bool { return d.Offering == licensing.Subscription }},
+		{"ProjectOnline Plan1 AllLng Subscription OLV NoLevel Annual", func(d sku.Description) bool { return d.Offering == licensing.Subscription }},
+		// A processor count is the license model's, not a pack size.
+		{"WinSvrStd ALNG SA MVL C 2Proc", func(d sku.Description) bool {
+			return d.LicenseModel == sku.Processor && d.Processors == 2 && d.PackSize == 0
+		}},
+		{"SQLSvrStd ALNG LicSAPk MVL 4Lic C 1Proc", func(d sku.Description) bool {
+			return d.LicenseModel == sku.Processor && d.Processors == 1 && d.PackSize == 4
+		}},
+		// Open inside the product: a later program token names the program.
+		{"ProjectOnline Plan1 Open ALng Sub OLV NL Annual E", func(d sku.Description) bool {
+			return d.Program == licensing.OpenValue && d.Product == "ProjectOnline Plan1 Open" && d.Scope == sku.Enterprise && d.Offering == licensing.Subscription
+		}},
+		{"Visio Plan2 Open ALng Sub OVS NL Annual", func(d sku.Description) bool {
+			return d.Program == licensing.OpenValueSubscription && d.Product == "Visio Plan2 Open"
+		}},
+		// With no later program token, OPEN is the program (a shop's spelling).
+		{"Microsoft Project Professional German Academic OPEN 1 License Level B", func(d sku.Description) bool {
+			return d.Program == licensing.OpenLicense && d.Product == "Project Professional"
+		}},
+	} {
+		d, err := testReader.Parse(tt.in)
+		if err != nil || len(d.Unknown) > 0 || !tt.check(d) {
+			t.Errorf("Parse(%q) = %+v, %v", tt.in, d, err)
+		}
+	}
+}
+
+// a program token after "Open" always names the program, and "Open"
+// stays in the product, whatever comes between.
+func TestLaterProgramWinsOverOpen(t *testing.T) {
+	programs := map[string]licensing.Program{"OLV": licensing.OpenValue, "OVS": licensing.OpenValueSubscription, "OLP": licensing.OpenLicense, "MVL": licensing.MVL}
+	rapid.Check(t, func(t *rapid.T) {
+		product := rapid.SampledFrom([]string{"Visio Plan2", "ProjectOnline Plan1", "ExchgOnline Kiosk"}).Draw(t, "product") + " " +
+			rapid.SampledFrom([]string{"Open", "OPEN", "open"}).Draw(t, "open")
+		between := rapid.SliceOfN(rapid.SampledFrom([]string{"ALng", "SLng", "Sub", "SubsVL", "LicSAPk", "SA", "ShrdSvr", "Qlfd"}), 0, 3).Draw(t, "between")
+		prog := rapid.SampledFrom([]string{"OLV", "OVS", "OLP", "MVL"}).Draw(t, "program")
+		after := rapid.SliceOfN(rapid.SampledFrom([]string{"NL", "Annual", "E", "AP", "1Y"}), 0, 2).Draw(t, "after")
+		in := strings.Join(append(append([]string{product}, between...), append([]string{prog}, after...)...), " ")
+		d, _ := testReader.Parse(in)
+		if d.Program != programs[prog] || d.Product != product {
+			t.Fatalf("Parse(%q): program %v, product %q; want %v, %q", in, d.Program, d.Product, programs[prog], product)
+		}
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/vlrules/vlrules/internal/enum"
 	"github.com/vlrules/vlrules/licensing"
@@ -44,12 +45,18 @@ const (
 // "NL", "AdditionalProduct", "Core", "Academic"; a number of years for
 // coverage and acquisition years; "AllLanguages", "SingleLanguage", or ""
 // for a language kept as written; a qualifier's name for qualifiers.
+//
+// Yields marks a one-word spelling that is also a word of product names,
+// such as "Open" ("Visio Plan2 Open"): it fills its field only when no
+// later token fills the same field; where one does, the word belongs to
+// the product (X-19).
 type TokenRow struct {
 	Text   string
 	Field  Field
 	Value  string
 	Style  Style
 	Ends   bool
+	Yields bool
 	Writes []Style
 	Rule   licensing.RuleID
 }
@@ -62,7 +69,8 @@ type tokenValue struct {
 	style     Style
 	ends      bool
 	unspelled bool  // a year token the vocabulary does not spell (SKU-05, SKU-06)
-	num       int32 // years, pack size, cores
+	yields    bool  // the word is the product's when a later token fills the field
+	num       int32 // years, pack size, processors, cores
 }
 
 // languageCodes are the canonical languages a token's code stands for; code
@@ -84,15 +92,16 @@ var (
 // ShrdSvr AllLng …" reads product "ExchgOnlinePlan1Open"). The coverage and
 // acquisition rows spell the years price lists sell, one to three (SKU-05,
 // SKU-06): a year token the vocabulary does not spell is out of range.
-// Numbers that vary — versions, pack sizes ("2Lic", "1 License"),
-// processors ("2Proc"), cores ("4 Cores") — are patterns in code,
-// described in Reader.Parse.
+// The units of numbers that vary — pack sizes ("2Lic", "1 License"),
+// processors ("2Proc"), cores ("4 Cores") — are the countUnits rows below;
+// versions are read by their shape (Reader.Parse).
 var defaultTokenRows = []TokenRow{
 	// Languages (SKU-02, X-19).
 	{Text: "ALNG", Field: FieldLanguage, Value: "AllLanguages", Style: Short, Ends: true, Writes: short, Rule: "X-19"},
 	{Text: "AllLng", Field: FieldLanguage, Value: "AllLanguages", Style: Expanded, Ends: true, Rule: "X-19"},
 	{Text: "All Languages", Field: FieldLanguage, Value: "AllLanguages", Style: Long, Ends: true, Writes: long, Rule: "X-19"},
 	{Text: "SNGL", Field: FieldLanguage, Value: "SingleLanguage", Style: Short, Ends: true, Writes: short, Rule: "X-19"},
+	{Text: "SLng", Field: FieldLanguage, Value: "SingleLanguage", Style: Short, Ends: true, Rule: "X-19"},
 	{Text: "Single Language", Field: FieldLanguage, Value: "SingleLanguage", Style: Long, Ends: true, Writes: long, Rule: "X-19"},
 
 	// License type (SKU-04, GEN-20).
@@ -109,6 +118,8 @@ var defaultTokenRows = []TokenRow{
 	{Text: "SubsVL", Field: FieldOffering, Value: "Subscription", Style: Short, Ends: true, Writes: both, Rule: "X-19"},
 	{Text: "SubscriptionVL", Field: FieldOffering, Value: "Subscription", Style: Expanded, Ends: true, Rule: "X-19"},
 	{Text: "MonthlySubscriptions-VolumeLicense", Field: FieldOffering, Value: "Subscription", Style: Expanded, Ends: true, Rule: "X-19"},
+	{Text: "Sub", Field: FieldOffering, Value: "Subscription", Style: Short, Ends: true, Rule: "X-19"},
+	{Text: "Subscription", Field: FieldOffering, Value: "Subscription", Style: Expanded, Ends: true, Rule: "X-19"},
 	{Text: "StepUp", Field: FieldOffering, Value: "StepUp", Style: Short, Ends: true, Writes: both, Rule: "X-19"},
 	{Text: "Step Up", Field: FieldOffering, Value: "StepUp", Style: Reseller, Ends: true, Rule: "X-19"},
 	{Text: "SA Step Up", Field: FieldOffering, Value: "StepUp", Style: Reseller, Ends: true, Rule: "X-19"},
@@ -117,7 +128,7 @@ var defaultTokenRows = []TokenRow{
 	{Text: "OLV", Field: FieldProgram, Value: "OpenValue", Ends: true, Writes: both, Rule: "SKU-08"},
 	{Text: "OVS", Field: FieldProgram, Value: "OpenValueSubscription", Ends: true, Writes: both, Rule: "X-19"},
 	{Text: "OLP", Field: FieldProgram, Value: "OpenLicense", Ends: true, Writes: both, Rule: "X-19"},
-	{Text: "OPEN", Field: FieldProgram, Value: "OpenLicense", Style: Reseller, Ends: true, Rule: "X-19"},
+	{Text: "OPEN", Field: FieldProgram, Value: "OpenLicense", Style: Reseller, Ends: true, Yields: true, Rule: "X-19"},
 	{Text: "MVL", Field: FieldProgram, Value: "MVL", Ends: true, Writes: both, Rule: "X-19"},
 
 	// Levels (SKU-08, GEN-08, GEN-09).
@@ -174,8 +185,10 @@ var defaultTokenRows = []TokenRow{
 	{Text: "Core Licence", Field: FieldLicenseModel, Value: "Core", Style: Long, Rule: "X-19"},
 	{Text: "Core License", Field: FieldLicenseModel, Value: "Core", Style: Long, Writes: long, Rule: "X-19"},
 	{Text: "DvcCAL", Field: FieldLicenseModel, Value: "DeviceCAL", Style: Short, Ends: true, Writes: short, Rule: "X-19"},
+	{Text: "DCAL", Field: FieldLicenseModel, Value: "DeviceCAL", Style: Short, Ends: true, Rule: "X-19"},
 	{Text: "Device CAL", Field: FieldLicenseModel, Value: "DeviceCAL", Style: Long, Writes: long, Rule: "X-19"},
 	{Text: "UsrCAL", Field: FieldLicenseModel, Value: "UserCAL", Style: Short, Ends: true, Writes: short, Rule: "X-19"},
+	{Text: "UCAL", Field: FieldLicenseModel, Value: "UserCAL", Style: Short, Ends: true, Rule: "X-19"},
 	{Text: "User CAL", Field: FieldLicenseModel, Value: "UserCAL", Style: Long, Writes: long, Rule: "X-19"},
 	{Text: "SAL", Field: FieldLicenseModel, Value: "SAL", Writes: both, Rule: "X-19"},
 	{Text: "Proc", Field: FieldLicenseModel, Value: "Processor", Writes: both, Rule: "X-19"},
@@ -298,7 +311,7 @@ func spellingsOf[E ~uint8](f Field, names []string) []enum.Spelling[E] {
 
 // value reads a row's canonical value.
 func (r TokenRow) value() (tokenValue, error) {
-	v := tokenValue{field: r.Field, style: r.Style, ends: r.Ends}
+	v := tokenValue{field: r.Field, style: r.Style, ends: r.Ends, yields: r.Yields && !strings.Contains(r.Text, " ")}
 	var err error
 	var code uint8
 	switch r.Field {
