@@ -253,6 +253,28 @@ func ExampleQuoteSA() {
 	// SKU-12: 3 installments adding up to 1000 (total=1000, installments=3, weighting=equal parts, remainderTo=first installment)
 }
 
+// An Open Value Subscription agreement dated 2021-04-12 enrolls on
+// 2021-05-01; its years count from there, and the initial order, on the
+// agreement date, is in Year 1 (WS-02).
+func ExampleSubscriptionTerm() {
+	term, err := openvalue.SubscriptionTerm(licensing.MustParseDate("2021-04-12"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	end, _ := term.Expiration()
+	fmt.Println("enrollment start", term.Start, "expiration", end)
+	for _, d := range []string{"2021-04-12", "2022-05-01", "2024-04-30", "2024-05-01"} {
+		y, err := term.Year(licensing.MustParseDate(d))
+		fmt.Println(d, y, err)
+	}
+	// Output:
+	// enrollment start 2021-05-01 expiration 2024-04-30
+	// 2021-04-12 1 <nil>
+	// 2022-05-01 2 <nil>
+	// 2024-04-30 3 <nil>
+	// 2024-05-01 0 OV-27: 2024-05-01 outside the agreement 2021-04-12..2024-04-30: outside the term
+}
+
 // OV-26, OV-27 (corrected 2026-11-23): an OVS term opens on the agreement
 // date; the stub before the enrollment start is Year 1.
 func TestOVSTermStub(t *testing.T) {

@@ -69,13 +69,15 @@ func ExampleParsers() {
 	parser := sku.Parsers{sku.ParserFunc(openvalue.ParseDescription), sku.ParserFunc(openlicense.ParseDescription),
 		sku.ParserFunc(selectplus.ParseDescription)}
 	for _, s := range []string{"WinSvrDCCore ALNG SA OLV 2Lic NL 2Y Aq Y2 AP CoreLic", "ExchgSvrStd 2019 SNGL OLP NL",
-		"Microsoft Project Professional German Academic OPEN 1 License Level B", "SQLSvrStdCore ALNG LicSAPk MVL D"} {
+		"Microsoft Project Professional German Academic OPEN 1 License Level B", "SQLSvrStdCore ALNG LicSAPk MVL D",
+		"ProjectOnline Plan1 Open ALng Sub OLV NL Annual E"} {
 		d, err := parser.ParseDescription(s)
-		fmt.Println(d.Program, d.Product, d.Offering, err)
+		fmt.Printf("%v %q %v %v\n", d.Program, d.Product, d.Offering, err)
 	}
 	// Output:
-	// OpenValue WinSvrDCCore SA <nil>
-	// OpenLicense ExchgSvrStd License <nil>
-	// OpenLicense Project Professional License <nil>
-	// MVL SQLSvrStdCore LicenseSA <nil>
+	// OpenValue "WinSvrDCCore" SA <nil>
+	// OpenLicense "ExchgSvrStd" License <nil>
+	// OpenLicense "Project Professional" License <nil>
+	// MVL "SQLSvrStdCore" LicenseSA <nil>
+	// OpenValue "ProjectOnline Plan1 Open" Subscription <nil>
 }
