@@ -31,15 +31,19 @@ type Date struct {
 	d uint8
 }
 
+// MaxYear is the last year a Date holds: the calendar runs from
+// 0001-01-01 to 9999-12-31, and what would leave it is refused (LIB-09).
+const MaxYear = 9999
+
 var (
 	minDate = Date{1, 1, 1}
-	maxDate = Date{9999, 12, 31}
+	maxDate = Date{MaxYear, 12, 31}
 )
 
 // NewDate returns the date y-m-d, or an error wrapping [ErrInvalidDate] if
 // there is no such day.
 func NewDate(y int, m time.Month, d int) (Date, error) {
-	if y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+	if y < 1 || y > MaxYear || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return Date{}, fmt.Errorf("licensing: date %04d-%02d-%02d: %w", y, int(m), d, ErrInvalidDate)
 	}
 	return Date{int16(y), uint8(m), uint8(d)}, nil
@@ -55,7 +59,7 @@ func DateOf(t time.Time) Date {
 	if y < 1 {
 		return minDate
 	}
-	if y > 9999 {
+	if y > MaxYear {
 		return maxDate
 	}
 	return Date{int16(y), uint8(m), uint8(d)}
@@ -75,7 +79,7 @@ func (d Date) IsZero() bool { return d == Date{} }
 
 // IsValid reports whether d is a real calendar date (not the zero Date).
 func (d Date) IsValid() bool {
-	return d.y >= 1 && d.y <= 9999 && d.m >= 1 && d.m <= 12 && d.d >= 1 && int(d.d) <= daysIn(int(d.y), time.Month(d.m))
+	return d.y >= 1 && d.y <= MaxYear && d.m >= 1 && d.m <= 12 && d.d >= 1 && int(d.d) <= daysIn(int(d.y), time.Month(d.m))
 }
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
@@ -111,7 +115,10 @@ func (d Date) AddDays(n int) Date {
 	if d.IsZero() {
 		return d
 	}
-	return fromDays(d.days() + int64(n))
+	// Beyond ±4,000,000 days every result is an end of the calendar; the
+	// clamp keeps the sum from wrapping.
+	const span = 4_000_000
+	return fromDays(d.days() + int64(max(-span, min(span, n))))
 }
 
 // DaysUntil returns the number of days from d to e: e − d, negative when e is
@@ -125,12 +132,13 @@ func (d Date) AddMonths(n int) Date {
 	if d.IsZero() {
 		return d
 	}
-	total := int64(d.y)*12 + int64(d.m) - 1 + int64(n)
+	const span = 12 * 20_000 // beyond it every result is an end of the calendar
+	total := int64(d.y)*12 + int64(d.m) - 1 + int64(max(-span, min(span, n)))
 	y, m := total/12, time.Month(total%12+1)
 	switch {
 	case total < 12: // before year 1
 		return minDate
-	case y > 9999:
+	case y > MaxYear:
 		return maxDate
 	}
 	return Date{int16(y), uint8(m), uint8(min(int(d.d), daysIn(int(y), m)))}
@@ -138,7 +146,7 @@ func (d Date) AddMonths(n int) Date {
 
 // AddYears returns d + n years, keeping the month and day and clamping
 // Feb 29 to Feb 28 in a common year (GEN-15).
-func (d Date) AddYears(n int) Date { return d.AddMonths(12 * n) }
+func (d Date) AddYears(n int) Date { return d.AddMonths(12 * max(-20_000, min(20_000, n))) }
 
 // Anniversary returns the k-th anniversary of d: d.AddYears(k). It is always
 // computed from the anchor d, never from the previous anniversary, so that
@@ -155,10 +163,10 @@ func (d Date) TermEnd(years int) (Date, error) {
 	if !d.IsValid() || years < 0 {
 		return Date{}, fmt.Errorf("licensing: term of %d years from %v: %w", years, d, ErrInvalidOrder)
 	}
-	if years > 9999 || int(d.y)+years > 9999 && !(int(d.y)+years == 10000 && d.m == 1 && d.d == 1) {
+	if years > MaxYear || int(d.y)+years > MaxYear && !(int(d.y)+years == MaxYear+1 && d.m == 1 && d.d == 1) {
 		return Date{}, Refuse("LIB-09", ErrOverflow, "a term of %d years from %v would end after 9999-12-31", years, d)
 	}
-	if int(d.y)+years == 10000 { // from a New Year's Day: the term ends on New Year's Eve
+	if int(d.y)+years == MaxYear+1 { // from a New Year's Day: the term ends on New Year's Eve
 		return maxDate, nil
 	}
 	return d.AddYears(years).AddDays(-1), nil

@@ -2,6 +2,7 @@ package licensing_test
 
 import (
 	"errors"
+	"math"
 	"testing"
 	"time"
 
@@ -220,6 +221,24 @@ func TestTermEnd(t *testing.T) {
 		}
 		if n > 0 && end.AddDays(1) != d.AddYears(n) && end != licensing.MustParseDate("9999-12-31") {
 			t.Fatalf("%v.TermEnd(%d) = %v", d, n, end)
+		}
+	})
+}
+
+// Day, month and year arithmetic saturates at the ends of the calendar for
+// any n, never wraps.
+func TestDateArithmeticSaturates(t *testing.T) {
+	first, last := licensing.MustParseDate("0001-01-01"), licensing.MustParseDate("9999-12-31")
+	rapid.Check(t, func(t *rapid.T) {
+		d := first.AddDays(rapid.IntRange(0, 3652058).Draw(t, "days"))
+		n := rapid.OneOf(rapid.Int(), rapid.SampledFrom([]int{math.MaxInt, math.MinInt, math.MaxInt / 12, math.MinInt/12 - 1})).Draw(t, "n")
+		for name, got := range map[string]licensing.Date{"AddDays": d.AddDays(n), "AddMonths": d.AddMonths(n), "AddYears": d.AddYears(n)} {
+			if !got.IsValid() || n > 0 && got.Before(d) || n < 0 && got.After(d) {
+				t.Fatalf("%v.%s(%d) = %v", d, name, n, got)
+			}
+			if big := n > 4_000_000 || n < -4_000_000; big && got != last && got != first {
+				t.Fatalf("%v.%s(%d) = %v, want an end of the calendar", d, name, n, got)
+			}
 		}
 	})
 }

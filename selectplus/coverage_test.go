@@ -656,3 +656,37 @@ func TestCoverageEdges(t *testing.T) {
 		t.Errorf("the last coverage the calendar holds: %v, %v", c, err)
 	}
 }
+
+// LIB-09: passing time to any date up to 9999-12-31 terminates, reviews
+// only real anniversaries, in order, each once, and posting an order on
+// the last day of the calendar works or is refused, never hangs.
+func TestAnniversariesAtTheEndOfTheCalendar(t *testing.T) {
+	outlook := covProduct(t, "Outlook")
+	rapid.Check(t, func(t *rapid.T) {
+		eff := licensing.MustParseDate("9990-01-01").AddDays(rapid.IntRange(0, 3650).Draw(t, "effective"))
+		l, err := selectplus.Load(selectplus.Agreement{Segment: licensing.Commercial, Effective: eff,
+			Lead: selectplus.Affiliate{ID: "HQ", Anniversary: eff}}, selectplus.DefaultRules())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := l.Post(licensing.Order{ID: "O1", Date: eff, Affiliate: "HQ", Lines: []licensing.Line{
+			{Product: outlook, Offering: licensing.License, Quantity: 600}}}); err != nil {
+			t.Fatal(err)
+		}
+		until := eff.AddDays(rapid.IntRange(0, eff.DaysUntil(licensing.MustParseDate("9999-12-31"))).Draw(t, "until"))
+		reviews, err := l.AdvanceTo(until)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, r := range reviews {
+			if want := eff.Anniversary(k + 1); r.Date != want || eff.Year()+k+1 > licensing.MaxYear || r.Date.After(until) {
+				t.Fatalf("review %d on %v, want the anniversary %v on or before %v", k, r.Date, want, until)
+			}
+		}
+		if n := until.Year() - eff.Year(); len(reviews) < n-1 || len(reviews) > n {
+			t.Fatalf("%d reviews from %v to %v", len(reviews), eff, until)
+		}
+		_, _ = l.Post(licensing.Order{ID: "O2", Date: licensing.MustParseDate("9999-12-31"), Affiliate: "HQ",
+			Lines: []licensing.Line{{Product: outlook, Offering: licensing.LicenseSA, Quantity: 1}}})
+	})
+}

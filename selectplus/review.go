@@ -83,12 +83,11 @@ func (l *Ledger) advance(d licensing.Date, inclusive bool) []Review {
 // Check and Outlook fold it on a copy, Post and AdvanceTo commit it.
 func (l *Ledger) passTo(p position, d licensing.Date, inclusive bool) (position, []Review) {
 	var out []Review
-	for p.next.Before(d) || (inclusive && p.next == d) {
-		prev := p.next
+	// p.next is the anniversary that opens year p.year+1, the year-th after
+	// the effective date; past 9999-12-31 there is none (LIB-09), and
+	// p.next, saturated, is not one.
+	for l.agreement.Effective.Year()+p.year <= licensing.MaxYear && (p.next.Before(d) || (inclusive && p.next == d)) {
 		p, out = l.anniversary(p, out)
-		if !p.next.After(prev) {
-			break // the calendar ends: no later anniversary can be represented
-		}
 	}
 	if d.After(p.last) {
 		p.last = d

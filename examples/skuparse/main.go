@@ -122,6 +122,7 @@ func run(in io.Reader, out io.Writer, asJSON bool) error {
 	if !asJSON {
 		fmt.Fprintln(tw, "part\tproduct\tversion\tprogram\toffering\tlevel\tcov\tacq\tscope\tlanguage\tpack\tmodel\tsegment\tunknown\terror")
 	}
+	first := true
 	for {
 		line, err := br.ReadString('\n') // no line is too long
 		if err != nil && err != io.EOF {
@@ -130,20 +131,25 @@ func run(in io.Reader, out io.Writer, asJSON bool) error {
 		if err == io.EOF && line == "" {
 			break
 		}
-		line = strings.TrimRight(line, "\r\n")
-		if strings.TrimSpace(line) == "" {
-			continue
+		if first {
+			line, first = strings.TrimPrefix(line, "\ufeff"), false // a spreadsheet's byte-order mark
 		}
-		r := read(line)
-		if asJSON {
-			if err := enc.Encode(r); err != nil {
-				return err
+		// A line ends at "\n", "\r\n" or, from old Macs, "\r".
+		for _, line := range strings.Split(strings.TrimRight(line, "\r\n"), "\r") {
+			if strings.TrimSpace(line) == "" {
+				continue
 			}
-			continue
+			r := read(line)
+			if asJSON {
+				if err := enc.Encode(r); err != nil {
+					return err
+				}
+				continue
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", r.Part, r.Product, r.Version, r.Program,
+				r.Offering, r.Level, r.CoverageYears, r.AcquiredYear, r.Scope, r.Language, r.PackSize, r.LicenseModel, r.Segment,
+				strings.Join(r.Unknown, " "), r.Error)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", r.Part, r.Product, r.Version, r.Program,
-			r.Offering, r.Level, r.CoverageYears, r.AcquiredYear, r.Scope, r.Language, r.PackSize, r.LicenseModel, r.Segment,
-			strings.Join(r.Unknown, " "), r.Error)
 	}
 	if !asJSON {
 		return tw.Flush()

@@ -161,3 +161,17 @@ func FuzzCombinedParser(f *testing.F) {
 		}
 	})
 }
+
+// A spreadsheet's byte-order mark is not part of the first product, and old
+// Mac line ends separate lines.
+func TestByteOrderMarkAndLineEnds(t *testing.T) {
+	var out bytes.Buffer
+	in := "\ufeffOffice Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd\r1YR VISIOSTD ALNG LICSAPK OLV NL AP\r\nExchgSvrStd 2019 SNGL OLP NL\n"
+	if err := run(strings.NewReader(in), &out, true); err != nil {
+		t.Fatal(err)
+	}
+	objs := decode(t, out.String())
+	if len(objs) != 3 || objs[0]["product"] != "Office Professional Plus" || objs[1]["product"] != "VISIOSTD" || objs[2]["product"] != "ExchgSvrStd" {
+		t.Fatalf("%d objects: %v", len(objs), objs)
+	}
+}
