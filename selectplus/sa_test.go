@@ -3,13 +3,16 @@ package selectplus_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/sa"
 	"github.com/vlrules/vlrules/selectplus"
+	"pgregory.net/rapid"
 )
 
 func saLedger(t *testing.T) *selectplus.Ledger {
@@ -173,4 +176,135 @@ func TestSaveRestore(t *testing.T) {
 			t.Errorf("edited %s: a refused restore changed the ledger", c.field)
 		}
 	}
+}
+
+// A saved state a user edited into one no events could produce is refused,
+// naming the field at fault (INV-05 to INV-21).
+func TestRestoreRefusesUnreachableStates(t *testing.T) {
+	l := saLedger(t)
+	must(t, l, order("O1", "2019-02-01", "EU", lsa("Office Professional Plus", 300), lic("Windows Server Essentials", 100)))
+	saved, err := l.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool := func(s map[string]any, i int) map[string]any { return s["pools"].([]any)[i].(map[string]any) }
+	for _, c := range []struct {
+		field string
+		edit  func(map[string]any)
+	}{
+		{"pools[0].carry", func(s map[string]any) { pool(s, 0)["Carry"] = "-1" }},
+		{"pools[0].earned", func(s map[string]any) { pool(s, 0)["Earned"] = "-5" }},
+		{"pools[0].level", func(s map[string]any) { pool(s, 0)["Level"] = "NL" }},
+		{"pools[1].level", func(s map[string]any) { p := pool(s, 1); p["Level"], p["Earned"] = "C", "10" }},
+		{"pools[0].level", func(s map[string]any) { // INV-20: academic has one level
+			s["agreement"].(map[string]any)["Segment"] = "Academic"
+			pool(s, 0)["Level"] = "C"
+		}},
+		{"pools[0].status", func(s map[string]any) { pool(s, 0)["Status"] = "hold"; pool(s, 0)["Earned"] = "0" }},
+		{"pools[0].carry", func(s map[string]any) { pool(s, 0)["Carry"] = "100" }},
+		{"year", func(s map[string]any) { s["last"] = "2020-06-01" }},
+		{"year", func(s map[string]any) { s["nextAnniversary"] = "2020-02-01" }},
+		{"affiliates[0].year", func(s map[string]any) { s["affiliates"].([]any)[0].(map[string]any)["year"] = []any{"-1", "0", "500"} }},
+		{"affiliates[0].anniversaryMonth", func(s map[string]any) { s["affiliates"].([]any)[0].(map[string]any)["anniversaryMonth"] = 13 }},
+		{"affiliates[0].id", func(s map[string]any) { s["affiliates"].([]any)[0].(map[string]any)["id"] = "US" }},
+		{"saCoverage[0].track.end", func(s map[string]any) {
+			s["saCoverage"].([]any)[0].(map[string]any)["track"].(map[string]any)["end"] = "1900-01-01"
+		}},
+	} {
+		var fields map[string]any
+		if err := json.Unmarshal(saved, &fields); err != nil {
+			t.Fatal(err)
+		}
+		c.edit(fields)
+		edited, _ := json.Marshal(fields)
+		var x selectplus.Ledger
+		err := x.UnmarshalJSON(edited)
+		if fe := (*licensing.FieldError)(nil); !errors.As(err, &fe) || fe.Field != c.field {
+			t.Errorf("edited %s: err = %v", c.field, err)
+		}
+	}
+}
+
+// Any one value of a saved ledger changed by hand: restoring it never
+// panics, and either refuses it or gives a ledger that saves back the same
+// (INV-07).
+func TestRestoreMutatedStates(t *testing.T) {
+	l := saLedger(t)
+	must(t, l, order("O1", "2019-02-01", "EU", lsa("Office Professional Plus", 300), lic("Windows Server Essentials", 100)))
+	if _, err := l.AdvanceTo(date("2020-03-01")); err != nil {
+		t.Fatal(err)
+	}
+	must(t, l, order("O2", "2020-03-01", "EU", lic("Outlook", 4000)))
+	saved, err := l.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := []any{"-1", "0", "1", "499", "500", "4000", "9999999999999999", "1/48", "A", "D", "NL", "never", "hold", "active",
+		"1900-01-01", "2019-01-01", "2020-01-01", "9999-12-31", 0, 1, 13, -1, nil, true, ""}
+	rapid.Check(t, func(t *rapid.T) {
+		var fields any
+		if err := json.Unmarshal(saved, &fields); err != nil {
+			t.Fatal(err)
+		}
+		// Walk to a random leaf outside the audit trail and the rules, and
+		// replace it.
+		var path []string
+		node := fields
+		for {
+			switch n := node.(type) {
+			case map[string]any:
+				keys := make([]string, 0, len(n))
+				for k := range n {
+					if k != "audit" && k != "rules" {
+						keys = append(keys, k)
+					}
+				}
+				slices.Sort(keys)
+				if len(keys) == 0 {
+					return
+				}
+				k := rapid.SampledFrom(keys).Draw(t, "key")
+				path = append(path, k)
+				if _, leaf := n[k].(map[string]any); !leaf {
+					if _, list := n[k].([]any); !list {
+						n[k] = rapid.SampledFrom(values).Draw(t, "value")
+						goto restore
+					}
+				}
+				node = n[k]
+			case []any:
+				if len(n) == 0 {
+					return
+				}
+				i := rapid.IntRange(0, len(n)-1).Draw(t, "index")
+				path = append(path, fmt.Sprint(i))
+				switch n[i].(type) {
+				case map[string]any, []any:
+					node = n[i]
+				default:
+					n[i] = rapid.SampledFrom(values).Draw(t, "value")
+					goto restore
+				}
+			default:
+				return
+			}
+		}
+	restore:
+		edited, _ := json.Marshal(fields)
+		var x selectplus.Ledger
+		if err := x.UnmarshalJSON(edited); err != nil {
+			return // refused
+		}
+		again, err := x.MarshalJSON()
+		if err != nil {
+			t.Fatalf("%v: restored but cannot save: %v", path, err)
+		}
+		var y selectplus.Ledger
+		if err := y.UnmarshalJSON(again); err != nil {
+			t.Fatalf("%v: restored, saved, and refused on the second restore: %v", path, err)
+		}
+		if third, _ := y.MarshalJSON(); string(third) != string(again) {
+			t.Fatalf("%v: a restored ledger saves differently", path)
+		}
+	})
 }

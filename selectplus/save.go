@@ -139,8 +139,11 @@ func (l *Ledger) UnmarshalJSON(b []byte) error {
 	}
 	var sums [3]licensing.Points
 	for i, a := range s.Affiliates {
-		if a.ID != n.affs[i].id || a.Month != n.affs[i].month {
-			return bad(fmt.Sprintf("affiliates[%d]", i), "%q with anniversary month %v; the agreement has %q with %v", a.ID, a.Month, n.affs[i].id, n.affs[i].month)
+		switch {
+		case a.ID != n.affs[i].id:
+			return bad(fmt.Sprintf("affiliates[%d].id", i), "%q; the agreement's affiliate %d is %q", a.ID, i+1, n.affs[i].id)
+		case a.Month != n.affs[i].month:
+			return bad(fmt.Sprintf("affiliates[%d].anniversaryMonth", i), "%d; %q's anniversary is in %v", int(a.Month), a.ID, n.affs[i].month)
 		}
 		for k := range a.Year {
 			if a.Year[k].Sign() < 0 || a.Total[k].Cmp(a.Year[k]) < 0 {
@@ -202,8 +205,10 @@ func (l *Ledger) checkPool(i int, p PoolState) error {
 		return bad("pool", "%v at index %d", p.Pool, i)
 	case !p.Status.IsValid():
 		return bad("status", "%v", p.Status)
-	case p.Earned.Sign() < 0 || p.Carry.Sign() < 0:
-		return bad("earned", "%v earned, %v carried", p.Earned, p.Carry)
+	case p.Earned.Sign() < 0:
+		return bad("earned", "%v points", p.Earned)
+	case p.Carry.Sign() < 0:
+		return bad("carry", "%v points", p.Carry)
 	case p.Status == NeverActive && (p.Level != 0 || !p.Earned.IsZero() || !p.Carry.IsZero()):
 		return bad("level", "a pool never active is at %v with %v points", p.Level, p.Total())
 	case p.Status == NeverActive:
@@ -219,6 +224,10 @@ func (l *Ledger) checkPool(i int, p PoolState) error {
 		return bad("earned", "%v points on hold", p.Earned)
 	case l.fixed && !p.Carry.IsZero():
 		return bad("carry", "%v carried by a single-level agreement", p.Carry)
+	case l.pos.year == 1 && p.Status == OnHold: // SP-25: a hold starts at an anniversary
+		return bad("status", "on hold before the first anniversary")
+	case l.pos.year == 1 && !p.Carry.IsZero(): // SP-22: carry comes from an anniversary
+		return bad("carry", "%v carried before the first anniversary", p.Carry)
 	}
 	if l.fixed {
 		return nil
@@ -230,6 +239,7 @@ func (l *Ledger) checkPool(i int, p PoolState) error {
 	if p.Status == Active && r.Thresholds.LevelFor(t) > p.Level { // INV-10
 		return bad("level", "%v with %v points, which reach %v", p.Level, t, r.Thresholds.LevelFor(t))
 	}
+
 	// INV-14 bounds the carry where carried points count for upgrades
 	// (SP-22 reading (b)); under reading (a) they may pass the next level.
 	if next, ok := r.Thresholds.above(p.Level); ok && r.CarryCountsForUpgrade {

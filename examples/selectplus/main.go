@@ -12,7 +12,13 @@
 // Plus row, or failing that a row of another program; offering is License,
 // LicenseSA or SA. L&SA is prepaid: its SA runs to the third affiliate
 // anniversary and its SA points count on the order date (SP-39, SA-03).
-// Orders are replayed in date order, rows of one date in file order.
+// Orders are replayed in date order, rows of one date in file order. An
+// order refused by a rule (a first order below the minimum, a duplicate
+// ID) is an event of the output; an order whose rows are bad data (an
+// unknown product or offering, a quantity that is not a whole number from
+// 1, no order ID) is named on standard error with its line and field, the
+// rest of the file is replayed, and the program exits 2. An empty file, or
+// one with only the header, is an error.
 //
 // -start is the agreement's effective date; its anniversaries are start +
 // k years (GEN-15), and an order dated on one belongs to the new year.
@@ -35,6 +41,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -49,7 +56,14 @@ import (
 	"github.com/vlrules/vlrules/selectplus"
 )
 
-func main() { os.Exit(cli.Exit("selectplus", run(os.Args[1:], os.Stdout), os.Stderr)) }
+func main() {
+	os.Exit(cli.Exit("selectplus", run(os.Args[1:], os.Stdout, os.Stderr), os.Stderr))
+}
+
+// errBadData reports rows that could not be read as orders: each was named
+// on standard error, the rest of the file was replayed, and the program
+// exits non-zero.
+var errBadData = errors.New("rows with bad data")
 
 const usage = "selectplus [-json] -start DATE [-segment commercial|academic|government] [-affiliate NAME=DATE]... [-until DATE] FILE.csv"
 
@@ -152,7 +166,7 @@ type order struct {
 	rows          []row
 }
 
-func run(args []string, w io.Writer) error {
+func run(args []string, w, errw io.Writer) error {
 	fs := flag.NewFlagSet("selectplus", flag.ContinueOnError)
 	affs := &affiliateFlags{dates: map[string]licensing.Date{}}
 	asJSON := fs.Bool("json", false, "print JSON lines")
@@ -194,7 +208,7 @@ func run(args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	events, err := replay(ledger, orders, until)
+	events, bad, err := replay(ledger, orders, until, errw)
 	if err != nil {
 		return err
 	}
@@ -206,9 +220,13 @@ func run(args []string, w io.Writer) error {
 				return err
 			}
 		}
-		return nil
+	} else if err := printTables(w, start, events); err != nil {
+		return err
 	}
-	return printTables(w, start, events)
+	if bad > 0 {
+		return fmt.Errorf("%s: %d orders with bad data, named above and left out: %w", fs.Arg(0), bad, errBadData)
+	}
+	return nil
 }
 
 // readOrders reads the CSV and groups its rows into orders, sorted by date
@@ -217,6 +235,9 @@ func readOrders(r io.Reader) ([]order, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, errors.New("line 1: empty file: want the header date,order,affiliate,product,offering,quantity")
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading the header: %w", err)
 	}
@@ -260,6 +281,9 @@ func readOrders(r io.Reader) ([]order, error) {
 		}
 		orders[i].rows = append(orders[i].rows, rw)
 	}
+	if len(orders) == 0 {
+		return nil, errors.New("line 2: the file has a header and no orders")
+	}
 	slices.SortStableFunc(orders, func(a, b order) int { return a.date.Compare(b.date) })
 	return orders, nil
 }
@@ -292,9 +316,11 @@ func open(start licensing.Date, segment licensing.Segment, affs *affiliateFlags,
 	return selectplus.Load(a, selectplus.DefaultRules())
 }
 
-// replay posts the orders and returns the events in output order.
-func replay(l *selectplus.Ledger, orders []order, until licensing.Date) ([]event, error) {
-	var out []event
+// replay posts the orders and returns the events in output order. A
+// refusal by a rule is an event; an order whose rows are bad data (an
+// unknown product or offering, a quantity that is not a whole number from
+// 1, no order ID) is named on errw and left out, and counted in bad.
+func replay(l *selectplus.Ledger, orders []order, until licensing.Date, errw io.Writer) (out []event, bad int, err error) {
 	start := l.Agreement().Effective
 	anniversaries := func(to licensing.Date) error {
 		if to.Before(l.Now()) {
@@ -312,34 +338,42 @@ func replay(l *selectplus.Ledger, orders []order, until licensing.Date) ([]event
 	}
 	for _, o := range orders {
 		if err := anniversaries(o.date); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		year := licensing.YearOf(start, o.date)
 		lo, err := buildOrder(o)
-		if err == nil {
-			var rc selectplus.Receipt
-			if rc, err = l.Post(lo); err == nil {
-				for _, lr := range rc.Lines {
-					why := rc.Pools[lr.Pool-1].Why()
-					e := lineEvent{Event: "line", Date: o.date.String(), Order: o.id, Line: lr.Line, Pool: lr.Pool.String(),
-						Points: lr.Points.String(), Level: level(lr.Level), Affiliate: o.affiliate, Product: lr.Product.Name,
-						Offering: lr.Offering.String(), Quantity: lr.Quantity, Rule: string(why.Rule), Explanation: why.Result}
-					if lr.Coverage.Months > 0 {
-						e.SAMonths, e.SAEnd = lr.Coverage.Months, lr.Coverage.End.String()
-					}
-					out = append(out, event{year, e})
-				}
-				continue
-			}
+		if err != nil {
+			fmt.Fprintf(errw, "selectplus: %v\n", err)
+			bad++
+			continue
 		}
-		rule, _ := licensing.RuleOf(err)
+		rc, err := l.Post(lo)
+		if err == nil {
+			for _, lr := range rc.Lines {
+				why := rc.Pools[lr.Pool-1].Why()
+				e := lineEvent{Event: "line", Date: o.date.String(), Order: o.id, Line: lr.Line, Pool: lr.Pool.String(),
+					Points: lr.Points.String(), Level: level(lr.Level), Affiliate: o.affiliate, Product: lr.Product.Name,
+					Offering: lr.Offering.String(), Quantity: lr.Quantity, Rule: string(why.Rule), Explanation: why.Result}
+				if lr.Coverage.Months > 0 {
+					e.SAMonths, e.SAEnd = lr.Coverage.Months, lr.Coverage.End.String()
+				}
+				out = append(out, event{year, e})
+			}
+			continue
+		}
+		rule, refused := licensing.RuleOf(err)
+		if !refused { // malformed, not refused by a rule
+			fmt.Fprintf(errw, "selectplus: line %d: order %q: %v\n", o.rows[0].line, o.id, err)
+			bad++
+			continue
+		}
 		out = append(out, event{year, refusedEvent{Event: "refused", Date: o.date.String(), Order: o.id, Rule: string(rule),
 			Error: err.Error(), Affiliate: o.affiliate}})
 	}
 	if err := anniversaries(until); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return out, nil
+	return out, bad, nil
 }
 
 // offerings are the offerings a history row may carry.
@@ -361,15 +395,15 @@ func buildOrder(o order) (licensing.Order, error) {
 			}
 		}
 		if err != nil {
-			return lo, licensing.Refuse("GEN-04", licensing.ErrUnknownProduct, "line %d: product %q is not in the default catalog", rw.line, rw.product)
+			return lo, fmt.Errorf("line %d: product %q is not in the default catalog (GEN-04): %w", rw.line, rw.product, licensing.ErrUnknownProduct)
 		}
 		off, err := licensing.ParseOffering(rw.offering)
 		if err != nil || !slices.Contains(offerings, off) {
-			return lo, licensing.Refuse("GEN-20", licensing.ErrInvalidOffering, "line %d: offering %q: want License, LicenseSA or SA", rw.line, rw.offering)
+			return lo, fmt.Errorf("line %d: offering %q: want License, LicenseSA or SA (GEN-20): %w", rw.line, rw.offering, licensing.ErrInvalidOffering)
 		}
 		q, err := strconv.ParseInt(rw.quantity, 10, 64)
 		if err != nil || q < 1 || q > licensing.MaxQuantity {
-			return lo, licensing.Refuse("GEN-05", licensing.ErrInvalidQuantity, "line %d: quantity %q: want a whole number from 1 to %d", rw.line, rw.quantity, licensing.MaxQuantity)
+			return lo, fmt.Errorf("line %d: quantity %q: want a whole number from 1 to %d (GEN-05): %w", rw.line, rw.quantity, licensing.MaxQuantity, licensing.ErrInvalidQuantity)
 		}
 		lo.Lines = append(lo.Lines, licensing.Line{Product: p, Offering: off, Quantity: q})
 	}

@@ -2,6 +2,7 @@ package sku_test
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -257,6 +258,16 @@ func checkParse(t interface{ Fatalf(string, ...any) }, s string) {
 			t.Fatalf("ParseDescription(%q): unknown token %+v is not in the input", s, u)
 		}
 	}
+	// Every number read is a number written in the input, never cut short.
+	runs := map[string]bool{}
+	for _, run := range strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' }) {
+		runs[strings.TrimLeft(run, "0")] = true
+	}
+	for name, n := range map[string]int{"pack size": d.PackSize, "processors": d.Processors, "cores": d.Cores} {
+		if n != 0 && !runs[strconv.Itoa(n)] {
+			t.Fatalf("ParseDescription(%q): %s %d is not a number of the input", s, name, n)
+		}
+	}
 	// What Parse read, Format writes back in a form Parse reads the same.
 	for _, st := range []sku.Style{sku.Long, sku.Short} {
 		if f, err := testReader.Format(d, st); err == nil {
@@ -287,6 +298,8 @@ var seedDescriptions = []string{
 	"Microsoft Visio Professional 2019 OLP NL GOV",
 	"Microsoft Project Professional German Academic OPEN 1 License Level B",
 	"Office Pro VUP OLP",
+	"WinSvrDCCore ALNG SA OLV 12345678Lic NL 2Y Aq Y2 AP CoreLic",
+	"WinSvrDCCore ALNG SA OLV 99999999999999999999Lic NL",
 	"ProjectOnline Plan1 Open ALng Sub OLV NL Annual E",
 	"Visio Plan2 Open ALng Subscription OVS NL Annual",
 	"SQLSvrStd SLng LicSAPk OLV NL 1Y AqY1 AP DCAL",
