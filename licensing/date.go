@@ -157,10 +157,10 @@ func (d Date) Anniversary(k int) Date { return d.AddYears(k) }
 // TermEnd returns the last day of a term of years years that starts on d:
 // d + years − 1 day, so that the day after it is the term's anniversary
 // (GEN-15). A term that would end after 9999-12-31 is an error wrapping
-// ErrOverflow (LIB-09), never a shortened term; an invalid d or a negative
-// years one wrapping ErrInvalidOrder.
+// ErrOverflow (LIB-09), never a shortened term; an invalid d or years
+// below 1 one wrapping ErrInvalidOrder.
 func (d Date) TermEnd(years int) (Date, error) {
-	if !d.IsValid() || years < 0 {
+	if !d.IsValid() || years < 1 {
 		return Date{}, fmt.Errorf("licensing: term of %d years from %v: %w", years, d, ErrInvalidOrder)
 	}
 	if years > MaxYear || int(d.y)+years > MaxYear && !(int(d.y)+years == MaxYear+1 && d.m == 1 && d.d == 1) {

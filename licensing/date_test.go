@@ -203,6 +203,7 @@ func TestTermEnd(t *testing.T) {
 		{"9997-01-02", 3, "", licensing.ErrOverflow},
 		{"9999-12-31", 1, "", licensing.ErrOverflow},
 		{"2020-01-01", -1, "", licensing.ErrInvalidOrder},
+		{"2020-01-01", 0, "", licensing.ErrInvalidOrder},
 	} {
 		got, err := licensing.MustParseDate(tt.start).TermEnd(tt.years)
 		if !errors.Is(err, tt.err) || (tt.err == nil) != (err == nil) || tt.want != "" && got != licensing.MustParseDate(tt.want) {
@@ -211,16 +212,26 @@ func TestTermEnd(t *testing.T) {
 	}
 	rapid.Check(t, func(t *rapid.T) {
 		d := licensing.MustParseDate("0001-01-01").AddDays(rapid.IntRange(0, 3652058).Draw(t, "days"))
-		n := rapid.IntRange(0, 5).Draw(t, "years")
+		n := rapid.IntRange(1, 5).Draw(t, "years")
 		end, err := d.TermEnd(n)
-		if err != nil {
-			if d.Year()+n < 9999 {
-				t.Fatalf("%v.TermEnd(%d): %v", d, n, err)
+		// The term's anniversary, if the calendar holds it; a term from a
+		// New Year's Day ends on a New Year's Eve even when it does not.
+		anniv, inCalendar := licensing.NewDate(d.Year()+n, d.Month(), 1)
+		fromNewYear := d.Month() == time.January && d.Day() == 1
+		switch {
+		case inCalendar == nil:
+			anniv = d.AddYears(n)
+			if err != nil || end.AddDays(1) != anniv {
+				t.Fatalf("%v.TermEnd(%d) = %v, %v; want the day before %v", d, n, end, err, anniv)
 			}
-			return
-		}
-		if n > 0 && end.AddDays(1) != d.AddYears(n) && end != licensing.MustParseDate("9999-12-31") {
-			t.Fatalf("%v.TermEnd(%d) = %v", d, n, end)
+		case fromNewYear && d.Year()+n == licensing.MaxYear+1:
+			if err != nil || end != licensing.MustParseDate("9999-12-31") {
+				t.Fatalf("%v.TermEnd(%d) = %v, %v; want 9999-12-31", d, n, end, err)
+			}
+		default:
+			if !errors.Is(err, licensing.ErrOverflow) {
+				t.Fatalf("%v.TermEnd(%d) = %v, %v; want ErrOverflow", d, n, end, err)
+			}
 		}
 	})
 }

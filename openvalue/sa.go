@@ -88,7 +88,9 @@ func (t Term) Expiration() (licensing.Date, error) { return t.Start.TermEnd(term
 // Start on or before d, the stub before Start in Year 1 (OV-27). A date
 // before the term opens or after its expiration is refused with
 // licensing.ErrOutsideTerm; a Term whose dates are missing, or that opens
-// after Start, is an error wrapping licensing.ErrInvalidOrder.
+// after Start, is an error wrapping licensing.ErrInvalidOrder, and one
+// that would expire after 9999-12-31 one wrapping licensing.ErrOverflow
+// (LIB-09).
 func (t Term) Year(d licensing.Date) (int, error) {
 	switch {
 	case !t.Start.IsValid() || !d.IsValid() || !t.opens().IsValid():

@@ -686,7 +686,12 @@ func TestAnniversariesAtTheEndOfTheCalendar(t *testing.T) {
 		if n := until.Year() - eff.Year(); len(reviews) < n-1 || len(reviews) > n {
 			t.Fatalf("%d reviews from %v to %v", len(reviews), eff, until)
 		}
-		_, _ = l.Post(licensing.Order{ID: "O2", Date: licensing.MustParseDate("9999-12-31"), Affiliate: "HQ",
+		// L&SA on the calendar's last day: its coverage would end after it,
+		// so it is refused as out of range (LIB-09), never cut short.
+		_, err = l.Post(licensing.Order{ID: "O2", Date: licensing.MustParseDate("9999-12-31"), Affiliate: "HQ",
 			Lines: []licensing.Line{{Product: outlook, Offering: licensing.LicenseSA, Quantity: 1}}})
+		if !errors.Is(err, licensing.ErrOverflow) {
+			t.Fatalf("L&SA on 9999-12-31: %v", err)
+		}
 	})
 }

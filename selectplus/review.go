@@ -86,7 +86,7 @@ func (l *Ledger) passTo(p position, d licensing.Date, inclusive bool) (position,
 	// p.next is the anniversary that opens year p.year+1, the year-th after
 	// the effective date; past 9999-12-31 there is none (LIB-09), and
 	// p.next, saturated, is not one.
-	for l.agreement.Effective.Year()+p.year <= licensing.MaxYear && (p.next.Before(d) || (inclusive && p.next == d)) {
+	for p.year <= licensing.MaxYear-l.agreement.Effective.Year() && (p.next.Before(d) || (inclusive && p.next == d)) {
 		p, out = l.anniversary(p, out)
 	}
 	if d.After(p.last) {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"testing"
@@ -240,7 +241,7 @@ func TestRestoreMutatedStates(t *testing.T) {
 		t.Fatal(err)
 	}
 	values := []any{"-1", "0", "1", "499", "500", "4000", "9999999999999999", "1/48", "A", "D", "NL", "never", "hold", "active",
-		"1900-01-01", "2019-01-01", "2020-01-01", "9999-12-31", 0, 1, 13, -1, nil, true, ""}
+		"1900-01-01", "2019-01-01", "2020-01-01", "9999-12-31", 0, 1, 2, 13, -1, 7981, 7982, 50000, int64(math.MaxInt64), nil, true, ""}
 	rapid.Check(t, func(t *rapid.T) {
 		var fields any
 		if err := json.Unmarshal(saved, &fields); err != nil {
@@ -298,6 +299,11 @@ func TestRestoreMutatedStates(t *testing.T) {
 		again, err := x.MarshalJSON()
 		if err != nil {
 			t.Fatalf("%v: restored but cannot save: %v", path, err)
+		}
+		// The restored ledger works: time passes to the calendar's end,
+		// and an order is answered.
+		if _, err := x.AdvanceTo(licensing.MustParseDate("9999-12-31")); err != nil && !errors.Is(err, licensing.ErrOutOfOrder) {
+			t.Fatalf("%v: restored ledger cannot advance: %v", path, err)
 		}
 		var y selectplus.Ledger
 		if err := y.UnmarshalJSON(again); err != nil {

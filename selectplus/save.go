@@ -119,7 +119,7 @@ func (l *Ledger) UnmarshalJSON(b []byte) error {
 	}
 	// Last may equal Next: an association that expires on an anniversary
 	// leaves that anniversary to come (SP-35).
-	if s.Year < 1 || s.Next != n.agreement.Effective.Anniversary(s.Year) || s.Last.Before(n.agreement.Effective) || s.Last.After(s.Next) {
+	if s.Year < 1 || s.Year > licensing.MaxYear-n.agreement.Effective.Year()+1 || s.Next != n.agreement.Effective.Anniversary(s.Year) || s.Last.Before(n.agreement.Effective) || s.Last.After(s.Next) {
 		return bad("year", "year %d, next anniversary %v, last %v with the agreement effective %v", s.Year, s.Next, s.Last, n.agreement.Effective)
 	}
 	n.pos.year, n.pos.next, n.pos.last, n.pos.pools = s.Year, s.Next, s.Last, s.Pools

@@ -14,8 +14,12 @@
 // order, with the fields part, description, program, offering, level,
 // coverageYears, acquiredYear, scope, language, product, version, packSize,
 // licenseModel, segment, unknown (the tokens it could not place, in order)
-// and error ("" when the line was read). Without -json it prints an aligned
-// table. A bad line never stops it: its object carries the error.
+// and error ("" when the line was read). packSize counts licenses: the
+// number of a per-processor item ("2Proc") counts processors, which the
+// canonical vocabulary has no field for; licenseModel says Processor, and
+// the library's sku.Description.Processors holds the count. Without -json
+// it prints an aligned table. A bad line never stops it: its object
+// carries the error.
 //
 // Example:
 //

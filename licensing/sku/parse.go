@@ -471,7 +471,7 @@ func pattern(s string, spans []span, i int, word string) (tokenValue, int, bool)
 	}
 	for _, u := range countUnits {
 		switch {
-		case u.digits > 0 && digits > u.digits:
+		case u.digits > 0 && digits > u.digits, num == 0 && !u.unspelled: // "0Lic" counts nothing: left unknown
 		case u.joined && strings.EqualFold(rest, u.unit):
 			return tokenValue{field: u.field, code: u.code, num: num, style: u.style, ends: u.ends, unspelled: u.unspelled}, 1, true
 		case !u.joined && rest == "" && next != "" && !isVersion(word, digits) && strings.EqualFold(next, u.unit): // "2019 License" is a version and an offering

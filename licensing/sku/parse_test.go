@@ -383,12 +383,20 @@ func TestRealSpellings(t *testing.T) {
 		{"SQLSvrStd ALNG LicSAPk MVL 4Lic C 1Proc", func(d sku.Description) bool {
 			return d.LicenseModel == sku.Processor && d.Processors == 1 && d.PackSize == 4
 		}},
+		// A count of zero counts nothing: it is left unknown (below).
 		// Open inside the product: a later program token names the program.
 		{"ProjectOnline Plan1 Open ALng Sub OLV NL Annual E", func(d sku.Description) bool {
 			return d.Program == licensing.OpenValue && d.Product == "ProjectOnline Plan1 Open" && d.Scope == sku.Enterprise && d.Offering == licensing.Subscription
 		}},
 		{"Visio Plan2 Open ALng Sub OVS NL Annual", func(d sku.Description) bool {
 			return d.Program == licensing.OpenValueSubscription && d.Product == "Visio Plan2 Open"
+		}},
+		// Sub and Subscription are product words before the product ends.
+		{"Visual Studio Pro Sub MSDN ALNG LicSAPk OLV NL", func(d sku.Description) bool {
+			return d.Product == "Visual Studio Pro Sub MSDN" && d.Offering == licensing.LicenseSA
+		}},
+		{"Visual Studio Pro Subscription MSDN ALNG SA OLV NL", func(d sku.Description) bool {
+			return d.Product == "Visual Studio Pro Subscription MSDN" && d.Offering == licensing.SAOnly
 		}},
 		// With no later program token, OPEN is the program (a shop's spelling).
 		{"Microsoft Project Professional German Academic OPEN 1 License Level B", func(d sku.Description) bool {
@@ -400,6 +408,11 @@ func TestRealSpellings(t *testing.T) {
 			t.Errorf("Parse(%q) = %+v, %v", tt.in, d, err)
 		}
 	}
+	for _, in := range []string{"WinSvrStd ALNG SA MVL C 0Proc", "WinSvrStd ALNG SA MVL 0Lic C"} {
+		if d, _ := testReader.Parse(in); d.Processors != 0 || d.PackSize != 0 || d.LicenseModel != 0 || len(d.Unknown) != 1 {
+			t.Errorf("Parse(%q) = %+v, want the zero count unknown", in, d)
+		}
+	}
 }
 
 // a program token after "Open" always names the program, and "Open"
@@ -409,13 +422,26 @@ func TestLaterProgramWinsOverOpen(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		product := rapid.SampledFrom([]string{"Visio Plan2", "ProjectOnline Plan1", "ExchgOnline Kiosk"}).Draw(t, "product") + " " +
 			rapid.SampledFrom([]string{"Open", "OPEN", "open"}).Draw(t, "open")
-		between := rapid.SliceOfN(rapid.SampledFrom([]string{"ALng", "SLng", "Sub", "SubsVL", "LicSAPk", "SA", "ShrdSvr", "Qlfd"}), 0, 3).Draw(t, "between")
+		// At most one token of each field between: a second one would take
+		// its field from the first (TokenRow.Yields).
+		var between []string
+		for _, field := range [][]string{{"ALng", "SLng"}, {"Sub", "SubsVL", "LicSAPk", "SA"}, {"ShrdSvr", "Qlfd"}} {
+			if w := rapid.SampledFrom(append([]string{""}, field...)).Draw(t, "between"); w != "" {
+				between = append(between, w)
+			}
+		}
+		between = rapid.Permutation(between).Draw(t, "order")
 		prog := rapid.SampledFrom([]string{"OLV", "OVS", "OLP", "MVL"}).Draw(t, "program")
 		after := rapid.SliceOfN(rapid.SampledFrom([]string{"NL", "Annual", "E", "AP", "1Y"}), 0, 2).Draw(t, "after")
 		in := strings.Join(append(append([]string{product}, between...), append([]string{prog}, after...)...), " ")
 		d, _ := testReader.Parse(in)
 		if d.Program != programs[prog] || d.Product != product {
 			t.Fatalf("Parse(%q): program %v, product %q; want %v, %q", in, d.Program, d.Product, programs[prog], product)
+		}
+		// With no program token after it, Open is the program.
+		alone := strings.Join(append([]string{product}, between...), " ")
+		if d, _ := testReader.Parse(alone); d.Program != licensing.OpenLicense || strings.Contains(d.Product, "Open") || strings.Contains(d.Product, "open") || strings.Contains(d.Product, "OPEN") {
+			t.Fatalf("Parse(%q): program %v, product %q; want Open License, Open out of the product", alone, d.Program, d.Product)
 		}
 	})
 }

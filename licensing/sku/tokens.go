@@ -47,9 +47,9 @@ const (
 // for a language kept as written; a qualifier's name for qualifiers.
 //
 // Yields marks a one-word spelling that is also a word of product names,
-// such as "Open" ("Visio Plan2 Open"): it fills its field only when no
-// later token fills the same field; where one does, the word belongs to
-// the product (X-19).
+// such as "Open" ("Visio Plan2 Open") or "Sub": it fills its field only
+// when no later token fills the same field; where one does, the word
+// belongs to the product (X-19).
 type TokenRow struct {
 	Text   string
 	Field  Field
@@ -118,8 +118,11 @@ var defaultTokenRows = []TokenRow{
 	{Text: "SubsVL", Field: FieldOffering, Value: "Subscription", Style: Short, Ends: true, Writes: both, Rule: "X-19"},
 	{Text: "SubscriptionVL", Field: FieldOffering, Value: "Subscription", Style: Expanded, Ends: true, Rule: "X-19"},
 	{Text: "MonthlySubscriptions-VolumeLicense", Field: FieldOffering, Value: "Subscription", Style: Expanded, Ends: true, Rule: "X-19"},
-	{Text: "Sub", Field: FieldOffering, Value: "Subscription", Style: Short, Ends: true, Rule: "X-19"},
-	{Text: "Subscription", Field: FieldOffering, Value: "Subscription", Style: Expanded, Ends: true, Rule: "X-19"},
+	// "Sub" and "Subscription" are words of product names too ("Visual
+	// Studio Pro Sub MSDN … LicSAPk"): a later offering token takes the
+	// field, and the word stays in the product.
+	{Text: "Sub", Field: FieldOffering, Value: "Subscription", Style: Short, Ends: true, Yields: true, Rule: "X-19"},
+	{Text: "Subscription", Field: FieldOffering, Value: "Subscription", Style: Expanded, Ends: true, Yields: true, Rule: "X-19"},
 	{Text: "StepUp", Field: FieldOffering, Value: "StepUp", Style: Short, Ends: true, Writes: both, Rule: "X-19"},
 	{Text: "Step Up", Field: FieldOffering, Value: "StepUp", Style: Reseller, Ends: true, Rule: "X-19"},
 	{Text: "SA Step Up", Field: FieldOffering, Value: "StepUp", Style: Reseller, Ends: true, Rule: "X-19"},
@@ -231,7 +234,7 @@ type countUnit struct {
 	field     Field // fieldPack, fieldCores, or the field the code fills
 	code      uint8
 	style     Style // the style the spelling marks; zero when every style uses it
-	digits    int   // the most digits the number may have; 0 for any
+	digits    int   // the most digits the number may have; 0 for any (a count is from 1)
 	ends      bool  // ends the product name
 	unspelled bool  // a year the vocabulary does not spell (SKU-05)
 	writes    bool  // Format writes the field with this row
