@@ -216,11 +216,11 @@ func TestTermEnd(t *testing.T) {
 		end, err := d.TermEnd(n)
 		// The term's anniversary, if the calendar holds it; a term from a
 		// New Year's Day ends on a New Year's Eve even when it does not.
-		anniv, inCalendar := licensing.NewDate(d.Year()+n, d.Month(), 1)
+		_, inCalendar := licensing.NewDate(d.Year()+n, d.Month(), 1)
 		fromNewYear := d.Month() == time.January && d.Day() == 1
 		switch {
 		case inCalendar == nil:
-			anniv = d.AddYears(n)
+			anniv := d.AddYears(n)
 			if err != nil || end.AddDays(1) != anniv {
 				t.Fatalf("%v.TermEnd(%d) = %v, %v; want the day before %v", d, n, end, err, anniv)
 			}
