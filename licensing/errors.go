@@ -114,3 +114,22 @@ func (e *FieldError) Error() string {
 
 // Unwrap returns the sentinel.
 func (e *FieldError) Unwrap() error { return e.Err }
+
+// Locate returns err with the order ID and line of the *FieldError it wraps
+// set to order and line (an empty order or a zero line keeps the error's
+// own), so that a line checked alone is named where it stands in an order
+// or a file. Any other error comes back unchanged.
+func Locate(err error, order string, line int) error {
+	var fe *FieldError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	e := *fe
+	if order != "" {
+		e.Order = order
+	}
+	if line != 0 {
+		e.Line = line
+	}
+	return &e
+}

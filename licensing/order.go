@@ -1,7 +1,6 @@
 package licensing
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -55,13 +54,7 @@ func (o Order) Validate() error {
 	}
 	for i := range o.Lines {
 		if err := o.Lines[i].Validate(); err != nil {
-			var fe *FieldError
-			if errors.As(err, &fe) {
-				e := *fe
-				e.Order, e.Line = o.ID, i+1
-				return &e
-			}
-			return err
+			return Locate(err, o.ID, i+1)
 		}
 	}
 	return nil

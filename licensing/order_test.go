@@ -2,6 +2,7 @@ package licensing_test
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 	"testing"
 
@@ -115,5 +116,20 @@ func TestStepUpHasNoPoints(t *testing.T) {
 	_, err := licensing.Line{Product: proPlus, Offering: licensing.StepUp, Quantity: 1}.Points()
 	if rule, _ := licensing.RuleOf(err); !errors.Is(err, licensing.ErrNoPointRule) || rule != "LIB-02" {
 		t.Fatalf("step-up points: err = %v, want LIB-02 ErrNoPointRule", err)
+	}
+}
+
+// Locate positions a field error and leaves every other error alone.
+func TestLocate(t *testing.T) {
+	fe := &licensing.FieldError{Order: "O1", Line: 2, Field: "quantity", Err: licensing.ErrInvalidQuantity}
+	var got *licensing.FieldError
+	if err := licensing.Locate(fmt.Errorf("wrapped: %w", fe), "", 7); !errors.As(err, &got) || got.Order != "O1" || got.Line != 7 || fe.Line != 2 {
+		t.Fatalf("Locate(line 7) = %v", err)
+	}
+	if err := licensing.Locate(fe, "O9", 0); !errors.As(err, &got) || got.Order != "O9" || got.Line != 2 || !errors.Is(err, licensing.ErrInvalidQuantity) {
+		t.Fatalf("Locate(order O9) = %v", err)
+	}
+	if other := errors.New("x"); licensing.Locate(other, "O1", 1) != other {
+		t.Fatal("Locate changed an error that is no field error")
 	}
 }

@@ -1,7 +1,6 @@
 package openlicense
 
 import (
-	"errors"
 	"fmt"
 	"math/big"
 	"slices"
@@ -325,13 +324,7 @@ func (a *Authorization) admit(o licensing.Order) error {
 		return err
 	}
 	if err := checkLines(o.Lines); err != nil {
-		var fe *licensing.FieldError
-		if errors.As(err, &fe) {
-			e := *fe
-			e.Order = o.ID
-			return &e
-		}
-		return err
+		return licensing.Locate(err, o.ID, 0)
 	}
 	switch {
 	case a.seen[strings.TrimSpace(o.ID)]:

@@ -5,7 +5,6 @@ import (
 	"unicode"
 
 	"github.com/vlrules/vlrules/internal/enum"
-	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/licensing/sku"
 )
 
@@ -38,11 +37,8 @@ func ParseDescription(s string) (sku.Description, error) {
 		if j := strings.IndexFunc(w, isSep); j >= 0 {
 			w = w[:j]
 		}
-		for _, r := range retiredTypes {
-			if strings.EqualFold(w, r.token) {
-				return d, &sku.ParseError{Input: s, Offset: at,
-					Err: licensing.Refuse(r.rule, licensing.ErrNotEligible, "%s (%s) is an Open License 5.0 type; License & SA replaced it", r.token, r.name)}
-			}
+		if err := retired(w, false); err != nil {
+			return d, &sku.ParseError{Input: s, Offset: at, Err: err}
 		}
 		at += len(w)
 	}

@@ -16,10 +16,8 @@ import (
 // the error of licensing.ParseOffering.
 func ParseProductType(s string) (licensing.Offering, error) {
 	t := strings.TrimSpace(s)
-	for _, r := range retiredTypes {
-		if strings.EqualFold(t, r.token) || strings.EqualFold(t, r.name) {
-			return 0, licensing.Refuse(r.rule, licensing.ErrNotEligible, "%s (%s) is an Open License 5.0 type; License & SA replaced it", r.token, r.name)
-		}
+	if err := retired(t, true); err != nil {
+		return 0, err
 	}
 	o, err := licensing.ParseOffering(t)
 	if err != nil {
@@ -29,6 +27,17 @@ func ParseProductType(s string) (licensing.Offering, error) {
 		return 0, err
 	}
 	return o, nil
+}
+
+// retired refuses w when it is one of the Open License 5.0 types that
+// License & SA replaced, by its token or, with byName, its name (OL-12).
+func retired(w string, byName bool) error {
+	for _, r := range retiredTypes {
+		if strings.EqualFold(w, r.token) || byName && strings.EqualFold(w, r.name) {
+			return licensing.Refuse(r.rule, licensing.ErrNotEligible, "%s (%s) is an Open License 5.0 type; License & SA replaced it", r.token, r.name)
+		}
+	}
+	return nil
 }
 
 // orderableType refuses an offering Open License 6.0 does not sell (OL-12).

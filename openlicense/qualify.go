@@ -1,7 +1,6 @@
 package openlicense
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -152,7 +151,7 @@ func checkLines(lines []licensing.Line) error {
 	}
 	for i, l := range lines {
 		if err := l.Validate(); err != nil {
-			return relined(err, i+1)
+			return licensing.Locate(err, "", i+1)
 		}
 		switch {
 		case l.Product.Program != licensing.OpenLicense:
@@ -165,17 +164,6 @@ func checkLines(lines []licensing.Line) error {
 		}
 	}
 	return nil
-}
-
-// relined numbers the line of a field error.
-func relined(err error, line int) error {
-	var fe *licensing.FieldError
-	if errors.As(err, &fe) {
-		e := *fe
-		e.Line = line
-		return &e
-	}
-	return err
 }
 
 // Qualify decides what an initial order of lines qualifies for in region

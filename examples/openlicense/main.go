@@ -37,7 +37,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -135,9 +134,7 @@ func run(args []string, w io.Writer) error {
 	}
 	q, err := rules.Qualify(lines, region)
 	if fe := (*licensing.FieldError)(nil); errors.As(err, &fe) && fe.Line > 0 {
-		e := *fe
-		e.Line = fileLines[fe.Line-1] // the order's line n is the file's line fileLines[n-1]
-		err = &e
+		err = licensing.Locate(err, "", fileLines[fe.Line-1]) // the order's line n is the file's line fileLines[n-1]
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", fs.Arg(0), err)
@@ -180,11 +177,7 @@ var orderColumns = []string{"product", "offering", "quantity"}
 // readOrder reads ORDER.csv into lines of Open License products and the
 // file line of each, naming the line and field of a bad row.
 func readOrder(r io.Reader, catalog *licensing.Catalog) (lines []licensing.Line, fileLines []int, err error) {
-	br := bufio.NewReader(r)
-	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
-		br.Discard(3) // a byte-order mark, as spreadsheets write
-	}
-	cr := csv.NewReader(br)
+	cr := csv.NewReader(cli.SkipBOM(r))
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {

@@ -232,7 +232,7 @@ func run(args []string, w, errw io.Writer) error {
 // readOrders reads the CSV and groups its rows into orders, sorted by date
 // and, within a date, by the order of their first row.
 func readOrders(r io.Reader) ([]order, error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(cli.SkipBOM(r))
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
@@ -244,7 +244,7 @@ func readOrders(r io.Reader) ([]order, error) {
 	want := []string{"date", "order", "affiliate", "product", "offering", "quantity"}
 	col := map[string]int{}
 	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
+		col[strings.ToLower(strings.TrimSpace(h))] = i
 	}
 	for _, c := range want {
 		if _, ok := col[c]; !ok {

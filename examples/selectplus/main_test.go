@@ -242,3 +242,11 @@ func TestRandomHistories(t *testing.T) {
 		}
 	})
 }
+
+// A spreadsheet's byte-order mark before a quoted header is not part of it.
+func TestByteOrderMark(t *testing.T) {
+	csv := writeCSV(t, "\ufeff\"date\",order,affiliate,product,offering,quantity\r\n2020-01-02,O1,HQ,Outlook,License,600\r\n")
+	if objs := runJSON(t, "-start", "2020-01-01", csv); len(objs) != 1 || objs[0]["event"] != "line" {
+		t.Fatalf("%v", objs)
+	}
+}

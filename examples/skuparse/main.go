@@ -117,7 +117,7 @@ func read(line string) result {
 }
 
 func run(in io.Reader, out io.Writer, asJSON bool) error {
-	br := bufio.NewReader(in)
+	br := bufio.NewReader(cli.SkipBOM(in))
 	bw := bufio.NewWriter(out)
 	defer bw.Flush()
 	enc := json.NewEncoder(bw)
@@ -126,7 +126,6 @@ func run(in io.Reader, out io.Writer, asJSON bool) error {
 	if !asJSON {
 		fmt.Fprintln(tw, "part\tproduct\tversion\tprogram\toffering\tlevel\tcov\tacq\tscope\tlanguage\tpack\tmodel\tsegment\tunknown\terror")
 	}
-	first := true
 	for {
 		line, err := br.ReadString('\n') // no line is too long
 		if err != nil && err != io.EOF {
@@ -134,9 +133,6 @@ func run(in io.Reader, out io.Writer, asJSON bool) error {
 		}
 		if err == io.EOF && line == "" {
 			break
-		}
-		if first {
-			line, first = strings.TrimPrefix(line, "\ufeff"), false // a spreadsheet's byte-order mark
 		}
 		// A line ends at "\n", "\r\n" or, from old Macs, "\r".
 		for _, line := range strings.Split(strings.TrimRight(line, "\r\n"), "\r") {

@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -44,6 +45,16 @@ func argCount(min, max int) string {
 		return fmt.Sprintf("at least %d argument(s) after the flags", min)
 	}
 	return fmt.Sprintf("%d to %d arguments after the flags", min, max)
+}
+
+// SkipBOM returns a reader of r without the UTF-8 byte-order mark that
+// spreadsheets put at the start of a CSV export.
+func SkipBOM(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
+	return br
 }
 
 // Exit is how a program's main ends: status 0 on success or help, 2 with
