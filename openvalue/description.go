@@ -12,12 +12,8 @@ var reader = enum.Must(sku.NewReader(sku.DefaultTokens(), readingRules...))
 // ValidPair reports whether Open Value sells coverage years of SA for an
 // item acquired in agreement year acquired (SKU-09).
 func ValidPair(acquired, coverage int) bool {
-	for _, p := range validPairs {
-		if p.acquired == acquired && p.coverage == coverage {
-			return true
-		}
-	}
-	return false
+	_, ok := ModeOf(acquired, coverage)
+	return ok
 }
 
 // ParseDescription reads an Open Value item description in any style (see

@@ -14,3 +14,36 @@ var paymentSpellings = []enum.Spelling[Payment]{
 	{Value: UpFront, Texts: []string{"up front", "up-front"}, Rule: "SKU-11"},
 	{Value: Financing, Texts: []string{"Microsoft Financing", "MS Financing"}, Rule: "OV-44"},
 }
+
+var paymentModeNames = [...]string{SpreadMode: "Spread", UpFrontMode: "UpFront", SingleMode: "Single"}
+
+var paymentModeSpellings = []enum.Spelling[PaymentMode]{}
+
+var optionNames = [...]string{NonCompanywide: "NonCompanywide", Companywide: "Companywide", Subscription: "Subscription"}
+
+var optionSpellings = []enum.Spelling[Option]{
+	{Value: NonCompanywide, Texts: []string{"ov", "Open Value", "non-companywide", "Open Value non-companywide"}, Rule: "OV-01"},
+	{Value: Companywide, Texts: []string{"ovcw", "Open Value companywide"}, Rule: "OV-01"},
+	{Value: Subscription, Texts: []string{"ovs", "Open Value Subscription"}, Rule: "OV-01"},
+}
+
+var platformNames = [...]string{Professional: "Professional", SmallBusiness: "SmallBusiness"}
+
+var platformSpellings = []enum.Spelling[Platform]{
+	{Value: SmallBusiness, Texts: []string{"Small Business"}, Rule: "GEN-10"},
+}
+
+var milestoneNames = [...]string{AgreementStart: "AgreementStart", Enrollment: "EnrollmentStart",
+	PreAnniversaryReminder: "PreAnniversaryReminder", Anniversary: "Anniversary", FollowUpReminder: "FollowUpReminder",
+	LastDayToOrder: "LastDayToOrder", TerminatedIfNoOrder: "TerminatedIfNoOrder", RenewalNotice: "RenewalNotice",
+	Expiration: "Expiration"}
+
+var milestoneSpellings = []enum.Spelling[Milestone]{}
+
+var timelinessNames = [...]string{Open: "Open", OnTime: "OnTime", Late: "Late", Terminated: "Terminated"}
+
+var timelinessSpellings = []enum.Spelling[Timeliness]{}
+
+var orderKindNames = [...]string{Initial: "Initial", Additional: "Additional", AnniversaryOrder: "AnniversaryOrder"}
+
+var orderKindSpellings = []enum.Spelling[OrderKind]{}

@@ -1,6 +1,7 @@
 package openvalue
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/vlrules/vlrules/licensing"
@@ -8,15 +9,17 @@ import (
 )
 
 // validPairs are the acquisition years and coverages Open Value sells
-// (SKU-09): an item acquired in year y covers 1 year (spread) or the 4 − y
+// (SKU-09), and how each is paid (SKU-22): an item acquired in year y
+// covers 1 year (spread, or the single year left in year 3) or the 4 − y
 // years left (up front). A pair with no row is invalid.
 var validPairs = []struct {
 	acquired, coverage int
+	mode               PaymentMode
 	rule               licensing.RuleID
 }{
-	{acquired: 1, coverage: 1, rule: "SKU-09"}, {acquired: 1, coverage: 3, rule: "SKU-09"},
-	{acquired: 2, coverage: 1, rule: "SKU-09"}, {acquired: 2, coverage: 2, rule: "SKU-09"},
-	{acquired: 3, coverage: 1, rule: "SKU-09"},
+	{acquired: 1, coverage: 1, mode: SpreadMode, rule: "SKU-09"}, {acquired: 1, coverage: 3, mode: UpFrontMode, rule: "SKU-09"},
+	{acquired: 2, coverage: 1, mode: SpreadMode, rule: "SKU-09"}, {acquired: 2, coverage: 2, mode: UpFrontMode, rule: "SKU-09"},
+	{acquired: 3, coverage: 1, mode: SingleMode, rule: "SKU-09"},
 }
 
 // readingRules are how Open Value reads its descriptions: OLV names Open
@@ -32,9 +35,10 @@ var readingRules = []sku.ProgramRule{
 func ReadingRules() []sku.ProgramRule { return slices.Clone(readingRules) }
 
 // guide is the source of the tables of this package.
-var guide = licensing.Source{Guide: "Understanding Open Value item descriptions (E. Ligman); Open Value reseller ordering guide"}
+var guide = licensing.Source{Guide: "Open Value reseller ordering guide; Understanding Open Value item descriptions (E. Ligman); Volume Licensing Central guidance for OVS and OV"}
 
-// terms are the numbers of an Open Value agreement and its SA.
+// terms are the numbers of an Open Value agreement that its item
+// descriptions build in: SKUs know Y1 to Y3 and no other year.
 var terms = struct {
 	// years: an agreement runs three agreement years; SKUs know Y1 to Y3
 	// (OV-26, X-01).
@@ -65,3 +69,253 @@ var paymentRows = []struct {
 
 // Source returns the guides the tables of this package come from (GEN-23).
 func Source() licensing.Source { return guide }
+
+// An OptionRow is what one Open Value option means (OV-01 to OV-05, OV-16,
+// OV-17, OV-20, OV-31, OV-35).
+type OptionRow struct {
+	Option Option
+	// Program is the program its items may name: OLV always (SKU-08), and
+	// OVS for Open Value Subscription (X-19).
+	Program licensing.Program
+	// Normalize starts the agreement years on the first of the month
+	// after the agreement date (OV-31); on for OVS only, as the guide
+	// states the rule only there (OV-35).
+	Normalize bool
+	// Companywide: the platform products the customer selected are
+	// licensed for every qualified desktop (OV-02, OV-04, X-08), and
+	// companywide (Ent) items may be bought (SKU-15).
+	Companywide bool
+	// Subscription: desktops are reported each year and the payment
+	// follows them (OV-20, OV-46); desktop platform changes wait for the
+	// anniversary (OV-17); the request gives the fully licensed platform
+	// count (OV-10 field 6).
+	Subscription bool
+	// DeploymentMonth: new licenses are ordered in the month the software
+	// was deployed (OV-16).
+	DeploymentMonth bool
+	// Unavailable are the regions where the option is not sold (OV-03).
+	Unavailable []licensing.Region
+	Rule        licensing.RuleID
+}
+
+// An Anchor is the date a calendar row counts its days from.
+type Anchor uint8
+
+// The anchors of calendar rows.
+const (
+	FromOpening     Anchor = iota + 1 // the agreement date, where the term opens (OV-26)
+	FromStart                         // the start the agreement years count from (OV-31)
+	FromAnniversary                   // each anniversary, A1 and A2 (OV-27, OV-32, OV-35)
+	FromExpiration                    // the expiration, the term's last day (OV-26)
+)
+
+// A CalendarRow is one dated event of an agreement's calendar: Days after
+// (or, negative, before) its anchor.
+type CalendarRow struct {
+	Milestone Milestone
+	Anchor    Anchor
+	Days      int
+	// Normalized: only for an option whose enrollment start is normalized
+	// (OV-31).
+	Normalized bool
+	// IfNoOrder: the event happens only while no order has met the
+	// anniversary (OV-22, OV-23).
+	IfNoOrder bool
+	// Notice says who Microsoft writes to on that day, if anyone (OV-47).
+	Notice string
+	Rule   licensing.RuleID
+}
+
+// A WindowRow is the state an anniversary order is in from Days after the
+// anniversary on, up to the next row (OV-28). Before the first row, the
+// anniversary is Open.
+type WindowRow struct {
+	Timeliness Timeliness
+	Days       int
+	Rule       licensing.RuleID
+}
+
+// A PlatformRow is one desktop platform and its three components (GEN-10).
+type PlatformRow struct {
+	Platform   Platform
+	Components []string
+	Rule       licensing.RuleID
+}
+
+// Rules is the table of numbers and readings Open Value runs on. Every
+// reading the guides leave open is a field with its recommended default;
+// swap in another value to follow another reading. The zero Rules is not
+// usable; start from DefaultRules.
+type Rules struct {
+	// Source is the guides the rules come from (GEN-23).
+	Source  licensing.Source
+	Options []OptionRow
+	Events  []CalendarRow
+	// Windows are the timeliness states of an anniversary order (OV-28).
+	Windows []WindowRow
+	// EarliestAnniversaryOrder is the first day, counted from the
+	// anniversary (negative: before it), on which its order is accepted:
+	// from the reminder on (X-12).
+	EarliestAnniversaryOrder int
+	// OnlineMonths is how long an Online Services line is prepaid for
+	// (OV-39).
+	OnlineMonths int
+	// LatestVersions is how many versions, newest first, count as "latest
+	// or next-to-latest" for the fully licensed platform count (OV-11).
+	LatestVersions int
+	// MinimumDesktops is the fewest qualified desktops a companywide
+	// agreement or a subscription takes (X-02).
+	MinimumDesktops int
+	// Platforms are the desktop platforms (GEN-10).
+	Platforms []PlatformRow
+	// StrictPlatformChanges refuses a mid-year OVS order that changes the
+	// desktop platform count; off, it is accepted with a warning (OV-17).
+	StrictPlatformChanges bool
+}
+
+// The notices of the default calendar (OV-47): the guide names the
+// recipients of the OV-19 and OV-24 notices; the OV-22 reminders are
+// treated alike (outside the guides).
+const (
+	copied    = "to the customer; resellers and distributors copied"
+	ifNoOrder = copied + ", if no anniversary order has been placed (OV-22)"
+)
+
+// DefaultRules returns the rules as the Open Value guides state them, with
+// the recommended readings where they are ambiguous.
+func DefaultRules() Rules {
+	return Rules{
+		Source: guide,
+		Options: []OptionRow{
+			{Option: NonCompanywide, Program: licensing.OpenValue, DeploymentMonth: true, Rule: "OV-05"},
+			{Option: Companywide, Program: licensing.OpenValue, Companywide: true, DeploymentMonth: true, Rule: "OV-04"},
+			{Option: Subscription, Program: licensing.OpenValueSubscription, Normalize: true, Companywide: true, Subscription: true,
+				Unavailable: []licensing.Region{licensing.NorthAmerica}, Rule: "OV-03"},
+		},
+		Events: []CalendarRow{
+			{Milestone: AgreementStart, Anchor: FromOpening, Rule: "OV-30"},
+			{Milestone: Enrollment, Anchor: FromStart, Normalized: true, Rule: "OV-31"},
+			{Milestone: PreAnniversaryReminder, Anchor: FromAnniversary, Days: -45, Notice: copied, Rule: "OV-19"},
+			{Milestone: Anniversary, Anchor: FromAnniversary, Notice: ifNoOrder, Rule: "OV-18"},
+			{Milestone: FollowUpReminder, Anchor: FromAnniversary, Days: 30, IfNoOrder: true, Notice: copied, Rule: "OV-22"},
+			{Milestone: LastDayToOrder, Anchor: FromAnniversary, Days: 60, IfNoOrder: true, Rule: "OV-23"},
+			{Milestone: TerminatedIfNoOrder, Anchor: FromAnniversary, Days: 61, IfNoOrder: true, Rule: "OV-23"},
+			{Milestone: RenewalNotice, Anchor: FromExpiration, Days: -90, Notice: copied, Rule: "OV-24"},
+			{Milestone: Expiration, Anchor: FromExpiration, Rule: "OV-25"},
+		},
+		Windows: []WindowRow{
+			{Timeliness: OnTime, Days: 0, Rule: "OV-37"},
+			{Timeliness: Late, Days: 31, Rule: "OV-28"},
+			{Timeliness: Terminated, Days: 61, Rule: "OV-23"},
+		},
+		EarliestAnniversaryOrder: -45, // X-12: from the OV-19 reminder on
+		OnlineMonths:             12,  // OV-39
+		LatestVersions:           2,   // OV-11: the latest and the next-to-latest
+		MinimumDesktops:          5,   // X-02
+		Platforms: []PlatformRow{
+			{Platform: Professional, Components: []string{"Office Professional Edition", "Microsoft Core CAL", "Windows Professional Desktop Upgrade"}, Rule: "GEN-10"},
+			{Platform: SmallBusiness, Components: []string{"Office Small Business Edition", "Windows Small Business Server (SBS) CAL", "Windows Professional Desktop Upgrade"}, Rule: "GEN-10"},
+		},
+		StrictPlatformChanges: true, // OV-17
+	}
+}
+
+// Validate reports rules that cannot work: an option, milestone or state
+// without a row or with two, windows out of order, a calendar event of an
+// anniversary outside its agreement year, a count that is not positive.
+func (r Rules) Validate() error {
+	for _, o := range Options() {
+		if n := count(r.Options, func(row OptionRow) bool { return row.Option == o }); n != 1 {
+			return invalidRules("option %v has %d rows, want 1 (OV-01)", o, n)
+		}
+	}
+	for _, row := range r.Options {
+		if row.Program != licensing.OpenValue && row.Program != licensing.OpenValueSubscription {
+			return invalidRules("option %v: program %v is not Open Value (SKU-08)", row.Option, row.Program)
+		}
+	}
+	for _, m := range Milestones() {
+		if n := count(r.Events, func(row CalendarRow) bool { return row.Milestone == m }); n != 1 {
+			return invalidRules("milestone %v has %d rows, want 1", m, n)
+		}
+	}
+	for _, row := range r.Events {
+		if row.Anchor < FromOpening || row.Anchor > FromExpiration {
+			return invalidRules("milestone %v: anchor %d is not one of the four", row.Milestone, row.Anchor)
+		}
+		// An anniversary's events stay inside the agreement year before it
+		// and the one it opens, so that they come in order (INV-32).
+		if row.Anchor == FromAnniversary && (row.Days <= -365 || row.Days >= 365) {
+			return invalidRules("milestone %v: %d days from the anniversary leave its agreement years", row.Milestone, row.Days)
+		}
+		if row.Anchor == FromExpiration && (row.Days > 0 || row.Days <= -365) {
+			return invalidRules("milestone %v: %d days from the expiration leave the last agreement year", row.Milestone, row.Days)
+		}
+	}
+	want := []Timeliness{OnTime, Late, Terminated}
+	if len(r.Windows) != len(want) {
+		return invalidRules("%d timeliness windows, want %d (OV-28)", len(r.Windows), len(want))
+	}
+	for i, w := range r.Windows {
+		switch {
+		case w.Timeliness != want[i]:
+			return invalidRules("window %d is %v, want %v (OV-28)", i+1, w.Timeliness, want[i])
+		case i == 0 && w.Days != 0:
+			return invalidRules("the on-time window opens %d days after the anniversary, want 0 (OV-37)", w.Days)
+		case i > 0 && w.Days <= r.Windows[i-1].Days:
+			return invalidRules("window %v opens on day %d, not after %v (OV-28)", w.Timeliness, w.Days, r.Windows[i-1].Timeliness)
+		case w.Days >= 365:
+			return invalidRules("window %v opens %d days after the anniversary, past its agreement year (OV-28)", w.Timeliness, w.Days)
+		}
+	}
+	switch {
+	case r.EarliestAnniversaryOrder > 0 || r.EarliestAnniversaryOrder <= -365:
+		return invalidRules("anniversary orders from %d days after the anniversary do not work (X-12)", r.EarliestAnniversaryOrder)
+	case r.OnlineMonths < 1 || r.OnlineMonths > 12*terms.years:
+		return invalidRules("Online Services prepaid for %d months (OV-39)", r.OnlineMonths)
+	case r.LatestVersions < 1:
+		return invalidRules("%d latest versions count (OV-11)", r.LatestVersions)
+	case r.MinimumDesktops < 0:
+		return invalidRules("a minimum of %d desktops (X-02)", r.MinimumDesktops)
+	}
+	for _, p := range Platforms() {
+		if n := count(r.Platforms, func(row PlatformRow) bool { return row.Platform == p && len(row.Components) > 0 }); n != 1 {
+			return invalidRules("platform %v has %d rows with components, want 1 (GEN-10)", p, n)
+		}
+	}
+	return nil
+}
+
+func count[T any](rows []T, f func(T) bool) int {
+	n := 0
+	for _, row := range rows {
+		if f(row) {
+			n++
+		}
+	}
+	return n
+}
+
+func invalidRules(format string, args ...any) error {
+	return fmt.Errorf("openvalue: rules: %w: %w", licensing.ErrInvalidRules, fmt.Errorf(format, args...))
+}
+
+// option returns the row of o.
+func (r Rules) option(o Option) (OptionRow, error) {
+	for _, row := range r.Options {
+		if row.Option == o {
+			return row, nil
+		}
+	}
+	return OptionRow{}, fmt.Errorf("openvalue: option %v: %w", o, ErrInvalidOption)
+}
+
+// window returns the row of state s; Validate makes sure there is one.
+func (r Rules) window(s Timeliness) WindowRow {
+	for _, w := range r.Windows {
+		if w.Timeliness == s {
+			return w
+		}
+	}
+	return WindowRow{Timeliness: s}
+}

@@ -1,7 +1,8 @@
 // Command tour runs vlrules end to end on its built-in sample data: the
 // guides' example point list, the points of a sample order, the dates an
 // agreement runs on, what Software Assurance costs, a Select Plus pool over
-// three years, a first Open License order and its authorization, and
+// three years, a first Open License order and its authorization, an Open
+// Value agreement's calendar and the SKU to sell in each year, and
 // price-list descriptions read in several styles. It is the
 // first thing to run:
 //
@@ -17,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -108,7 +110,80 @@ func run(w io.Writer) error {
 	if err := tourOpenLicense(w, catalog); err != nil {
 		return err
 	}
+	if err := tourOpenValue(w); err != nil {
+		return err
+	}
 	return tourDescriptions(w)
+}
+
+// tourOpenValue shows an Open Value agreement: its calendar, the SKU to sell
+// in each year, its invoices at a price list's prices, and what happens
+// when the customer does nothing at an anniversary.
+func tourOpenValue(w io.Writer) error {
+	section(w, "Open Value (OV-18 to OV-40, SKU-09 to SKU-22): the calendar, the SKU to sell, anniversary orders")
+	rules := openvalue.DefaultRules()
+	a := openvalue.Agreement{Option: openvalue.NonCompanywide, Date: licensing.MustParseDate("2021-05-10")}
+	events, err := rules.Calendar(a)
+	if err != nil {
+		return err
+	}
+	for _, e := range events {
+		if e.Anniversary == 2 {
+			continue // A2's rows repeat A1's a year later
+		}
+		fmt.Fprintf(w, "  %v %v %s\n", e.Date, e.Milestone, e.Rule)
+	}
+	prices, err := openvalue.ReadPriceList(strings.NewReader(`part,description,price
+269-09046,Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd,100.00
+269-09050,Office Professional Plus English Lic/SA Pack OLV NL 3YR Acq Y1 AddProd,300.00
+269-09047,Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y2 AddProd,130.00
+269-09049,Office Professional Plus English Lic/SA Pack OLV NL 2YR Acq Y2 AddProd,260.00
+269-09048,Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y3 AddProd,170.00
+`))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "price list checks (SKU-13, SKU-14, OV-06): %d findings\n", len(prices.Check()))
+	for _, p := range []struct {
+		on      string
+		payment openvalue.Payment
+	}{{"2021-08-01", openvalue.Spread}, {"2022-09-01", openvalue.UpFront}, {"2022-09-01", openvalue.Spread}, {"2023-06-01", openvalue.UpFront}} {
+		c, err := rules.Choose(a, openvalue.Purchase{Product: "Office Professional Plus", Payment: p.payment, Date: licensing.MustParseDate(p.on)})
+		if err != nil {
+			return err
+		}
+		s, err := prices.Bill(c, 10)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "%s %-7v → %s (%v), 10 units:", p.on, p.payment, c.Text, c.Mode)
+		for _, in := range s.Installments {
+			fmt.Fprintf(w, " %v %s", in.Due, in.Amount.StringFixed(2))
+		}
+		fmt.Fprintf(w, " = %s\n", s.Total.StringFixed(2))
+		for _, n := range c.Notes {
+			fmt.Fprintf(w, "  note: %v\n", n)
+		}
+	}
+	request := openvalue.AgreementRequest{
+		Customer: openvalue.Contact{Name: "Fabrikam", Address: "1 Main St, Redmond", Phone: "+1 425 555 0100"},
+		Contacts: []openvalue.Contact{{Name: "Pat Kim", Address: "1 Main St, Redmond", Phone: "+1 425 555 0101"}},
+		Desktops: 25, Option: openvalue.NonCompanywide,
+	}
+	l, _, err := rules.Open(request, licensing.NorthAmerica, openvalue.Order{ID: "PO-201", Date: a.Date, Lines: []openvalue.Line{
+		{Part: "269-09046", Description: "Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd", Quantity: 10}}})
+	if err != nil {
+		return err
+	}
+	expected, err := l.Expected(1)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "anniversary order 1 must repeat %s × %d (OV-36, OV-40)\n", expected[0].Part, expected[0].Quantity)
+	_, err = l.Place(openvalue.Order{ID: "PO-202", Date: licensing.MustParseDate("2022-07-10"), UsageDate: licensing.MustParseDate("2022-05-10"), Anniversary: true,
+		Lines: []openvalue.Line{{Description: expected[0].Text, Quantity: expected[0].Quantity}}})
+	fmt.Fprintf(w, "the anniversary order placed on 2022-07-10: %v\n", err)
+	return nil
 }
 
 // tourDescriptions reads price-list descriptions in several styles.

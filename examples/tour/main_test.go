@@ -30,6 +30,9 @@ func TestRun(t *testing.T) {
 		"last day to reorder 2007-03-14 (OL-19)",                // WS-09
 		"coverage 2006-07-15..2007-03-14 (8 months) for 200.00", // WS-11
 		"a reorder the day after: OL-19",
+		"2022-07-10 TerminatedIfNoOrder OV-23", // WS-01
+		"2022-09-01 Spread  → Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y2 AddProd (Spread), 10 units: 2022-09-01 1300.00 2023-05-10 1300.00 = 2600.00", // WS-05
+		"the anniversary order placed on 2022-07-10: OV-23",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
