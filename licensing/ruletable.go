@@ -279,6 +279,7 @@ var ruleRegistry = []Rule{
 	{ID: "LIB-07", Title: "Open License's locked level", Statement: "The level an Open License authorization locks for its term is, per pool, the solution the initial order qualified for: Open Volume where the pool reached the entry points, Open Business elsewhere; Open Volume's letter levels are not in the guides (X-05).", Source: srcLib, Status: outside},
 	{ID: "LIB-08", Title: "Points missing for Open Volume", Statement: "The points a pool is missing are the fewest that, added to that pool alone, make it qualify under its region's entry rule; none qualify it when the rule asks for points in other pools.", Source: srcLib, Status: outside},
 	{ID: "LIB-09", Title: "Terms within the calendar", Statement: "Dates run from 0001-01-01 to 9999-12-31; a term, coverage or anniversary that would end after 9999-12-31 is refused as out of range, never cut short or saturated.", Source: srcLib, Status: outside},
+	{ID: "LIB-10", Title: "Opening position", Statement: "A Select Plus ledger may start from where an agreement stands on a date, without its history: each pool's status, level, this agreement year's points and carry, the affiliates' shares, the association and the SA coverage; the agreement year follows from the date, and the position is refused unless events could reach it.", Source: srcLib, Status: outside},
 
 	// INV: the property-test invariants.
 	{ID: "INV-01", Title: "Points are additive", Statement: "Points of two orders in one pool add up; points never move between pools.", Source: srcTests, Status: implied},

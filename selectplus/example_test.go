@@ -1,6 +1,7 @@
 package selectplus_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"log"
 
@@ -105,4 +106,34 @@ func ExampleLedger_Post_hold() {
 		Lines: []licensing.Line{{Product: p, Offering: licensing.License, Quantity: 80}}})
 	fmt.Println(l.Pool(licensing.Servers).Status, err)
 	// Output: hold SP-25: the Servers pool is on hold: the order brings 400 points; one order of 500 reactivates it: not eligible
+}
+
+// A customer knows where it stands today, not its ten years of orders: on
+// 2020-09-15, in its third agreement year, Applications is at B with 1,200
+// points bought and 700 carried, and Servers is on hold. The ledger opens
+// there, and the next order is priced from it.
+func ExampleOpen() {
+	var opening selectplus.Opening
+	err := json.Unmarshal([]byte(`{"asOf": "2020-09-15",
+		"pools": [{"pool": "Applications", "level": "B", "earned": "1200", "carry": "700"},
+		          {"pool": "Servers", "status": "hold", "level": "A"}]}`), &opening)
+	if err != nil {
+		log.Fatal(err)
+	}
+	l, err := selectplus.Open(exampleLedger().Agreement(), selectplus.DefaultRules(), opening)
+	if err != nil {
+		log.Fatal(err)
+	}
+	year, next := l.Year()
+	fmt.Println("agreement year", year, "until", next)
+	p, _ := licensing.DefaultCatalog().Lookup(licensing.SelectPlus, "Outlook")
+	_, err = l.Post(licensing.Order{ID: "PO-8", Date: licensing.MustParseDate("2020-09-01"), Affiliate: "Contoso",
+		Lines: []licensing.Line{{Product: p, Offering: licensing.License, Quantity: 1}}})
+	fmt.Println(err)                                                     // counted in the opening already
+	rc := buy(l, "PO-9", "2020-10-01", "Office Professional Plus", 4100) // 8,200 points
+	fmt.Println(rc.Pools[0].Why())
+	// Output:
+	// agreement year 3 until 2021-07-01
+	// selectplus: event dated 2020-09-01, after one on 2020-09-15 was applied: event out of date order
+	// SP-19: running total 10100 reaches C: the whole order is priced at C (order=PO-9, affiliate=Contoso, points=8200, totalBefore=1900, total=10100, levelBefore=B, level=C)
 }

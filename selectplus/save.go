@@ -15,18 +15,18 @@ import (
 // in a stable order, so that the same ledger always saves to the same
 // bytes.
 type saved struct {
-	Agreement   Agreement        `json:"agreement"`
-	Rules       Rules            `json:"rules"`
-	Pools       [3]PoolState     `json:"pools"`
-	Year        int              `json:"year"`
-	Next        licensing.Date   `json:"nextAnniversary"`
-	Last        licensing.Date   `json:"last"`
-	Association *associationJSON `json:"association,omitempty"`
-	Affiliates  []affiliateJSON  `json:"affiliates"`
-	Orders      []string         `json:"orders"`
-	Tracks      []trackJSON      `json:"saCoverage,omitempty"`
-	AuditOff    bool             `json:"auditOff,omitempty"`
-	Audit       []eventJSON      `json:"audit,omitempty"`
+	Agreement   Agreement           `json:"agreement"`
+	Rules       Rules               `json:"rules"`
+	Pools       [3]PoolState        `json:"pools"`
+	Year        int                 `json:"year"`
+	Next        licensing.Date      `json:"nextAnniversary"`
+	Last        licensing.Date      `json:"last"`
+	Association *OpeningAssociation `json:"association,omitempty"`
+	Affiliates  []affiliateJSON     `json:"affiliates"`
+	Orders      []string            `json:"orders"`
+	Tracks      []trackJSON         `json:"saCoverage,omitempty"`
+	AuditOff    bool                `json:"auditOff,omitempty"`
+	Audit       []eventJSON         `json:"audit,omitempty"`
 }
 
 type affiliateJSON struct {
@@ -34,12 +34,6 @@ type affiliateJSON struct {
 	Month time.Month          `json:"anniversaryMonth"`
 	Year  [3]licensing.Points `json:"year"`
 	Total [3]licensing.Points `json:"total"`
-}
-
-type associationJSON struct {
-	Kind   AssociationKind `json:"kind"`
-	Level  licensing.Level `json:"level"`
-	Active bool            `json:"active"`
 }
 
 type trackJSON struct {
@@ -70,7 +64,7 @@ func (l Ledger) MarshalJSON() ([]byte, error) {
 	p := l.pos
 	s := saved{Agreement: l.agreement, Rules: l.rules, Pools: p.pools, Year: p.year, Next: p.next, Last: p.last, AuditOff: l.auditOff}
 	if p.assoc.kind != 0 {
-		s.Association = &associationJSON{p.assoc.kind, p.assoc.level, p.assoc.active}
+		s.Association = &OpeningAssociation{p.assoc.kind, p.assoc.level, p.assoc.active}
 	}
 	for i, a := range l.affs {
 		sh := p.shares[i]
@@ -84,10 +78,7 @@ func (l Ledger) MarshalJSON() ([]byte, error) {
 		}
 	}
 	slices.SortFunc(s.Tracks, func(x, y trackJSON) int {
-		return cmp.Or(cmp.Compare(l.affIndex[x.Affiliate], l.affIndex[y.Affiliate]), cmp.Compare(x.Product.Program, y.Product.Program),
-			cmp.Compare(x.Product.Name, y.Product.Name), cmp.Compare(x.Product.PartNumber, y.Product.PartNumber),
-			cmp.Compare(x.Product.Family, y.Product.Family), cmp.Compare(x.Product.Kind, y.Product.Kind),
-			cmp.Compare(x.Product.Pool, y.Product.Pool), x.Product.Points.Cmp(y.Product.Points))
+		return cmp.Or(cmp.Compare(l.affIndex[x.Affiliate], l.affIndex[y.Affiliate]), compareProducts(x.Product, y.Product))
 	})
 	s.Orders = l.seen.all()
 	slices.Sort(s.Orders)
@@ -219,6 +210,13 @@ func (l *Ledger) restore(s *saved, names fieldNames) error {
 		a.cover[t.Product] = t.Track
 	}
 	return nil
+}
+
+// compareProducts orders products field by field, so that coverage saves
+// in a stable order.
+func compareProducts(x, y licensing.Product) int {
+	return cmp.Or(cmp.Compare(x.Program, y.Program), cmp.Compare(x.Name, y.Name), cmp.Compare(x.PartNumber, y.PartNumber),
+		cmp.Compare(x.Family, y.Family), cmp.Compare(x.Kind, y.Kind), cmp.Compare(x.Pool, y.Pool), x.Points.Cmp(y.Points))
 }
 
 // checkPool checks that a saved pool state, at index i and named name, is
