@@ -52,10 +52,12 @@
 //
 // Software Assurance in Select Plus runs on package sa with this package's
 // rows: coverage to the third affiliate anniversary ([ThirdAnniversary]),
-// both spread-payment options ([Plan], [QuoteSA]), co-terminated extensions
-// ([Ledger.Extend]), renewal by the expiry date and the lapse (SA-only lines
-// in orders), and the SA-only enrollment windows ([CanEnroll], [SABasis])
-// (SP-39 to SP-47).
+// both spread-payment options ([Plan], [QuoteSA]), renewal of the coverage
+// the ledger tracks as one co-terminated order that records its new end
+// ([Ledger.Renew], quoted by [Ledger.CheckRenewal]; [Ledger.Extend] quotes
+// hand-built lines), renewal by the expiry date and the lapse (SA-only
+// lines in orders), and the SA-only enrollment windows ([CanEnroll],
+// [SABasis]) (SP-39 to SP-47).
 //
 // # Tables
 //

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"log"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/selectplus"
 )
@@ -136,4 +138,44 @@ func ExampleOpen() {
 	// agreement year 3 until 2021-07-01
 	// selectplus: event dated 2020-09-01, after one on 2020-09-15 was applied: event out of date order
 	// SP-19: running total 10100 reaches C: the whole order is priced at C (order=PO-9, affiliate=Contoso, points=8200, totalBefore=1900, total=10100, levelBefore=B, level=C)
+}
+
+// Contoso's SA on Office Professional Plus (to 2021-06-30) and on Windows
+// Server Essentials (to 2022-06-30) is renewed in one order: both now end
+// on 2024-06-30, each priced for its own months, and the ledger records it.
+func ExampleLedger_Renew() {
+	l := exampleLedger()
+	catalog := licensing.DefaultCatalog()
+	office, _ := catalog.Lookup(licensing.SelectPlus, "Office Professional Plus")
+	server, _ := catalog.Lookup(licensing.SelectPlus, "Windows Server Essentials")
+	for _, o := range []licensing.Order{
+		{ID: "PO-1", Date: licensing.MustParseDate("2018-07-15"), Affiliate: "Contoso", Lines: []licensing.Line{{Product: office, Offering: licensing.LicenseSA, Quantity: 250}}},
+		{ID: "PO-2", Date: licensing.MustParseDate("2019-09-01"), Affiliate: "Contoso", Lines: []licensing.Line{{Product: server, Offering: licensing.LicenseSA, Quantity: 100}}},
+	} {
+		if _, err := l.Post(o); err != nil {
+			log.Fatal(err)
+		}
+	}
+	r, err := l.Renew(selectplus.RenewalOrder{ID: "PO-3", Date: licensing.MustParseDate("2021-06-15"), Affiliate: "Contoso",
+		Lines: []selectplus.RenewalLine{
+			{Product: office, Quantity: 250, Annual: decimal.RequireFromString("7250")},
+			{Product: server, Quantity: 100, Annual: decimal.RequireFromString("3000")},
+		}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for i, x := range r.CoTermination.Extensions {
+		fmt.Printf("%s: %v, %s, %v SA points\n", x.ID, x.Coverage, x.Price.StringFixed(2), r.Receipt.Lines[i].SAPoints)
+	}
+	fmt.Println("total", r.CoTermination.Total.StringFixed(2))
+	end, _ := l.CoveredUntil("Contoso", office)
+	fmt.Println("Office covered until", end)
+	audit := l.Audit()
+	fmt.Println(audit[len(audit)-1].Why().Result)
+	// Output:
+	// Office Professional Plus: 2021-07-01..2024-06-30 (36 months), 21750.00, 750 SA points
+	// Windows Server Essentials: 2022-07-01..2024-06-30 (24 months), 6000.00, 500 SA points
+	// total 27750.00
+	// Office covered until 2024-06-30
+	// SA on Windows Server Essentials renewed on time from 2022-07-01 to 2024-06-30, 24 months, for 6000.00
 }

@@ -20,10 +20,11 @@ import (
 // error.
 //
 // A Ledger is not safe for concurrent writes. Its reading methods —
-// Check, Outlook, Pool, Year, Now, Share, Affiliates, Association,
-// CoveredUntil, Coverage, QuoteSA, Extend, Opening, Agreement, Rules,
-// Audit and MarshalJSON — change nothing and may run concurrently with each other;
-// Post, AdvanceTo, Register, Associate, ExpireAssociation, QualifyByPoints,
+// Check, CheckRenewal, Outlook, Pool, Year, Now, Share, Affiliates,
+// Association, CoveredUntil, Coverage, QuoteSA, Extend, Opening,
+// Agreement, Rules, Audit and MarshalJSON — change nothing and may run
+// concurrently with each other; Post, Renew, AdvanceTo, Register,
+// Associate, ExpireAssociation, QualifyByPoints,
 // QualifyBySelect, SetAudit and UnmarshalJSON change the ledger and must
 // not run concurrently with any other method. A service holds a read lock
 // for quotes and a write lock for posts.

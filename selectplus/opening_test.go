@@ -335,16 +335,6 @@ func TestOpenMutatedOpenings(t *testing.T) {
 			}
 			return
 		}
-		saved, err := l.MarshalJSON()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var back selectplus.Ledger
-		if err := back.UnmarshalJSON(saved); err != nil {
-			t.Fatalf("an opened ledger does not restore: %v\n%s", err, saved)
-		}
-		if again, _ := back.MarshalJSON(); string(again) != string(saved) {
-			t.Fatal("INV-07: an opened ledger restores differently")
-		}
+		roundTrip(t, l)
 	})
 }
