@@ -30,6 +30,8 @@ const (
 	Qualification                       // an initial level set from another agreement (SP-36, SP-38)
 	Refused                             // an order was refused and changed nothing
 	Registration                        // an affiliate was registered (SP-07)
+	Opened                              // the ledger opened from a pool's position on a date (LIB-10)
+	Renewed                             // SA coverage renewed to a common end (SP-44)
 )
 
 // An Event is one line of the audit trail: what happened on a date to a

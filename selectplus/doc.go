@@ -7,7 +7,11 @@
 // An [Agreement] has a segment, a region, an effective date, an MBSA date
 // and registered affiliates (SP-04 to SP-12). [New] refuses a new
 // commercial agreement as retired unless its region is exempt (SP-01,
-// [ErrRetired]); [Load] opens an existing one, which keeps working.
+// [ErrRetired]); [Load] opens an existing one, which keeps working, and
+// [Open] starts one from where it stands on a date (an [Opening]: each
+// pool's level, this year's points and carry, the hold, the affiliates'
+// shares, the association, the SA coverage), checked like a restored
+// ledger (LIB-10); [Ledger.Opening] gives a ledger's position in that form.
 //
 // A [Ledger] is a fold over dated events — orders ([Ledger.Post]),
 // associations with an EA, a Campus and School Agreement or Select License
@@ -48,10 +52,12 @@
 //
 // Software Assurance in Select Plus runs on package sa with this package's
 // rows: coverage to the third affiliate anniversary ([ThirdAnniversary]),
-// both spread-payment options ([Plan], [QuoteSA]), co-terminated extensions
-// ([Ledger.Extend]), renewal by the expiry date and the lapse (SA-only lines
-// in orders), and the SA-only enrollment windows ([CanEnroll], [SABasis])
-// (SP-39 to SP-47).
+// both spread-payment options ([Plan], [QuoteSA]), renewal of the coverage
+// the ledger tracks as one co-terminated order that records its new end
+// ([Ledger.Renew], quoted by [Ledger.CheckRenewal]; [Ledger.Extend] quotes
+// hand-built lines), renewal by the expiry date and the lapse (SA-only
+// lines in orders), and the SA-only enrollment windows ([CanEnroll],
+// [SABasis]) (SP-39 to SP-47).
 //
 // # Tables
 //

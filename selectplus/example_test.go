@@ -1,8 +1,11 @@
 package selectplus_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"log"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/selectplus"
@@ -105,4 +108,74 @@ func ExampleLedger_Post_hold() {
 		Lines: []licensing.Line{{Product: p, Offering: licensing.License, Quantity: 80}}})
 	fmt.Println(l.Pool(licensing.Servers).Status, err)
 	// Output: hold SP-25: the Servers pool is on hold: the order brings 400 points; one order of 500 reactivates it: not eligible
+}
+
+// A customer knows where it stands today, not its ten years of orders: on
+// 2020-09-15, in its third agreement year, Applications is at B with 1,200
+// points bought and 700 carried, and Servers is on hold. The ledger opens
+// there, and the next order is priced from it.
+func ExampleOpen() {
+	var opening selectplus.Opening
+	err := json.Unmarshal([]byte(`{"asOf": "2020-09-15",
+		"pools": [{"pool": "Applications", "level": "B", "earned": "1200", "carry": "700"},
+		          {"pool": "Servers", "status": "hold", "level": "A"}]}`), &opening)
+	if err != nil {
+		log.Fatal(err)
+	}
+	l, err := selectplus.Open(exampleLedger().Agreement(), selectplus.DefaultRules(), opening)
+	if err != nil {
+		log.Fatal(err)
+	}
+	year, next := l.Year()
+	fmt.Println("agreement year", year, "until", next)
+	p, _ := licensing.DefaultCatalog().Lookup(licensing.SelectPlus, "Outlook")
+	_, err = l.Post(licensing.Order{ID: "PO-8", Date: licensing.MustParseDate("2020-09-01"), Affiliate: "Contoso",
+		Lines: []licensing.Line{{Product: p, Offering: licensing.License, Quantity: 1}}})
+	fmt.Println(err)                                                     // counted in the opening already
+	rc := buy(l, "PO-9", "2020-10-01", "Office Professional Plus", 4100) // 8,200 points
+	fmt.Println(rc.Pools[0].Why())
+	// Output:
+	// agreement year 3 until 2021-07-01
+	// selectplus: event dated 2020-09-01, after one on 2020-09-15 was applied: event out of date order
+	// SP-19: running total 10100 reaches C: the whole order is priced at C (order=PO-9, affiliate=Contoso, points=8200, totalBefore=1900, total=10100, levelBefore=B, level=C)
+}
+
+// Contoso's SA on Office Professional Plus (to 2021-06-30) and on Windows
+// Server Essentials (to 2022-06-30) is renewed in one order: both now end
+// on 2024-06-30, each priced for its own months, and the ledger records it.
+func ExampleLedger_Renew() {
+	l := exampleLedger()
+	catalog := licensing.DefaultCatalog()
+	office, _ := catalog.Lookup(licensing.SelectPlus, "Office Professional Plus")
+	server, _ := catalog.Lookup(licensing.SelectPlus, "Windows Server Essentials")
+	for _, o := range []licensing.Order{
+		{ID: "PO-1", Date: licensing.MustParseDate("2018-07-15"), Affiliate: "Contoso", Lines: []licensing.Line{{Product: office, Offering: licensing.LicenseSA, Quantity: 250}}},
+		{ID: "PO-2", Date: licensing.MustParseDate("2019-09-01"), Affiliate: "Contoso", Lines: []licensing.Line{{Product: server, Offering: licensing.LicenseSA, Quantity: 100}}},
+	} {
+		if _, err := l.Post(o); err != nil {
+			log.Fatal(err)
+		}
+	}
+	r, err := l.Renew(selectplus.RenewalOrder{ID: "PO-3", Date: licensing.MustParseDate("2021-06-15"), Affiliate: "Contoso",
+		Lines: []selectplus.RenewalLine{
+			{Product: office, Quantity: 250, Annual: decimal.RequireFromString("7250")},
+			{Product: server, Quantity: 100, Annual: decimal.RequireFromString("3000")},
+		}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for i, x := range r.CoTermination.Extensions {
+		fmt.Printf("%s: %v, %s, %v SA points\n", x.ID, x.Coverage, x.Price.StringFixed(2), r.Receipt.Lines[i].SAPoints)
+	}
+	fmt.Println("total", r.CoTermination.Total.StringFixed(2))
+	end, _ := l.CoveredUntil("Contoso", office)
+	fmt.Println("Office covered until", end)
+	audit := l.Audit()
+	fmt.Println(audit[len(audit)-1].Why().Result)
+	// Output:
+	// Office Professional Plus: 2021-07-01..2024-06-30 (36 months), 21750.00, 750 SA points
+	// Windows Server Essentials: 2022-07-01..2024-06-30 (24 months), 6000.00, 500 SA points
+	// total 27750.00
+	// Office covered until 2024-06-30
+	// SA on Windows Server Essentials renewed on time from 2022-07-01 to 2024-06-30, 24 months, for 6000.00
 }

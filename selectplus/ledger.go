@@ -14,14 +14,17 @@ import (
 // audit trail, which can be turned off). The same events always give the
 // same state, and the state saves to JSON and restores identically.
 //
-// Build a Ledger with New (a new agreement) or Load (an existing one); the
-// zero Ledger has no agreement and refuses every event with an error.
+// Build a Ledger with New (a new agreement), Load (an existing one, from
+// its first day) or Open (an existing one, from where it stands on a
+// date); the zero Ledger has no agreement and refuses every event with an
+// error.
 //
 // A Ledger is not safe for concurrent writes. Its reading methods —
-// Check, Outlook, Pool, Year, Now, Share, Affiliates, Association,
-// CoveredUntil, Coverage, QuoteSA, Extend, Agreement, Rules, Audit and
-// MarshalJSON — change nothing and may run concurrently with each other;
-// Post, AdvanceTo, Register, Associate, ExpireAssociation, QualifyByPoints,
+// Check, CheckRenewal, Outlook, Pool, Year, Now, Share, Affiliates,
+// Association, CoveredUntil, Coverage, QuoteSA, Extend, Opening,
+// Agreement, Rules, Audit and MarshalJSON — change nothing and may run
+// concurrently with each other; Post, Renew, AdvanceTo, Register,
+// Associate, ExpireAssociation, QualifyByPoints,
 // QualifyBySelect, SetAudit and UnmarshalJSON change the ledger and must
 // not run concurrently with any other method. A service holds a read lock
 // for quotes and a write lock for posts.
@@ -45,13 +48,13 @@ type Ledger struct {
 // is refused as retired unless its region is exempt (SP-01, ErrRetired), a
 // commercial agreement needs an MBSA signed on or before its effective date
 // (SP-05, SP-06), and affiliate IDs must be unique (SP-08).
-func New(a Agreement, r Rules) (*Ledger, error) { return open(a, r, true) }
+func New(a Agreement, r Rules) (*Ledger, error) { return begin(a, r, true) }
 
 // Load opens an existing agreement, which keeps working after the
 // retirement (SP-01): only the checks that keep the ledger sound apply.
-func Load(a Agreement, r Rules) (*Ledger, error) { return open(a, r, false) }
+func Load(a Agreement, r Rules) (*Ledger, error) { return begin(a, r, false) }
 
-func open(a Agreement, r Rules, isNew bool) (*Ledger, error) {
+func begin(a Agreement, r Rules, isNew bool) (*Ledger, error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}

@@ -12,7 +12,7 @@ var transitionNames = [...]string{
 	Initial: "initial", Purchase: "purchase", Upgrade: "upgrade", Reactivation: "reactivation",
 	HoldPurchase: "hold-purchase", Keep: "keep", Carry: "carry", Drop: "drop", Hold: "hold",
 	Waived: "waived", Associated: "associated", Expired: "expired", Qualification: "qualified",
-	Refused: "refused", Registration: "registration",
+	Refused: "refused", Registration: "registration", Opened: "opened", Renewed: "renewed",
 }
 
 var reactivationPolicyNames = [...]string{SingleOrder: "SingleOrder", Cumulative: "Cumulative"}

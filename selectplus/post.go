@@ -118,7 +118,14 @@ type SABasis struct {
 // (licensing.ErrOutOfOrder).
 func (l *Ledger) Post(o licensing.Order, bases ...SABasis) (Receipt, error) {
 	var p plan
-	err := l.plan(&p, o, bases)
+	return l.apply(&p, o, bases)
+}
+
+// apply works out p for an order and commits it: the anniversaries it
+// passes whether or not it is refused, the refusal in the audit trail, or
+// the order.
+func (l *Ledger) apply(p *plan, o licensing.Order, bases []SABasis) (Receipt, error) {
+	err := l.plan(p, o, bases)
 	if p.passed {
 		l.pos = p.start
 		if !l.auditOff {
@@ -135,7 +142,7 @@ func (l *Ledger) Post(o licensing.Order, bases ...SABasis) (Receipt, error) {
 		}
 		return p.receipt, err
 	}
-	l.commit(o, &p)
+	l.commit(o, p)
 	return p.receipt, nil
 }
 
@@ -159,6 +166,7 @@ type plan struct {
 	ntracks int
 	more    []trackUpdate // …and beyond four lines
 	refused PoolResult    // the pool that refused the order, if one did
+	renewal *renewal      // a co-terminated renewal (Renew); nil for an order
 }
 
 // addTrack records the coverage an SA line leaves.
@@ -227,6 +235,11 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 	p.passed = true
 	for i, s := range p.start.pools {
 		p.receipt.Pools[i] = PoolResult{Pool: s.Pool, Before: s, After: s}
+	}
+	if p.renewal != nil {
+		if err := l.coterminate(p, o); err != nil {
+			return err
+		}
 	}
 
 	var pts [3]licensing.Points
@@ -452,8 +465,11 @@ func (l *Ledger) saLine(p *plan, o licensing.Order, i int, line *licensing.Line,
 		return sa.Coverage{}, trackUpdate{}, licensing.Refuse(saTerms.renewal.Lapse, licensing.ErrNotEligible,
 			"order %q line %d: no SA on %s to renew under this agreement: buy L&SA, or give an SA basis (SP-40, SP-41, SP-47)", o.ID, i+1, line.Product.Name)
 	}
-	c, err := ThirdAnniversary(end.AddDays(1), ma)
-	if err != nil {
+	var c sa.Coverage
+	var err error
+	if p.renewal != nil { // co-terminated (SP-44)
+		c = p.renewal.ct.Extensions[i].Coverage
+	} else if c, err = ThirdAnniversary(end.AddDays(1), ma); err != nil {
 		return sa.Coverage{}, trackUpdate{}, err
 	}
 	if err := t.RenewSA(saTerms.renewal, o.Date, c.End); err != nil {

@@ -173,6 +173,10 @@ func QuoteSA(d licensing.Date, ma time.Month, plan Plan, annual decimal.Decimal,
 // must be an affiliate anniversary — and prorated for its own months,
 // billed by Rules.SAGranularity. A line already expired on d has
 // lapsed and is refused (SP-46).
+//
+// Extend quotes lines the caller builds and records nothing; [Ledger.Renew]
+// takes each product's expiry from the coverage the ledger tracks, and
+// records the renewal, and [Ledger.CheckRenewal] quotes it. Prefer them.
 func (l *Ledger) Extend(affiliateID string, d licensing.Date, lines []sa.Expiring, chosen licensing.Date) (sa.CoTermination, error) {
 	ma, err := l.anniversaryMonth(affiliateID)
 	if err != nil {
@@ -181,8 +185,18 @@ func (l *Ledger) Extend(affiliateID string, d licensing.Date, lines []sa.Expirin
 	if len(lines) == 0 {
 		return sa.CoTermination{}, fmt.Errorf("selectplus: extend: %w: no lines", licensing.ErrInvalidOrder)
 	}
-	var end licensing.Date
-	var why licensing.Explanation
+	end, why, err := commonEnd(ma, lines, chosen)
+	if err != nil {
+		return sa.CoTermination{}, err
+	}
+	return sa.CoTerminate(saTerms.renewal, lines, d, end, why, sa.Prorated{Granularity: l.rules.SAGranularity}, sa.DefaultRounding)
+}
+
+// commonEnd is the common end of SA lines extended together by an
+// affiliate whose anniversary month is ma (SP-44): the day before the third
+// affiliate anniversary after the earliest renewal start (SP-39 applied to
+// it), or the day before chosen, which must be an affiliate anniversary.
+func commonEnd(ma time.Month, lines []sa.Expiring, chosen licensing.Date) (licensing.Date, licensing.Explanation, error) {
 	if chosen.IsZero() {
 		earliest := lines[0]
 		for _, ln := range lines {
@@ -193,21 +207,18 @@ func (l *Ledger) Extend(affiliateID string, d licensing.Date, lines []sa.Expirin
 		start := earliest.Expires.AddDays(1)
 		c, err := ThirdAnniversary(start, ma)
 		if err != nil {
-			return sa.CoTermination{}, err
+			return licensing.Date{}, licensing.Explanation{}, err
 		}
-		end = c.End
-		why = licensing.Explain("SP-44", fmt.Sprintf("common end %v: SP-39 applied to the earliest renewal start %v", end, start),
-			licensing.F("earliest", earliest.ID), licensing.F("expires", earliest.Expires), licensing.F("anniversaryMonth", ma))
-	} else {
-		if chosen.Day() != 1 || chosen.Month() != ma {
-			return sa.CoTermination{}, licensing.Refuse("SP-44", licensing.ErrNotEligible,
-				"chosen date %v is not an affiliate anniversary (the 1st of %v)", chosen, ma)
-		}
-		end = chosen.AddDays(-1)
-		why = licensing.Explain("SP-44", fmt.Sprintf("common end %v: the day before the chosen affiliate anniversary %v", end, chosen),
-			licensing.F("chosen", chosen), licensing.F("anniversaryMonth", ma))
+		return c.End, licensing.Explain("SP-44", fmt.Sprintf("common end %v: SP-39 applied to the earliest renewal start %v", c.End, start),
+			licensing.F("earliest", earliest.ID), licensing.F("expires", earliest.Expires), licensing.F("anniversaryMonth", ma)), nil
 	}
-	return sa.CoTerminate(saTerms.renewal, lines, d, end, why, sa.Prorated{Granularity: l.rules.SAGranularity}, sa.DefaultRounding)
+	if chosen.Day() != 1 || chosen.Month() != ma {
+		return licensing.Date{}, licensing.Explanation{}, licensing.Refuse("SP-44", licensing.ErrNotEligible,
+			"chosen date %v is not an affiliate anniversary (the 1st of %v)", chosen, ma)
+	}
+	end := chosen.AddDays(-1)
+	return end, licensing.Explain("SP-44", fmt.Sprintf("common end %v: the day before the chosen affiliate anniversary %v", end, chosen),
+		licensing.F("chosen", chosen), licensing.F("anniversaryMonth", ma)), nil
 }
 
 // CanEnroll decides whether SA alone may be added on enroll to a license

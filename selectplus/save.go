@@ -15,18 +15,18 @@ import (
 // in a stable order, so that the same ledger always saves to the same
 // bytes.
 type saved struct {
-	Agreement   Agreement        `json:"agreement"`
-	Rules       Rules            `json:"rules"`
-	Pools       [3]PoolState     `json:"pools"`
-	Year        int              `json:"year"`
-	Next        licensing.Date   `json:"nextAnniversary"`
-	Last        licensing.Date   `json:"last"`
-	Association *associationJSON `json:"association,omitempty"`
-	Affiliates  []affiliateJSON  `json:"affiliates"`
-	Orders      []string         `json:"orders"`
-	Tracks      []trackJSON      `json:"saCoverage,omitempty"`
-	AuditOff    bool             `json:"auditOff,omitempty"`
-	Audit       []eventJSON      `json:"audit,omitempty"`
+	Agreement   Agreement           `json:"agreement"`
+	Rules       Rules               `json:"rules"`
+	Pools       [3]PoolState        `json:"pools"`
+	Year        int                 `json:"year"`
+	Next        licensing.Date      `json:"nextAnniversary"`
+	Last        licensing.Date      `json:"last"`
+	Association *OpeningAssociation `json:"association,omitempty"`
+	Affiliates  []affiliateJSON     `json:"affiliates"`
+	Orders      []string            `json:"orders"`
+	Tracks      []trackJSON         `json:"saCoverage,omitempty"`
+	AuditOff    bool                `json:"auditOff,omitempty"`
+	Audit       []eventJSON         `json:"audit,omitempty"`
 }
 
 type affiliateJSON struct {
@@ -34,12 +34,6 @@ type affiliateJSON struct {
 	Month time.Month          `json:"anniversaryMonth"`
 	Year  [3]licensing.Points `json:"year"`
 	Total [3]licensing.Points `json:"total"`
-}
-
-type associationJSON struct {
-	Kind   AssociationKind `json:"kind"`
-	Level  licensing.Level `json:"level"`
-	Active bool            `json:"active"`
 }
 
 type trackJSON struct {
@@ -70,7 +64,7 @@ func (l Ledger) MarshalJSON() ([]byte, error) {
 	p := l.pos
 	s := saved{Agreement: l.agreement, Rules: l.rules, Pools: p.pools, Year: p.year, Next: p.next, Last: p.last, AuditOff: l.auditOff}
 	if p.assoc.kind != 0 {
-		s.Association = &associationJSON{p.assoc.kind, p.assoc.level, p.assoc.active}
+		s.Association = &OpeningAssociation{p.assoc.kind, p.assoc.level, p.assoc.active}
 	}
 	for i, a := range l.affs {
 		sh := p.shares[i]
@@ -84,10 +78,7 @@ func (l Ledger) MarshalJSON() ([]byte, error) {
 		}
 	}
 	slices.SortFunc(s.Tracks, func(x, y trackJSON) int {
-		return cmp.Or(cmp.Compare(l.affIndex[x.Affiliate], l.affIndex[y.Affiliate]), cmp.Compare(x.Product.Program, y.Product.Program),
-			cmp.Compare(x.Product.Name, y.Product.Name), cmp.Compare(x.Product.PartNumber, y.Product.PartNumber),
-			cmp.Compare(x.Product.Family, y.Product.Family), cmp.Compare(x.Product.Kind, y.Product.Kind),
-			cmp.Compare(x.Product.Pool, y.Product.Pool), x.Product.Points.Cmp(y.Product.Points))
+		return cmp.Or(cmp.Compare(l.affIndex[x.Affiliate], l.affIndex[y.Affiliate]), compareProducts(x.Product, y.Product))
 	})
 	s.Orders = l.seen.all()
 	slices.Sort(s.Orders)
@@ -113,73 +104,8 @@ func (l *Ledger) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return fmt.Errorf("selectplus: restoring a ledger: %w", err)
 	}
-	bad := func(field string, format string, args ...any) error {
-		return &licensing.FieldError{Field: field, Value: fmt.Sprintf(format, args...),
-			Err: fmt.Errorf("%w: a saved ledger no events could produce", licensing.ErrInvalidOrder)}
-	}
-	// Last may equal Next: an association that expires on an anniversary
-	// leaves that anniversary to come (SP-35).
-	if s.Year < 1 || s.Year > licensing.MaxYear-n.agreement.Effective.Year()+1 || s.Next != n.agreement.Effective.Anniversary(s.Year) || s.Last.Before(n.agreement.Effective) || s.Last.After(s.Next) {
-		return bad("year", "year %d, next anniversary %v, last %v with the agreement effective %v", s.Year, s.Next, s.Last, n.agreement.Effective)
-	}
-	n.pos.year, n.pos.next, n.pos.last, n.pos.pools = s.Year, s.Next, s.Last, s.Pools
-	if a := s.Association; a != nil {
-		if !a.Kind.IsValid() || a.Level < licensing.LevelA || !a.Level.IsValid() {
-			return bad("association", "%v at %v", a.Kind, a.Level)
-		}
-		n.pos.assoc = association{a.Kind, a.Level, a.Active}
-	}
-	for i, p := range s.Pools {
-		if err := n.checkPool(i, p); err != nil {
-			return err
-		}
-	}
-	if len(s.Affiliates) != len(n.affs) {
-		return bad("affiliates", "%d saved, %d in the agreement", len(s.Affiliates), len(n.affs))
-	}
-	var sums [3]licensing.Points
-	for i, a := range s.Affiliates {
-		switch {
-		case a.ID != n.affs[i].id:
-			return bad(fmt.Sprintf("affiliates[%d].id", i), "%q; the agreement's affiliate %d is %q", a.ID, i+1, n.affs[i].id)
-		case a.Month != n.affs[i].month:
-			return bad(fmt.Sprintf("affiliates[%d].anniversaryMonth", i), "%d; %q's anniversary is in %v", int(a.Month), a.ID, n.affs[i].month)
-		}
-		for k := range a.Year {
-			if a.Year[k].Sign() < 0 || a.Total[k].Cmp(a.Year[k]) < 0 {
-				return bad(fmt.Sprintf("affiliates[%d].year", i), "%v this year, %v in all", a.Year[k], a.Total[k])
-			}
-			sums[k] = sums[k].Add(a.Year[k])
-		}
-		n.pos.shares[i] = share{year: s.Year, inYear: a.Year, total: a.Total}
-	}
-	for k, p := range s.Pools {
-		if !sums[k].Equal(p.Earned) && p.Status != OnHold {
-			return bad(fmt.Sprintf("pools[%d].earned", k), "%v; the affiliates' shares add up to %v (INV-05)", p.Earned, sums[k])
-		}
-	}
-	n.seen.reserve(len(s.Orders))
-	for _, id := range s.Orders {
-		if !n.seen.add(id) {
-			return fmt.Errorf("selectplus: restoring a ledger: order %q twice: %w", id, licensing.ErrDuplicateOrder)
-		}
-	}
-	for i, t := range s.Tracks {
-		ai, ok := n.affIndex[t.Affiliate]
-		if !ok {
-			return bad(fmt.Sprintf("saCoverage[%d].affiliate", i), "%q is not registered", t.Affiliate)
-		}
-		a := &n.affs[ai]
-		if _, dup := a.cover[t.Product]; dup {
-			return bad(fmt.Sprintf("saCoverage[%d]", i), "coverage of %s by %q twice", t.Product, t.Affiliate)
-		}
-		if end, ok := t.Track.End(); ok && end.Before(n.agreement.Effective) {
-			return bad(fmt.Sprintf("saCoverage[%d].track.end", i), "%v, before the agreement began", end)
-		}
-		if a.cover == nil {
-			a.cover = map[licensing.Product]sa.Track{}
-		}
-		a.cover[t.Product] = t.Track
+	if err := n.restore(&s, savedNames); err != nil {
+		return err
 	}
 	n.auditOff = s.AuditOff
 	for _, e := range s.Audit {
@@ -189,10 +115,115 @@ func (l *Ledger) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// checkPool checks that a saved pool state is one the rules can reach.
-func (l *Ledger) checkPool(i int, p PoolState) error {
+// fieldNames says how restore names the fields it refuses: as a saved
+// ledger writes them, or as the Opening they came from does.
+type fieldNames struct {
+	year  string                // the calendar: year, next anniversary, last date
+	pool  func(k int) string    // pool index k (Pool − 1)
+	sum   func(k int) string    // what disagrees when the shares of pool k do not add up (INV-05)
+	share func(i, k int) string // affiliate i's points in pool k
+	track func(i int) string    // SA coverage entry i
+}
+
+// savedNames are the fields of a saved ledger.
+var savedNames = fieldNames{
+	year:  "year",
+	pool:  func(k int) string { return fmt.Sprintf("pools[%d]", k) },
+	sum:   func(k int) string { return fmt.Sprintf("pools[%d].earned", k) },
+	share: func(i, _ int) string { return fmt.Sprintf("affiliates[%d].year", i) },
+	track: func(i int) string { return fmt.Sprintf("saCoverage[%d].track", i) },
+}
+
+// restore sets the position of l, a ledger just loaded from s's agreement
+// and rules, to the position s holds, and refuses a position no sequence of
+// events could have produced (INV-05 to INV-21): the one place that checks
+// a state the ledger did not reach by itself, whether saved (UnmarshalJSON)
+// or stated (Open). The error names the field at fault as names says; on
+// error l is left half set and must be dropped.
+func (l *Ledger) restore(s *saved, names fieldNames) error {
+	bad := func(field string, format string, args ...any) error {
+		return &licensing.FieldError{Field: field, Value: fmt.Sprintf(format, args...),
+			Err: fmt.Errorf("%w: a saved ledger no events could produce", licensing.ErrInvalidOrder)}
+	}
+	// Last may equal Next: an association that expires on an anniversary
+	// leaves that anniversary to come (SP-35).
+	if s.Year < 1 || s.Year > licensing.MaxYear-l.agreement.Effective.Year()+1 || s.Next != l.agreement.Effective.Anniversary(s.Year) || s.Last.Before(l.agreement.Effective) || s.Last.After(s.Next) {
+		return bad(names.year, "year %d, next anniversary %v, last %v with the agreement effective %v", s.Year, s.Next, s.Last, l.agreement.Effective)
+	}
+	l.pos.year, l.pos.next, l.pos.last, l.pos.pools = s.Year, s.Next, s.Last, s.Pools
+	if a := s.Association; a != nil {
+		if !a.Kind.IsValid() || a.Level < licensing.LevelA || !a.Level.IsValid() {
+			return bad("association", "%v at %v", a.Kind, a.Level)
+		}
+		l.pos.assoc = association{a.Kind, a.Level, a.Active}
+	}
+	for i, p := range s.Pools {
+		if err := l.checkPool(i, p, names.pool(i)); err != nil {
+			return err
+		}
+	}
+	if len(s.Affiliates) != len(l.affs) {
+		return bad("affiliates", "%d saved, %d in the agreement", len(s.Affiliates), len(l.affs))
+	}
+	var sums [3]licensing.Points
+	for i, a := range s.Affiliates {
+		switch {
+		case a.ID != l.affs[i].id:
+			return bad(fmt.Sprintf("affiliates[%d].id", i), "%q; the agreement's affiliate %d is %q", a.ID, i+1, l.affs[i].id)
+		case a.Month != l.affs[i].month:
+			return bad(fmt.Sprintf("affiliates[%d].anniversaryMonth", i), "%d; %q's anniversary is in %v", int(a.Month), a.ID, l.affs[i].month)
+		}
+		for k := range a.Year {
+			if a.Year[k].Sign() < 0 || a.Total[k].Cmp(a.Year[k]) < 0 {
+				return bad(names.share(i, k), "%v this year, %v in all", a.Year[k], a.Total[k])
+			}
+			sums[k] = sums[k].Add(a.Year[k])
+		}
+		l.pos.shares[i] = share{year: s.Year, inYear: a.Year, total: a.Total}
+	}
+	for k, p := range s.Pools {
+		if !sums[k].Equal(p.Earned) && p.Status != OnHold {
+			return bad(names.sum(k), "%v; the affiliates' shares add up to %v (INV-05)", p.Earned, sums[k])
+		}
+	}
+	l.seen.reserve(len(s.Orders))
+	for _, id := range s.Orders {
+		if !l.seen.add(id) {
+			return fmt.Errorf("selectplus: restoring a ledger: order %q twice: %w", id, licensing.ErrDuplicateOrder)
+		}
+	}
+	for i, t := range s.Tracks {
+		ai, ok := l.affIndex[t.Affiliate]
+		if !ok {
+			return bad(fmt.Sprintf("saCoverage[%d].affiliate", i), "%q is not registered", t.Affiliate)
+		}
+		a := &l.affs[ai]
+		if _, dup := a.cover[t.Product]; dup {
+			return bad(fmt.Sprintf("saCoverage[%d]", i), "coverage of %s by %q twice", t.Product, t.Affiliate)
+		}
+		if end, ok := t.Track.End(); ok && end.Before(l.agreement.Effective) {
+			return bad(names.track(i)+".end", "%v, before the agreement began", end)
+		}
+		if a.cover == nil {
+			a.cover = map[licensing.Product]sa.Track{}
+		}
+		a.cover[t.Product] = t.Track
+	}
+	return nil
+}
+
+// compareProducts orders products field by field, so that coverage saves
+// in a stable order.
+func compareProducts(x, y licensing.Product) int {
+	return cmp.Or(cmp.Compare(x.Program, y.Program), cmp.Compare(x.Name, y.Name), cmp.Compare(x.PartNumber, y.PartNumber),
+		cmp.Compare(x.Family, y.Family), cmp.Compare(x.Kind, y.Kind), cmp.Compare(x.Pool, y.Pool), x.Points.Cmp(y.Points))
+}
+
+// checkPool checks that a saved pool state, at index i and named name, is
+// one the rules can reach.
+func (l *Ledger) checkPool(i int, p PoolState, name string) error {
 	bad := func(field, format string, args ...any) error {
-		return &licensing.FieldError{Field: fmt.Sprintf("pools[%d].%s", i, field), Value: fmt.Sprintf(format, args...),
+		return &licensing.FieldError{Field: name + "." + field, Value: fmt.Sprintf(format, args...),
 			Err: fmt.Errorf("%w: a pool state the rules cannot reach", licensing.ErrInvalidOrder)}
 	}
 	r := &l.rules

@@ -30,8 +30,8 @@ func Transitions() []Transition { return transitionEnum.Values() }
 // ParseTransition parses a Transition, ignoring ASCII case and extra white
 // space: one of the canonical names initial, purchase, upgrade,
 // reactivation, hold-purchase, keep, carry, drop, hold, waived, associated,
-// expired, qualified, refused and registration. Anything else is an error
-// wrapping [ErrInvalidTransition].
+// expired, qualified, refused, registration, opened and renewed. Anything
+// else is an error wrapping [ErrInvalidTransition].
 func ParseTransition(s string) (Transition, error) { return transitionEnum.Parse(s) }
 
 // MustParseTransition is like [ParseTransition] but panics on error. It is meant for tests
@@ -39,4 +39,4 @@ func ParseTransition(s string) (Transition, error) { return transitionEnum.Parse
 func MustParseTransition(s string) Transition { return enum.Must(transitionEnum.Parse(s)) }
 
 // transitionEnum holds the tables of Transition.
-var transitionEnum = enum.New[Transition]("selectplus", "Transition", ErrInvalidTransition, transitionNames[:], "Initial Purchase Upgrade Reactivation HoldPurchase Keep Carry Drop Hold Waived Associated Expired Qualification Refused Registration", nil)
+var transitionEnum = enum.New[Transition]("selectplus", "Transition", ErrInvalidTransition, transitionNames[:], "Initial Purchase Upgrade Reactivation HoldPurchase Keep Carry Drop Hold Waived Associated Expired Qualification Refused Registration Opened Renewed", nil)

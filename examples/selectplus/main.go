@@ -2,7 +2,7 @@
 // every order and every anniversary, the level of each pool and why.
 //
 //	selectplus [-json] -start DATE [-segment commercial|academic|government]
-//	           [-affiliate NAME=DATE]... [-until DATE] FILE.csv
+//	           [-affiliate NAME=DATE]... [-opening FILE.json] [-until DATE] FILE.csv
 //
 // FILE.csv has the header date,order,affiliate,product,offering,quantity.
 // Rows with the same order (and the same date and affiliate) form one
@@ -33,18 +33,36 @@
 // Points, totals and carryover are exact strings ("42.5", "25/12"). Without
 // -json it prints a table per agreement year and pool.
 //
+// -opening starts the ledger from where the agreement stands on a date
+// rather than from its first day (selectplus.Opening, LIB-10): a JSON
+// object with the as-of date, each pool ever active (status, level, this
+// agreement year's points before that date, carry, and, when there are
+// several affiliates, whose the points are), the associated agreement, the
+// SA coverage and the order IDs already counted. A product in saCoverage
+// is named as in the CSV ({"name": "Office Professional Plus"}) and read
+// from the default catalog. The history is replayed on top of it: an order
+// dated before the as-of date is out of order, bad data. The opening is
+// printed first (-json: one "opening" object per pool).
+//
 // Example, the worked scenario WS-12:
 //
 //	go run ./examples/selectplus -start 2018-07-01 -until 2021-07-01 examples/selectplus/testdata/ws12.csv
+//
+// and its last year from where the customer stood on 2020-07-15:
+//
+//	go run ./examples/selectplus -start 2018-07-01 -until 2021-07-01 \
+//	    -opening examples/selectplus/testdata/opening.json examples/selectplus/testdata/ws12-rest.csv
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -65,7 +83,7 @@ func main() {
 // exits non-zero.
 var errBadData = errors.New("rows with bad data")
 
-const usage = "selectplus [-json] -start DATE [-segment commercial|academic|government] [-affiliate NAME=DATE]... [-until DATE] FILE.csv"
+const usage = "selectplus [-json] -start DATE [-segment commercial|academic|government] [-affiliate NAME=DATE]... [-opening FILE.json] [-until DATE] FILE.csv"
 
 // affiliateFlags collects -affiliate NAME=DATE flags in order.
 type affiliateFlags struct {
@@ -126,6 +144,18 @@ type lineEvent struct {
 	Explanation string `json:"explanation"`
 }
 
+type openingEvent struct {
+	Event       string `json:"event"` // "opening"
+	Date        string `json:"date"`
+	Pool        string `json:"pool"`
+	Total       string `json:"total"`
+	Level       string `json:"level"`
+	Carry       string `json:"carry"`
+	Status      string `json:"status"`
+	Rule        string `json:"rule"`
+	Explanation string `json:"explanation"`
+}
+
 type refusedEvent struct {
 	Event     string `json:"event"` // "refused"
 	Date      string `json:"date"`
@@ -174,6 +204,7 @@ func run(args []string, w, errw io.Writer) error {
 	segmentText := fs.String("segment", "commercial", "commercial, academic or government")
 	untilText := fs.String("until", "", "process anniversaries up to this date (default: the last order date)")
 	fs.Var(affs, "affiliate", "NAME=DATE: an affiliate's anniversary (repeatable)")
+	openingFile := fs.String("opening", "", "a JSON file: where the agreement stands on a date (start from it, not from the first day)")
 	if err := cli.Parse(fs, args, w, usage, 1, 1); err != nil {
 		return err
 	}
@@ -204,14 +235,25 @@ func run(args []string, w, errw io.Writer) error {
 		}
 	}
 
-	ledger, err := open(start, segment, affs, orders)
+	var opening *selectplus.Opening
+	if *openingFile != "" {
+		if opening, err = readOpening(*openingFile); err != nil {
+			return fmt.Errorf("-opening: %w", err)
+		}
+	}
+	ledger, err := open(start, segment, affs, orders, opening)
+	if err != nil {
+		if opening != nil {
+			return fmt.Errorf("-opening: %w", err)
+		}
+		return err
+	}
+	events := openingEvents(ledger)
+	replayed, bad, err := replay(ledger, orders, until, errw)
 	if err != nil {
 		return err
 	}
-	events, bad, err := replay(ledger, orders, until, errw)
-	if err != nil {
-		return err
-	}
+	events = append(events, replayed...)
 	if *asJSON {
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
@@ -220,7 +262,7 @@ func run(args []string, w, errw io.Writer) error {
 				return err
 			}
 		}
-	} else if err := printTables(w, start, events); err != nil {
+	} else if err := printTables(w, start, events, first(ledger, opening)); err != nil {
 		return err
 	}
 	if bad > 0 {
@@ -288,13 +330,74 @@ func readOrders(r io.Reader) ([]order, error) {
 	return orders, nil
 }
 
-// open loads the agreement with every affiliate of the flags and the file.
-func open(start licensing.Date, segment licensing.Segment, affs *affiliateFlags, orders []order) (*selectplus.Ledger, error) {
-	names := slices.Clone(affs.names)
-	for _, o := range orders {
-		if o.affiliate != "" && !slices.Contains(names, o.affiliate) {
-			names = append(names, o.affiliate)
+// readOpening reads an opening position, completing the products of its
+// SA coverage from the default catalog by name.
+func readOpening(path string) (*selectplus.Opening, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(cli.SkipBOM(bytes.NewReader(b)))
+	dec.DisallowUnknownFields()
+	var o selectplus.Opening
+	if err := dec.Decode(&o); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	for i, c := range o.Coverage {
+		p, err := lookup(c.Product.Name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: saCoverage[%d].product: %w", path, i, err)
 		}
+		o.Coverage[i].Product = p
+	}
+	return &o, nil
+}
+
+// openingEvents are the pools of an opened ledger, from its audit trail.
+func openingEvents(l *selectplus.Ledger) []event {
+	start := l.Agreement().Effective
+	var out []event
+	for _, e := range l.Audit() {
+		if e.Transition != selectplus.Opened {
+			continue
+		}
+		why := e.Why()
+		out = append(out, event{licensing.YearOf(start, e.Date), openingEvent{Event: "opening", Date: e.Date.String(), Pool: e.Pool.String(),
+			Total: e.After.Total().String(), Level: level(e.After.Level), Carry: e.After.Carry.String(), Status: e.After.Status.String(),
+			Rule: string(why.Rule), Explanation: why.Result}})
+	}
+	return out
+}
+
+// first is the agreement year the tables start at: the opening's, or 1.
+func first(l *selectplus.Ledger, opening *selectplus.Opening) int {
+	if opening == nil {
+		return 1
+	}
+	return licensing.YearOf(l.Agreement().Effective, opening.AsOf)
+}
+
+// open loads the agreement with every affiliate of the flags, the opening
+// and the file, and opens it from the opening if there is one.
+func open(start licensing.Date, segment licensing.Segment, affs *affiliateFlags, orders []order, opening *selectplus.Opening) (*selectplus.Ledger, error) {
+	names := slices.Clone(affs.names)
+	add := func(name string) {
+		if name != "" && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	if opening != nil {
+		for _, p := range opening.Pools {
+			for _, name := range slices.Sorted(maps.Keys(p.Shares)) {
+				add(strings.TrimSpace(name))
+			}
+		}
+		for _, c := range opening.Coverage {
+			add(strings.TrimSpace(c.Affiliate))
+		}
+	}
+	for _, o := range orders {
+		add(o.affiliate)
 	}
 	if len(names) == 0 {
 		names = []string{"(lead)"}
@@ -312,6 +415,9 @@ func open(start licensing.Date, segment licensing.Segment, affs *affiliateFlags,
 		} else {
 			a.Affiliates = append(a.Affiliates, af)
 		}
+	}
+	if opening != nil {
+		return selectplus.Open(a, selectplus.DefaultRules(), *opening)
 	}
 	return selectplus.Load(a, selectplus.DefaultRules())
 }
@@ -383,19 +489,10 @@ var offerings = []licensing.Offering{licensing.License, licensing.LicenseSA, lic
 // at fault.
 func buildOrder(o order) (licensing.Order, error) {
 	lo := licensing.Order{ID: o.id, Date: o.date, Affiliate: o.affiliate}
-	catalog := licensing.DefaultCatalog()
 	for _, rw := range o.rows {
-		p, err := catalog.Lookup(licensing.SelectPlus, rw.product)
+		p, err := lookup(rw.product)
 		if err != nil {
-			for _, prog := range licensing.Programs() {
-				if q, e := catalog.Lookup(prog, rw.product); e == nil {
-					p, err = q, nil
-					break
-				}
-			}
-		}
-		if err != nil {
-			return lo, fmt.Errorf("line %d: product %q is not in the default catalog (GEN-04): %w", rw.line, rw.product, licensing.ErrUnknownProduct)
+			return lo, fmt.Errorf("line %d: %w", rw.line, err)
 		}
 		off, err := licensing.ParseOffering(rw.offering)
 		if err != nil || !slices.Contains(offerings, off) {
@@ -410,10 +507,26 @@ func buildOrder(o order) (licensing.Order, error) {
 	return lo, nil
 }
 
+// lookup finds a product of the default catalog by name, any case: a
+// Select Plus row, or failing that a row of another program.
+func lookup(name string) (licensing.Product, error) {
+	catalog := licensing.DefaultCatalog()
+	p, err := catalog.Lookup(licensing.SelectPlus, name)
+	if err == nil {
+		return p, nil
+	}
+	for _, prog := range licensing.Programs() {
+		if q, e := catalog.Lookup(prog, name); e == nil {
+			return q, nil
+		}
+	}
+	return p, fmt.Errorf("product %q is not in the default catalog (GEN-04): %w", name, licensing.ErrUnknownProduct)
+}
+
 // printTables prints the events as a table per agreement year and pool,
-// then the refused orders of the year.
-func printTables(w io.Writer, start licensing.Date, events []event) error {
-	first, last := 1, 0
+// from the year first, then the refused orders of the year.
+func printTables(w io.Writer, start licensing.Date, events []event, first int) error {
+	last := 0
 	for _, e := range events {
 		first, last = min(first, e.year), max(last, e.year)
 	}
@@ -434,6 +547,11 @@ func printTables(w io.Writer, start licensing.Date, events []event) error {
 				case lineEvent:
 					if v.Pool == pool.String() {
 						fmt.Fprintf(tw, "    %s\t%s/%d\t%s × %d %s\t+%s\tlevel %s\t%s: %s\n", v.Date, v.Order, v.Line, v.Product, v.Quantity, v.Offering, v.Points, v.Level, v.Rule, v.Explanation)
+						n++
+					}
+				case openingEvent:
+					if v.Pool == pool.String() {
+						fmt.Fprintf(tw, "    %s\topening\ttotal %s\tlevel %s\tcarry %s, %s\t%s: %s\n", v.Date, v.Total, v.Level, v.Carry, v.Status, v.Rule, v.Explanation)
 						n++
 					}
 				case anniversaryEvent:

@@ -250,3 +250,68 @@ func TestByteOrderMark(t *testing.T) {
 		t.Fatalf("%v", objs)
 	}
 }
+
+// -opening: WS-12's last year from where the customer stood on 2020-07-15
+// gives the events of the whole history's golden file from that date on
+// (LIB-10); the history's orders before that date are bad data, out of
+// order; an opening no events could reach is refused naming its field.
+func TestOpening(t *testing.T) {
+	golden, err := os.ReadFile("testdata/ws12.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, line := range strings.Split(strings.TrimSpace(string(golden)), "\n") {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatal(err)
+		}
+		if m["date"].(string) >= "2020-07-15" {
+			want = append(want, line)
+		}
+	}
+	args := []string{"-json", "-start", "2018-07-01", "-until", "2021-07-01", "-opening", "testdata/opening.json"}
+	for _, history := range []string{"testdata/ws12-rest.csv", "testdata/ws12.csv"} {
+		var out, errs bytes.Buffer
+		err := run(append(args, history), &out, &errs)
+		var got []string
+		opening := 0
+		for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+			if strings.HasPrefix(line, `{"event":"opening",`) {
+				opening++
+				continue
+			}
+			got = append(got, line)
+		}
+		if opening != 2 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: %d opening objects, then\n%s\nwant\n%s", history, opening, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		if history == "testdata/ws12-rest.csv" && err != nil {
+			t.Errorf("%s: %v", history, err)
+		}
+		if history == "testdata/ws12.csv" && (!errors.Is(err, errBadData) || strings.Count(errs.String(), "out of date order") != 7) {
+			t.Errorf("%s: the seven orders before the opening: %v\n%s", history, err, errs.String())
+		}
+	}
+	var out bytes.Buffer
+	if err := run([]string{"-start", "2018-07-01", "-opening", "testdata/opening.json", "testdata/ws12-rest.csv"}, &out, io.Discard); err != nil ||
+		!strings.Contains(out.String(), "Agreement year 3") || strings.Contains(out.String(), "Agreement year 2") || !strings.Contains(out.String(), "opening") {
+		t.Errorf("table: %v\n%s", err, out.String())
+	}
+	for _, c := range []struct{ opening, want string }{
+		{`{"asOf": "2020-07-15", "pools": [{"pool": "Applications", "level": "A", "earned": "0", "carry": "5000"}]}`, "pools[0].level"},
+		{`{"asOf": "2018-06-01"}`, "asOf"},
+		{`{"asOf": "2020-07-15", "pool": []}`, "unknown field"},
+		{`{"asOf": "2020-07-15", "saCoverage": [{"affiliate": "Contoso", "product": {"name": "Visio"}, "end": "2021-06-30"}]}`, "saCoverage[0].product"},
+		{`{"asOf": `, "unexpected EOF"},
+	} {
+		path := filepath.Join(t.TempDir(), "opening.json")
+		if err := os.WriteFile(path, []byte(c.opening), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		err := run([]string{"-start", "2018-07-01", "-opening", path, "testdata/ws12-rest.csv"}, &bytes.Buffer{}, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "-opening") || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("opening %s: %v, want an error naming %s", c.opening, err, c.want)
+		}
+	}
+}
