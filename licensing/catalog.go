@@ -42,6 +42,9 @@ func NewCatalog(entries ...Entry) (*Catalog, error) {
 	c := &Catalog{byName: make(map[catalogKey]int, len(entries)), byPart: make(map[string]int)}
 	for i, e := range entries {
 		if err := c.add(e); err != nil {
+			if fe := (*FieldError)(nil); errors.As(err, &fe) {
+				return nil, fmt.Errorf("licensing: catalog entry %d: %s %q: %w", i+1, fe.Field, fe.Value, fe.Err)
+			}
 			return nil, fmt.Errorf("licensing: catalog entry %d: %w", i+1, err)
 		}
 	}

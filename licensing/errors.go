@@ -15,8 +15,10 @@ var (
 	// ErrUnknownProduct reports a product name or part number that the
 	// catalog does not have.
 	ErrUnknownProduct = errors.New("unknown product")
-	// ErrInvalidQuantity reports a quantity below 1 or above MaxQuantity.
-	ErrInvalidQuantity = errors.New("invalid quantity")
+	// ErrInvalidQuantity reports a quantity below 1 or above MaxQuantity. It
+	// is a kind of ErrInvalidOrder: errors.Is(err, ErrInvalidOrder) holds
+	// for it too.
+	ErrInvalidQuantity error = &subError{"invalid quantity", ErrInvalidOrder}
 	// ErrOutsideTerm reports a date outside the agreement or authorization
 	// term it is measured against.
 	ErrOutsideTerm = errors.New("outside the term")
@@ -43,6 +45,16 @@ var (
 	// positive. Each program's Rules.Validate wraps it.
 	ErrInvalidRules = errors.New("invalid rules table")
 )
+
+// A subError is a sentinel that is a kind of another: it prints its own
+// text and unwraps to its parent, so errors.Is matches both.
+type subError struct {
+	text   string
+	parent error
+}
+
+func (e *subError) Error() string { return e.text }
+func (e *subError) Unwrap() error { return e.parent }
 
 // A RuleError is a refusal or failure that a rule decided. It names the rule
 // and wraps a sentinel error, so that both errors.Is(err, ErrNotEligible)

@@ -1,11 +1,9 @@
 package licensing
 
-import (
-	"errors"
-)
-
-// ErrInvalidOffering is wrapped by every error that reports a malformed offering.
-var ErrInvalidOffering = errors.New("invalid offering")
+// ErrInvalidOffering is wrapped by every error that reports a malformed
+// offering. It is a kind of ErrInvalidOrder: errors.Is(err,
+// ErrInvalidOrder) holds for it too.
+var ErrInvalidOffering error = &subError{"invalid offering", ErrInvalidOrder}
 
 // An Offering is what an order line buys (GEN-20): a license alone, a license
 // with Software Assurance (L&SA), Software Assurance alone, a subscription, or

@@ -72,7 +72,8 @@ func (l Line) Validate() error {
 		return &FieldError{Field: field, Value: value, Err: err}
 	}
 	if err := l.Product.countable(); err != nil {
-		return bad("product", l.Product.Name, err)
+		fe := err.(*FieldError)
+		return bad("product."+fe.Field, fe.Value, fmt.Errorf("%w: %w", ErrInvalidOrder, fe.Err))
 	}
 	switch {
 	case !l.Offering.IsValid():

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/vlrules/vlrules/licensing"
@@ -33,7 +34,7 @@ func TestOrderValidate(t *testing.T) {
 		{"no offering", func(o *licensing.Order) { o.Lines[1].Offering = 0 }, 2, "offering", licensing.ErrInvalidOffering},
 		{"SA months on a license", func(o *licensing.Order) { o.Lines[1].Offering = licensing.License }, 2, "saMonths", licensing.ErrInvalidOrder},
 		{"37 SA months (SA-09)", func(o *licensing.Order) { o.Lines[0].SAMonths = 37 }, 1, "saMonths", licensing.ErrInvalidOrder},
-		{"bad product", func(o *licensing.Order) { o.Lines[1].Product.Kind = 0 }, 2, "product", licensing.ErrInvalidKind},
+		{"bad product", func(o *licensing.Order) { o.Lines[1].Product.Kind = 0 }, 2, "product.kind", licensing.ErrInvalidKind},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,6 +50,11 @@ func TestOrderValidate(t *testing.T) {
 			var fe *licensing.FieldError
 			if !errors.As(err, &fe) || !errors.Is(err, tt.sentinel) || fe.Line != tt.line || fe.Field != tt.field || fe.Order != "O-1" && tt.field != "id" {
 				t.Fatalf("Validate = %v; want line %d field %q wrapping %v", err, tt.line, tt.field, tt.sentinel)
+			}
+			// Bad input is one family: every error wraps ErrInvalidOrder,
+			// and says "licensing:" once.
+			if !errors.Is(err, licensing.ErrInvalidOrder) || strings.Count(err.Error(), "licensing:") != 1 {
+				t.Fatalf("Validate = %v; want one licensing: prefix, wrapping ErrInvalidOrder", err)
 			}
 		})
 	}

@@ -189,7 +189,7 @@ func (l *Ledger) ready(d licensing.Date) error {
 	case !d.IsValid():
 		return fmt.Errorf("selectplus: %w: a valid date is required", licensing.ErrInvalidOrder)
 	case d.Before(l.agreement.Effective):
-		return licensing.Refuse("GEN-15", licensing.ErrOutsideTerm, "event dated %v, before the agreement's effective date %v", d, l.agreement.Effective)
+		return fmt.Errorf("selectplus: event dated %v, before the agreement's effective date %v: %w", d, l.agreement.Effective, licensing.ErrOutsideTerm)
 	case d.Before(l.pos.last):
 		return fmt.Errorf("selectplus: event dated %v, after one on %v was applied: %w", d, l.pos.last, licensing.ErrOutOfOrder)
 	}

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/sa"
 )
@@ -62,6 +64,31 @@ type Receipt struct {
 	Reviews   []Review
 	Pools     [3]PoolResult // Applications, Systems, Servers
 	Lines     []LineResult
+
+	month       time.Month     // the affiliate's anniversary month (SP-39)
+	granularity sa.Granularity // how the ledger's rules bill coverage
+}
+
+// QuoteSA prices the SA of line n (from 1) of the receipt at an annual
+// price per unit, paid by plan: the coverage and quantity are the line's,
+// as posted, so the quote cannot disagree with the receipt (SP-39, SA-12,
+// SP-42). A line without SA, or a plan whose coverage is not the line's
+// (Order Anniversary covers 36 months from the order, not to the third
+// affiliate anniversary), is an error wrapping licensing.ErrInvalidOrder.
+func (rc Receipt) QuoteSA(n int, plan Plan, annual decimal.Decimal) (sa.Quote, error) {
+	if n < 1 || n > len(rc.Lines) || rc.Lines[n-1].Coverage.Months == 0 {
+		return sa.Quote{}, &licensing.FieldError{Order: rc.Order, Line: n, Field: "coverage", Err: fmt.Errorf("%w: the receipt has no line %d with SA", licensing.ErrInvalidOrder, n)}
+	}
+	lr := rc.Lines[n-1]
+	t, err := terms(rc.Date, rc.month, plan, rc.granularity)
+	if err != nil {
+		return sa.Quote{}, err
+	}
+	if t.Coverage != lr.Coverage {
+		return sa.Quote{}, &licensing.FieldError{Order: rc.Order, Line: n, Field: "plan", Value: plan.String(),
+			Err: fmt.Errorf("%w: %v covers %v, the line was posted with %v (SP-39, SP-42)", licensing.ErrInvalidOrder, plan, t.Coverage, lr.Coverage)}
+	}
+	return sa.QuoteTerms(t, annual, lr.Quantity, sa.DefaultRounding)
 }
 
 // Why explains the receipt: the reviews of the anniversaries passed, then
@@ -226,11 +253,15 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 	if err := checkBases(o, bases); err != nil {
 		return err
 	}
+	if strings.TrimSpace(o.Affiliate) == "" {
+		return &licensing.FieldError{Order: o.ID, Field: "affiliate", Err: fmt.Errorf("%w: a Select Plus order names the registered affiliate that places it (SP-12)", licensing.ErrInvalidOrder)}
+	}
 	ai, ok := l.affiliate(o.Affiliate)
 	if !ok {
 		return licensing.Refuse("SP-12", ErrUnregistered, "order %q by %q", o.ID, o.Affiliate)
 	}
 	p.ai = ai
+	p.receipt.month, p.receipt.granularity = l.affs[ai].month, l.rules.SAGranularity
 	p.start, p.receipt.Reviews = l.passTo(l.pos, o.Date, true) // time passes whether or not the order is accepted
 	p.passed = true
 	for i, s := range p.start.pools {

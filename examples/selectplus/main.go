@@ -4,21 +4,23 @@
 //	selectplus [-json] -start DATE [-segment commercial|academic|government]
 //	           [-affiliate NAME=DATE]... [-opening FILE.json] [-until DATE] FILE.csv
 //
-// FILE.csv has the header date,order,affiliate,product,offering,quantity.
-// Rows with the same order (and the same date and affiliate) form one
-// order; rows with the same order ID but another date or affiliate are
-// another order with that ID, which the ledger refuses as a duplicate.
-// product is a name of the default catalog (GEN-04), any case: a Select
-// Plus row, or failing that a row of another program; offering is License,
-// LicenseSA or SA. L&SA is prepaid: its SA runs to the third affiliate
-// anniversary and its SA points count on the order date (SP-39, SA-03).
-// Orders are replayed in date order, rows of one date in file order. An
-// order refused by a rule (a first order below the minimum, a duplicate
-// ID) is an event of the output; an order whose rows are bad data (an
-// unknown product or offering, a quantity that is not a whole number from
-// 1, no order ID) is named on standard error with its line and field, the
-// rest of the file is replayed, and the program exits 2. An empty file, or
-// one with only the header, is an error.
+// FILE.csv has the header date,order,affiliate,product,offering,quantity
+// and is read by selectplus.OrderReader, one order at a time: consecutive
+// rows with the same date, order ID and affiliate form one order; a later
+// order with that ID is another order, which the ledger refuses as a
+// duplicate. product is a name of the default catalog (GEN-04), any case: a
+// Select Plus row, or failing that a row of another program; offering is
+// License, LicenseSA or SA. L&SA is prepaid: its SA runs to the third
+// affiliate anniversary and its SA points count on the order date (SP-39,
+// SA-03). The file is in date order, and each order is posted and printed
+// as it is read; the history is never held. An order refused by a rule (a
+// first order below the minimum, a duplicate ID) is an event of the
+// output; an order with bad data (an unknown product or offering, a
+// quantity that is not a whole number from 1, no order ID, a bad date, an
+// order dated before the agreement or before one already replayed) is
+// named on standard error with its line, column and field, the rest of the
+// file is replayed, and the program exits 2. An empty file, or one with
+// only the header, is an error.
 //
 // -start is the agreement's effective date; its anniversaries are start +
 // k years (GEN-15), and an order dated on one belongs to the new year.
@@ -55,8 +57,8 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -65,7 +67,6 @@ import (
 	"maps"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -179,23 +180,6 @@ func level(l licensing.Level) string {
 	return l.String()
 }
 
-// row is one CSV row, and order is the rows that form one order.
-type row struct {
-	line      int
-	date      licensing.Date
-	order     string
-	affiliate string
-	product   string
-	offering  string
-	quantity  string
-}
-
-type order struct {
-	id, affiliate string
-	date          licensing.Date
-	rows          []row
-}
-
 func run(args []string, w, errw io.Writer) error {
 	fs := flag.NewFlagSet("selectplus", flag.ContinueOnError)
 	affs := &affiliateFlags{dates: map[string]licensing.Date{}}
@@ -216,118 +200,201 @@ func run(args []string, w, errw io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("-segment: %w", err)
 	}
-	f, err := os.Open(fs.Arg(0))
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	orders, err := readOrders(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", fs.Arg(0), err)
-	}
-	until := start
-	if len(orders) > 0 {
-		until = orders[len(orders)-1].date
-	}
+	var until licensing.Date
 	if *untilText != "" {
 		if until, err = licensing.ParseDate(*untilText); err != nil {
 			return fmt.Errorf("-until: %w", err)
 		}
 	}
-
 	var opening *selectplus.Opening
 	if *openingFile != "" {
 		if opening, err = readOpening(*openingFile); err != nil {
 			return fmt.Errorf("-opening: %w", err)
 		}
 	}
-	ledger, err := open(start, segment, affs, orders, opening)
+	f, err := os.Open(fs.Arg(0))
 	if err != nil {
+		return err
+	}
+	defer f.Close()
+	orders, err := selectplus.NewOrderReader(f, licensing.DefaultCatalog())
+	if err != nil {
+		return fmt.Errorf("%s: %w", fs.Arg(0), err)
+	}
+
+	bw := bufio.NewWriter(w)
+	r := &replayer{errw: errw, start: start}
+	var tables *tablePrinter
+	if *asJSON {
+		enc := json.NewEncoder(bw)
+		enc.SetEscapeHTML(false)
+		r.emit = func(e event) error { return enc.Encode(e.obj) }
+	} else {
+		tables = &tablePrinter{w: bw, start: start, next: 1}
+		r.emit = tables.add
+	}
+	// The first order read names the lead affiliate when no flag or
+	// opening does; every later affiliate registers on its first order.
+	first, firstErr := r.read(orders)
+	if firstErr == io.EOF && r.bad == 0 {
+		return fmt.Errorf("%s: line 2: the file has a header and no orders", fs.Arg(0))
+	}
+	if r.ledger, err = open(start, segment, affs, first.Affiliate, opening); err != nil {
 		if opening != nil {
 			return fmt.Errorf("-opening: %w", err)
 		}
 		return err
 	}
-	events := openingEvents(ledger)
-	replayed, bad, err := replay(ledger, orders, until, errw)
-	if err != nil {
+	r.registered = map[string]bool{}
+	for _, id := range r.ledger.Affiliates() {
+		r.registered[id] = true
+	}
+	if opening != nil && tables != nil {
+		tables.next = licensing.YearOf(start, opening.AsOf)
+	}
+	if err := r.opened(); err != nil {
 		return err
 	}
-	events = append(events, replayed...)
-	if *asJSON {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for _, e := range events {
-			if err := enc.Encode(e.obj); err != nil {
-				return err
-			}
+	r.ledger.SetAudit(false) // the output is made as the orders come; nothing is kept
+	for o, err := first, firstErr; err != io.EOF; o, err = r.read(orders) {
+		if err != nil {
+			return err
 		}
-	} else if err := printTables(w, start, events, first(ledger, opening)); err != nil {
+		if err := r.post(o, orders.Line()); err != nil {
+			return err
+		}
+	}
+	if until.IsZero() {
+		until = start
+		if r.last.After(until) {
+			until = r.last
+		}
+	}
+	if err := r.anniversaries(until); err != nil {
 		return err
 	}
-	if bad > 0 {
-		return fmt.Errorf("%s: %d orders with bad data, named above and left out: %w", fs.Arg(0), bad, errBadData)
+	if tables != nil {
+		if err := tables.flush(); err != nil {
+			return err
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if r.bad > 0 {
+		return fmt.Errorf("%s: %d orders with bad data, named above and left out: %w", fs.Arg(0), r.bad, errBadData)
 	}
 	return nil
 }
 
-// readOrders reads the CSV and groups its rows into orders, sorted by date
-// and, within a date, by the order of their first row.
-func readOrders(r io.Reader) ([]order, error) {
-	cr := csv.NewReader(cli.SkipBOM(r))
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, errors.New("line 1: empty file: want the header date,order,affiliate,product,offering,quantity")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("reading the header: %w", err)
-	}
-	want := []string{"date", "order", "affiliate", "product", "offering", "quantity"}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(h))] = i
-	}
-	for _, c := range want {
-		if _, ok := col[c]; !ok {
-			return nil, fmt.Errorf("line 1: missing column %q (want the header %s)", c, strings.Join(want, ","))
-		}
-	}
-	var orders []order
-	index := map[[3]string]int{}
+// A replayer posts a history's orders as they are read and hands each
+// output event to emit; it keeps nothing but the ledger.
+type replayer struct {
+	ledger     *selectplus.Ledger
+	registered map[string]bool
+	start      licensing.Date
+	last       licensing.Date // the latest order date read
+	errw       io.Writer
+	emit       func(event) error
+	bad        int
+}
+
+// read returns the next order of the history, naming each order with bad
+// data on errw and counting it. It returns io.EOF at the end, and any
+// other error when the history cannot be read on.
+func (r *replayer) read(orders *selectplus.OrderReader) (licensing.Order, error) {
 	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
+		o, err := orders.Read()
+		var he *selectplus.HistoryError
+		switch {
+		case err == nil:
+			if o.Date.After(r.last) {
+				r.last = o.Date
+			}
+			return o, nil
+		case errors.As(err, &he) && he.Field != "":
+			fmt.Fprintln(r.errw, err)
+			r.bad++
+		default:
+			return o, err
 		}
-		if err != nil {
-			return nil, err
-		}
-		line, _ := cr.FieldPos(0)
-		if len(rec) != len(header) {
-			return nil, fmt.Errorf("line %d: %d fields, want %d", line, len(rec), len(header))
-		}
-		get := func(c string) string { return strings.TrimSpace(rec[col[c]]) }
-		d, err := licensing.ParseDate(get("date"))
-		if err != nil {
-			_, column := cr.FieldPos(col["date"])
-			return nil, fmt.Errorf("line %d, column %d: %w", line, column, err)
-		}
-		rw := row{line: line, date: d, order: get("order"), affiliate: get("affiliate"), product: get("product"), offering: get("offering"), quantity: get("quantity")}
-		key := [3]string{rw.order, d.String(), rw.affiliate}
-		i, ok := index[key]
-		if !ok {
-			i = len(orders)
-			index[key] = i
-			orders = append(orders, order{id: rw.order, affiliate: rw.affiliate, date: d})
-		}
-		orders[i].rows = append(orders[i].rows, rw)
 	}
-	if len(orders) == 0 {
-		return nil, errors.New("line 2: the file has a header and no orders")
+}
+
+// opened emits the pools of an opened ledger, from its audit trail.
+func (r *replayer) opened() error {
+	for _, e := range r.ledger.Audit() {
+		if e.Transition != selectplus.Opened {
+			continue
+		}
+		why := e.Why()
+		if err := r.emit(event{licensing.YearOf(r.start, e.Date), openingEvent{Event: "opening", Date: e.Date.String(), Pool: e.Pool.String(),
+			Total: e.After.Total().String(), Level: level(e.After.Level), Carry: e.After.Carry.String(), Status: e.After.Status.String(),
+			Rule: string(why.Rule), Explanation: why.Result}}); err != nil {
+			return err
+		}
 	}
-	slices.SortStableFunc(orders, func(a, b order) int { return a.date.Compare(b.date) })
-	return orders, nil
+	return nil
+}
+
+// anniversaries emits the reviews of the anniversaries up to to.
+func (r *replayer) anniversaries(to licensing.Date) error {
+	if to.Before(r.ledger.Now()) {
+		return nil
+	}
+	reviews, err := r.ledger.AdvanceTo(to)
+	for _, rv := range reviews {
+		why := rv.Why()
+		if err := r.emit(event{licensing.YearOf(r.start, rv.Date) - 1, anniversaryEvent{
+			Event: "anniversary", Date: rv.Date.String(), Pool: rv.Pool.String(), Total: rv.Total.String(),
+			LevelBefore: level(rv.Before.Level), Level: level(rv.After.Level), Carry: rv.After.Carry.String(),
+			Status: rv.After.Status.String(), Rule: string(why.Rule), Explanation: why.Result}}); err != nil {
+			return err
+		}
+	}
+	return err
+}
+
+// post posts one order read from line: a refusal by a rule is an event; bad
+// data (an order out of date order or before the agreement, an empty
+// affiliate) is named on errw and counted.
+func (r *replayer) post(o licensing.Order, line int) error {
+	if err := r.anniversaries(o.Date); err != nil {
+		return err
+	}
+	if id := strings.TrimSpace(o.Affiliate); id != "" && !r.registered[id] {
+		if err := r.ledger.Register(selectplus.Affiliate{ID: id, Anniversary: r.start}, o.Date); err != nil {
+			fmt.Fprintf(r.errw, "selectplus: line %d: order %q: %v\n", line, o.ID, err)
+			r.bad++
+			return nil
+		}
+		r.registered[id] = true
+	}
+	year := licensing.YearOf(r.start, o.Date)
+	rc, err := r.ledger.Post(o)
+	if err == nil {
+		for _, lr := range rc.Lines {
+			why := rc.Pools[lr.Pool-1].Why()
+			e := lineEvent{Event: "line", Date: o.Date.String(), Order: o.ID, Line: lr.Line, Pool: lr.Pool.String(),
+				Points: lr.Points.String(), Level: level(lr.Level), Affiliate: o.Affiliate, Product: lr.Product.Name,
+				Offering: lr.Offering.String(), Quantity: lr.Quantity, Rule: string(why.Rule), Explanation: why.Result}
+			if lr.Coverage.Months > 0 {
+				e.SAMonths, e.SAEnd = lr.Coverage.Months, lr.Coverage.End.String()
+			}
+			if err := r.emit(event{year, e}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	rule, refused := licensing.RuleOf(err)
+	if !refused { // malformed, not refused by a rule
+		fmt.Fprintf(r.errw, "selectplus: line %d: order %q: %v\n", line, o.ID, err)
+		r.bad++
+		return nil
+	}
+	return r.emit(event{year, refusedEvent{Event: "refused", Date: o.Date.String(), Order: o.ID, Rule: string(rule),
+		Error: err.Error(), Affiliate: o.Affiliate}})
 }
 
 // readOpening reads an opening position, completing the products of its
@@ -353,33 +420,10 @@ func readOpening(path string) (*selectplus.Opening, error) {
 	return &o, nil
 }
 
-// openingEvents are the pools of an opened ledger, from its audit trail.
-func openingEvents(l *selectplus.Ledger) []event {
-	start := l.Agreement().Effective
-	var out []event
-	for _, e := range l.Audit() {
-		if e.Transition != selectplus.Opened {
-			continue
-		}
-		why := e.Why()
-		out = append(out, event{licensing.YearOf(start, e.Date), openingEvent{Event: "opening", Date: e.Date.String(), Pool: e.Pool.String(),
-			Total: e.After.Total().String(), Level: level(e.After.Level), Carry: e.After.Carry.String(), Status: e.After.Status.String(),
-			Rule: string(why.Rule), Explanation: why.Result}})
-	}
-	return out
-}
-
-// first is the agreement year the tables start at: the opening's, or 1.
-func first(l *selectplus.Ledger, opening *selectplus.Opening) int {
-	if opening == nil {
-		return 1
-	}
-	return licensing.YearOf(l.Agreement().Effective, opening.AsOf)
-}
-
-// open loads the agreement with every affiliate of the flags, the opening
-// and the file, and opens it from the opening if there is one.
-func open(start licensing.Date, segment licensing.Segment, affs *affiliateFlags, orders []order, opening *selectplus.Opening) (*selectplus.Ledger, error) {
+// open loads the agreement with every affiliate of the flags and the
+// opening, or failing those the first order's, and opens it from the
+// opening if there is one.
+func open(start licensing.Date, segment licensing.Segment, affs *affiliateFlags, firstAffiliate string, opening *selectplus.Opening) (*selectplus.Ledger, error) {
 	names := slices.Clone(affs.names)
 	add := func(name string) {
 		if name != "" && !slices.Contains(names, name) {
@@ -396,9 +440,7 @@ func open(start licensing.Date, segment licensing.Segment, affs *affiliateFlags,
 			add(strings.TrimSpace(c.Affiliate))
 		}
 	}
-	for _, o := range orders {
-		add(o.affiliate)
-	}
+	add(strings.TrimSpace(firstAffiliate))
 	if len(names) == 0 {
 		names = []string{"(lead)"}
 	}
@@ -422,91 +464,6 @@ func open(start licensing.Date, segment licensing.Segment, affs *affiliateFlags,
 	return selectplus.Load(a, selectplus.DefaultRules())
 }
 
-// replay posts the orders and returns the events in output order. A
-// refusal by a rule is an event; an order whose rows are bad data (an
-// unknown product or offering, a quantity that is not a whole number from
-// 1, no order ID) is named on errw and left out, and counted in bad.
-func replay(l *selectplus.Ledger, orders []order, until licensing.Date, errw io.Writer) (out []event, bad int, err error) {
-	start := l.Agreement().Effective
-	anniversaries := func(to licensing.Date) error {
-		if to.Before(l.Now()) {
-			return nil
-		}
-		reviews, err := l.AdvanceTo(to)
-		for _, r := range reviews {
-			why := r.Why()
-			out = append(out, event{licensing.YearOf(start, r.Date) - 1, anniversaryEvent{
-				Event: "anniversary", Date: r.Date.String(), Pool: r.Pool.String(), Total: r.Total.String(),
-				LevelBefore: level(r.Before.Level), Level: level(r.After.Level), Carry: r.After.Carry.String(),
-				Status: r.After.Status.String(), Rule: string(why.Rule), Explanation: why.Result}})
-		}
-		return err
-	}
-	for _, o := range orders {
-		if err := anniversaries(o.date); err != nil {
-			return nil, 0, err
-		}
-		year := licensing.YearOf(start, o.date)
-		lo, err := buildOrder(o)
-		if err != nil {
-			fmt.Fprintf(errw, "selectplus: %v\n", err)
-			bad++
-			continue
-		}
-		rc, err := l.Post(lo)
-		if err == nil {
-			for _, lr := range rc.Lines {
-				why := rc.Pools[lr.Pool-1].Why()
-				e := lineEvent{Event: "line", Date: o.date.String(), Order: o.id, Line: lr.Line, Pool: lr.Pool.String(),
-					Points: lr.Points.String(), Level: level(lr.Level), Affiliate: o.affiliate, Product: lr.Product.Name,
-					Offering: lr.Offering.String(), Quantity: lr.Quantity, Rule: string(why.Rule), Explanation: why.Result}
-				if lr.Coverage.Months > 0 {
-					e.SAMonths, e.SAEnd = lr.Coverage.Months, lr.Coverage.End.String()
-				}
-				out = append(out, event{year, e})
-			}
-			continue
-		}
-		rule, refused := licensing.RuleOf(err)
-		if !refused { // malformed, not refused by a rule
-			fmt.Fprintf(errw, "selectplus: line %d: order %q: %v\n", o.rows[0].line, o.id, err)
-			bad++
-			continue
-		}
-		out = append(out, event{year, refusedEvent{Event: "refused", Date: o.date.String(), Order: o.id, Rule: string(rule),
-			Error: err.Error(), Affiliate: o.affiliate}})
-	}
-	if err := anniversaries(until); err != nil {
-		return nil, 0, err
-	}
-	return out, bad, nil
-}
-
-// offerings are the offerings a history row may carry.
-var offerings = []licensing.Offering{licensing.License, licensing.LicenseSA, licensing.SAOnly}
-
-// buildOrder turns an order's rows into a licensing.Order, naming the row
-// at fault.
-func buildOrder(o order) (licensing.Order, error) {
-	lo := licensing.Order{ID: o.id, Date: o.date, Affiliate: o.affiliate}
-	for _, rw := range o.rows {
-		p, err := lookup(rw.product)
-		if err != nil {
-			return lo, fmt.Errorf("line %d: %w", rw.line, err)
-		}
-		off, err := licensing.ParseOffering(rw.offering)
-		if err != nil || !slices.Contains(offerings, off) {
-			return lo, fmt.Errorf("line %d: offering %q: want License, LicenseSA or SA (GEN-20): %w", rw.line, rw.offering, licensing.ErrInvalidOffering)
-		}
-		q, err := strconv.ParseInt(rw.quantity, 10, 64)
-		if err != nil || q < 1 || q > licensing.MaxQuantity {
-			return lo, fmt.Errorf("line %d: quantity %q: want a whole number from 1 to %d (GEN-05): %w", rw.line, rw.quantity, licensing.MaxQuantity, licensing.ErrInvalidQuantity)
-		}
-		lo.Lines = append(lo.Lines, licensing.Line{Product: p, Offering: off, Quantity: q})
-	}
-	return lo, nil
-}
-
 // lookup finds a product of the default catalog by name, any case: a
 // Select Plus row, or failing that a row of another program.
 func lookup(name string) (licensing.Product, error) {
@@ -523,62 +480,94 @@ func lookup(name string) (licensing.Product, error) {
 	return p, fmt.Errorf("product %q is not in the default catalog (GEN-04): %w", name, licensing.ErrUnknownProduct)
 }
 
-// printTables prints the events as a table per agreement year and pool,
-// from the year first, then the refused orders of the year.
-func printTables(w io.Writer, start licensing.Date, events []event, first int) error {
-	last := 0
-	for _, e := range events {
-		first, last = min(first, e.year), max(last, e.year)
-	}
-	for y := first; y <= last; y++ {
-		if y == 0 {
-			fmt.Fprintf(w, "Before the agreement's effective date %v\n", start)
-		} else {
-			fmt.Fprintf(w, "Agreement year %d: %v to %v\n", y, start.Anniversary(y-1), start.Anniversary(y).AddDays(-1))
+// A tablePrinter prints the events as a table per agreement year and
+// pool, then the refused orders of the year. It holds one year's events at
+// a time: the events come in date order, so a year is printed when the
+// next one starts.
+type tablePrinter struct {
+	w      io.Writer
+	start  licensing.Date
+	next   int // the next year to print
+	year   int
+	events []event
+}
+
+// add takes the next event, printing the years before its own.
+func (t *tablePrinter) add(e event) error {
+	if len(t.events) > 0 && e.year > t.year {
+		if err := t.flush(); err != nil {
+			return err
 		}
-		for _, pool := range append(licensing.Pools(), 0) {
-			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-			n := 0
-			for _, e := range events {
-				if e.year != y {
-					continue
-				}
-				switch v := e.obj.(type) {
-				case lineEvent:
-					if v.Pool == pool.String() {
-						fmt.Fprintf(tw, "    %s\t%s/%d\t%s × %d %s\t+%s\tlevel %s\t%s: %s\n", v.Date, v.Order, v.Line, v.Product, v.Quantity, v.Offering, v.Points, v.Level, v.Rule, v.Explanation)
-						n++
-					}
-				case openingEvent:
-					if v.Pool == pool.String() {
-						fmt.Fprintf(tw, "    %s\topening\ttotal %s\tlevel %s\tcarry %s, %s\t%s: %s\n", v.Date, v.Total, v.Level, v.Carry, v.Status, v.Rule, v.Explanation)
-						n++
-					}
-				case anniversaryEvent:
-					if v.Pool == pool.String() {
-						fmt.Fprintf(tw, "    %s\tanniversary\ttotal %s\t%s → %s\tcarry %s, %s\t%s: %s\n", v.Date, v.Total, v.LevelBefore, v.Level, v.Carry, v.Status, v.Rule, v.Explanation)
-						n++
-					}
-				case refusedEvent:
-					if pool == 0 {
-						fmt.Fprintf(tw, "    %s\t%s\trefused: %s\n", v.Date, v.Order, v.Error)
-						n++
-					}
-				}
-			}
-			if n == 0 {
-				continue
-			}
-			if pool == 0 {
-				fmt.Fprintln(w, "  Refused orders")
-			} else {
-				fmt.Fprintf(w, "  %v\n", pool)
-			}
-			if err := tw.Flush(); err != nil {
+	}
+	if len(t.events) == 0 {
+		for ; t.next < e.year; t.next++ {
+			if err := t.print(t.next, nil); err != nil {
 				return err
 			}
 		}
-		fmt.Fprintln(w)
+		t.year = e.year
 	}
+	t.events = append(t.events, e)
 	return nil
+}
+
+// flush prints the year held.
+func (t *tablePrinter) flush() error {
+	if len(t.events) == 0 {
+		return nil
+	}
+	err := t.print(t.year, t.events)
+	t.next, t.events = max(t.next, t.year+1), t.events[:0]
+	return err
+}
+
+// print prints year y and its events.
+func (t *tablePrinter) print(y int, events []event) error {
+	w, start := t.w, t.start
+	if y == 0 {
+		fmt.Fprintf(w, "Before the agreement's effective date %v\n", start)
+	} else {
+		fmt.Fprintf(w, "Agreement year %d: %v to %v\n", y, start.Anniversary(y-1), start.Anniversary(y).AddDays(-1))
+	}
+	for _, pool := range append(licensing.Pools(), 0) {
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		n := 0
+		for _, e := range events {
+			switch v := e.obj.(type) {
+			case lineEvent:
+				if v.Pool == pool.String() {
+					fmt.Fprintf(tw, "    %s\t%s/%d\t%s × %d %s\t+%s\tlevel %s\t%s: %s\n", v.Date, v.Order, v.Line, v.Product, v.Quantity, v.Offering, v.Points, v.Level, v.Rule, v.Explanation)
+					n++
+				}
+			case openingEvent:
+				if v.Pool == pool.String() {
+					fmt.Fprintf(tw, "    %s\topening\ttotal %s\tlevel %s\tcarry %s, %s\t%s: %s\n", v.Date, v.Total, v.Level, v.Carry, v.Status, v.Rule, v.Explanation)
+					n++
+				}
+			case anniversaryEvent:
+				if v.Pool == pool.String() {
+					fmt.Fprintf(tw, "    %s\tanniversary\ttotal %s\t%s → %s\tcarry %s, %s\t%s: %s\n", v.Date, v.Total, v.LevelBefore, v.Level, v.Carry, v.Status, v.Rule, v.Explanation)
+					n++
+				}
+			case refusedEvent:
+				if pool == 0 {
+					fmt.Fprintf(tw, "    %s\t%s\trefused: %s\n", v.Date, v.Order, v.Error)
+					n++
+				}
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		if pool == 0 {
+			fmt.Fprintln(w, "  Refused orders")
+		} else {
+			fmt.Fprintf(w, "  %v\n", pool)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintln(w)
+	return err
 }

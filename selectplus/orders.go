@@ -1,0 +1,218 @@
+package selectplus
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/vlrules/vlrules/licensing"
+)
+
+// historyColumns are the columns of a purchase history, in any order.
+var historyColumns = []string{"date", "order", "affiliate", "product", "offering", "quantity"}
+
+// historyOfferings are the offerings a history row may carry (GEN-20).
+var historyOfferings = []licensing.Offering{licensing.License, licensing.LicenseSA, licensing.SAOnly}
+
+// A HistoryError reports a bad row of a purchase history at its line and
+// column, in the catalog reader's form. It wraps licensing.ErrInvalidOrder
+// and the field's own sentinel.
+type HistoryError struct {
+	Line, Column int
+	Order        string // the order the row belongs to, when read
+	Field        string // the column, or "" for CSV syntax
+	Err          error
+}
+
+// Error returns "selectplus: history line L, column C (field): what is wrong".
+func (e *HistoryError) Error() string {
+	s := fmt.Sprintf("selectplus: history line %d, column %d", e.Line, e.Column)
+	if e.Field != "" {
+		s += " (" + e.Field + ")"
+	}
+	if e.Order != "" {
+		s += ", order " + strconv.Quote(e.Order)
+	}
+	return s + ": " + e.Err.Error()
+}
+
+// Unwrap returns licensing.ErrInvalidOrder and the underlying error.
+func (e *HistoryError) Unwrap() []error { return []error{licensing.ErrInvalidOrder, e.Err} }
+
+// An OrderReader reads a Select Plus purchase history from CSV one order at
+// a time, holding only the order being read: a header naming the columns
+// date, order, affiliate, product, offering and quantity, in any order,
+// then one line per order line:
+//
+//	date,order,affiliate,product,offering,quantity
+//	2018-07-15,PO-1,HQ,Office Professional Plus,License,300
+//
+// Consecutive rows with the same date, order ID and affiliate are one
+// order; a later row with that ID is another order, which a Ledger refuses
+// as a duplicate (INV-06). product is a name of the catalog, any case: a
+// Select Plus row, or failing that a row of another program; offering is
+// License, LicenseSA or SA (GEN-20); quantity a whole number from 1 to
+// licensing.MaxQuantity. A byte-order mark is skipped, and lines starting
+// with '#' are comments.
+type OrderReader struct {
+	cr      *csv.Reader
+	catalog *licensing.Catalog
+	col     [6]int
+	width   int
+	next    []string // the row read ahead, nil at the end
+	nextErr error
+	line    int // the first line of the order last returned
+}
+
+// NewOrderReader reads the header of a purchase history from r and returns
+// a reader of its orders, whose products it finds in catalog. An empty
+// input or a header that lacks a column is a *HistoryError.
+func NewOrderReader(r io.Reader, catalog *licensing.Catalog) (*OrderReader, error) {
+	br := bufio.NewReader(r)
+	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.Comment = '#'
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, &HistoryError{Line: 1, Column: 1, Err: fmt.Errorf("empty input: want the header %s", strings.Join(historyColumns, ","))}
+	}
+	if err != nil {
+		return nil, historyCSVError(err)
+	}
+	or := &OrderReader{cr: cr, catalog: catalog, width: len(header)}
+	for i, name := range historyColumns {
+		j := slices.IndexFunc(header, func(h string) bool { return strings.EqualFold(strings.TrimSpace(h), name) })
+		if j < 0 {
+			return nil, &HistoryError{Line: 1, Column: 1, Field: name, Err: fmt.Errorf("missing column %q (want the header %s)", name, strings.Join(historyColumns, ","))}
+		}
+		or.col[i] = j
+	}
+	or.advance()
+	return or, nil
+}
+
+func historyCSVError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &HistoryError{Line: pe.Line, Column: pe.Column, Err: pe.Err}
+	}
+	return &HistoryError{Line: 1, Column: 1, Err: err}
+}
+
+// advance reads the next row ahead.
+func (or *OrderReader) advance() {
+	or.next, or.nextErr = or.cr.Read()
+	if or.nextErr == io.EOF {
+		or.next, or.nextErr = nil, nil
+	}
+}
+
+func (or *OrderReader) get(rec []string, c int) string { return strings.TrimSpace(rec[or.col[c]]) }
+
+// key is what makes rows one order: date, ID and affiliate.
+func (or *OrderReader) key(rec []string) [3]string {
+	return [3]string{or.get(rec, 0), or.get(rec, 1), or.get(rec, 2)}
+}
+
+// Line returns the line of the first row of the order last read.
+func (or *OrderReader) Line() int { return or.line }
+
+// Read returns the next order, or io.EOF after the last. A bad row is a
+// *HistoryError naming its line, column and field; the rest of its order
+// is skipped, and the next Read goes on with the order after it, so that a
+// caller may name every bad order and replay the others. A CSV syntax error
+// ends the history.
+func (or *OrderReader) Read() (licensing.Order, error) {
+	if or.nextErr != nil {
+		err := historyCSVError(or.nextErr)
+		or.nextErr = io.EOF
+		return licensing.Order{}, err
+	}
+	if or.next == nil {
+		return licensing.Order{}, io.EOF
+	}
+	first := or.next
+	or.line, _ = or.cr.FieldPos(0)
+	if len(first) != or.width {
+		err := &HistoryError{Line: or.line, Column: 1, Err: fmt.Errorf("%d fields, want %d as in the header", len(first), or.width)}
+		or.advance()
+		return licensing.Order{}, err
+	}
+	key := or.key(first)
+	var o licensing.Order
+	var bad error
+	for {
+		line, _ := or.cr.FieldPos(0)
+		if bad == nil {
+			l, err := or.row(or.next, line, &o)
+			if err != nil {
+				bad = err
+			} else {
+				o.Lines = append(o.Lines, l)
+			}
+		}
+		or.advance()
+		if or.next == nil || or.nextErr != nil || len(or.next) != or.width || or.key(or.next) != key {
+			break
+		}
+	}
+	if bad != nil {
+		return licensing.Order{}, bad
+	}
+	return o, nil
+}
+
+// row reads one row into an order line, filling the order's date, ID and
+// affiliate from its first row.
+func (or *OrderReader) row(rec []string, line int, o *licensing.Order) (licensing.Line, error) {
+	at := func(c int, err error) error {
+		_, column := or.cr.FieldPos(or.col[c])
+		return &HistoryError{Line: line, Column: column, Order: or.get(rec, 1), Field: historyColumns[c], Err: err}
+	}
+	if o.ID == "" {
+		d, err := licensing.ParseDate(or.get(rec, 0))
+		if err != nil {
+			return licensing.Line{}, at(0, err)
+		}
+		if or.get(rec, 1) == "" {
+			return licensing.Line{}, at(1, errors.New("an order ID is required"))
+		}
+		o.Date, o.ID, o.Affiliate = d, or.get(rec, 1), or.get(rec, 2)
+	}
+	p, err := or.lookup(or.get(rec, 3))
+	if err != nil {
+		return licensing.Line{}, at(3, err)
+	}
+	off, err := licensing.ParseOffering(or.get(rec, 4))
+	if err != nil || !slices.Contains(historyOfferings, off) {
+		return licensing.Line{}, at(4, fmt.Errorf("offering %q: want License, LicenseSA or SA (GEN-20): %w", or.get(rec, 4), licensing.ErrInvalidOffering))
+	}
+	q, err := strconv.ParseInt(or.get(rec, 5), 10, 64)
+	if err != nil || q < 1 || q > licensing.MaxQuantity {
+		return licensing.Line{}, at(5, fmt.Errorf("quantity %q: want a whole number from 1 to %d (GEN-05): %w", or.get(rec, 5), licensing.MaxQuantity, licensing.ErrInvalidQuantity))
+	}
+	return licensing.Line{Product: p, Offering: off, Quantity: q}, nil
+}
+
+// lookup finds a product by name, any case: a Select Plus row, or failing
+// that a row of another program.
+func (or *OrderReader) lookup(name string) (licensing.Product, error) {
+	p, err := or.catalog.Lookup(licensing.SelectPlus, name)
+	if err == nil {
+		return p, nil
+	}
+	for _, prog := range licensing.Programs() {
+		if q, e := or.catalog.Lookup(prog, name); e == nil {
+			return q, nil
+		}
+	}
+	return p, fmt.Errorf("product %q is not in the catalog (GEN-04): %w", name, licensing.ErrUnknownProduct)
+}
