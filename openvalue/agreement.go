@@ -59,15 +59,24 @@ type Agreement struct {
 
 // Available reports whether option o is sold in region g: nil, or a
 // refusal wrapping licensing.ErrNotEligible that cites the option's rule
-// (OV-03: no Open Value Subscription in North America). An empty region is
-// not checked.
+// (OV-03: no Open Value Subscription in North America). g is a region of
+// Rules.Regions, by code, alias or country ("NorthAmerica", "North
+// America", "US"); anything else is an error wrapping
+// licensing.ErrInvalidRegion. An empty region is not checked.
 func (r Rules) Available(o Option, g licensing.Region) error {
 	row, err := r.option(o)
-	if err != nil {
+	if err != nil || g == "" {
 		return err
 	}
-	if g != "" && slices.Contains(row.Unavailable, g) {
-		return licensing.Refuse(row.Rule, licensing.ErrNotEligible, "%v is not available in %v", o, g)
+	region, err := r.Regions.Parse(string(g))
+	if err != nil {
+		var ok bool
+		if region, ok = r.Regions.ForCountry(string(g)); !ok {
+			return fmt.Errorf("openvalue: region %q: %w", g, licensing.ErrInvalidRegion)
+		}
+	}
+	if slices.Contains(row.Unavailable, region) {
+		return licensing.Refuse(row.Rule, licensing.ErrNotEligible, "%v is not available in %v", o, region)
 	}
 	return nil
 }
@@ -165,8 +174,11 @@ type Delegation struct {
 func (r Rules) CheckRequest(q AgreementRequest) error {
 	var errs []error
 	bad := func(field, value, format string, args ...any) {
-		errs = append(errs, &licensing.FieldError{Field: field, Value: value,
-			Err: fmt.Errorf("%w: %s (OV-10)", ErrInvalidRequest, fmt.Sprintf(format, args...))})
+		detail := fmt.Sprintf(format, args...)
+		if !strings.HasSuffix(detail, ")") {
+			detail += " (OV-10)"
+		}
+		errs = append(errs, &licensing.FieldError{Field: field, Value: value, Err: fmt.Errorf("%w: %s", ErrInvalidRequest, detail)})
 	}
 	required := func(field, value string) {
 		if strings.TrimSpace(value) == "" {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/vlrules/vlrules/licensing"
 )
@@ -86,9 +87,10 @@ func (r Rules) Calendar(a Agreement) ([]Event, error) {
 	return r.events(t, row.Normalize, nil)
 }
 
-// events lists the calendar of t, leaving out the no-order events of the
-// anniversaries met says were met.
-func (r Rules) events(t Term, normalized bool, met []bool) ([]Event, error) {
+// events lists the calendar of t, leaving out the no-order events of each
+// anniversary dated after the day an order met it (met[k-1], zero if
+// none).
+func (r Rules) events(t Term, normalized bool, met []licensing.Date) ([]Event, error) {
 	end, err := t.Expiration()
 	if err != nil {
 		return nil, err
@@ -107,10 +109,11 @@ func (r Rules) events(t Term, normalized bool, met []bool) ([]Event, error) {
 			out = append(out, Event{Date: end.AddDays(row.Days), Milestone: row.Milestone, Rule: row.Rule, Notice: row.Notice})
 		case FromAnniversary:
 			for k := 1; k < terms.years; k++ {
-				if row.IfNoOrder && k <= len(met) && met[k-1] {
+				d := t.Start.Anniversary(k).AddDays(row.Days)
+				if row.IfNoOrder && k <= len(met) && !met[k-1].IsZero() && d.After(met[k-1]) {
 					continue
 				}
-				out = append(out, Event{Date: t.Start.Anniversary(k).AddDays(row.Days), Milestone: row.Milestone, Anniversary: k, Rule: row.Rule, Notice: row.Notice})
+				out = append(out, Event{Date: d, Milestone: row.Milestone, Anniversary: k, Rule: row.Rule, Notice: row.Notice})
 			}
 		}
 	}
@@ -132,23 +135,22 @@ func (r Rules) Timeliness(t Term, k int, d licensing.Date) (Timeliness, licensin
 	}
 	state, rule := Open, licensing.RuleID("OV-28")
 	days := a.DaysUntil(d)
-	for _, w := range r.Windows {
-		if days >= w.Days {
-			state, rule = w.Timeliness, w.Rule
+	for _, w := range r.windows() {
+		if days >= w.days {
+			state, rule = w.state, w.rule
 		}
 	}
 	return state, rule, nil
 }
 
 // LastDayToOrder returns the last day an order for anniversary k keeps the
-// agreement alive: the day before the Terminated window opens, A + 60
-// (OV-23).
+// agreement alive, A + 60, the day before the termination (OV-23).
 func (r Rules) LastDayToOrder(t Term, k int) (licensing.Date, error) {
 	a, err := t.Anniversary(k)
 	if err != nil {
 		return licensing.Date{}, err
 	}
-	return a.AddDays(r.window(Terminated).Days - 1), nil
+	return a.AddDays(r.milestone(LastDayToOrder).Days), nil
 }
 
 // A DeploymentCheck is the answer of OV-16 for a new-license order: late
@@ -192,6 +194,9 @@ func CheckDeployment(deployed, ordered licensing.Date) (DeploymentCheck, error) 
 // previous agreement its request must name (OV-25, OV-48, OV-10 field 4).
 // Its counters restart: it is a new agreement with Y1 SKUs.
 func (r Rules) Renewal(a Agreement, number string) (Agreement, PreviousAgreement, error) {
+	if strings.TrimSpace(number) == "" {
+		return Agreement{}, PreviousAgreement{}, &licensing.FieldError{Field: "number", Err: fmt.Errorf("%w: a renewal names the agreement it renews (OV-10 field 4)", ErrInvalidRequest)}
+	}
 	t, err := r.Term(a)
 	if err != nil {
 		return Agreement{}, PreviousAgreement{}, err

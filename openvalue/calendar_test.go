@@ -156,8 +156,17 @@ func TestCalendarProperties(t *testing.T) {
 			if err != nil || y < prev || y > 3 {
 				t.Fatalf("Year(%v) = %d, %v after %d", d, y, err, prev)
 			}
-			a1, _ := term.Anniversary(1)
-			a2, _ := term.Anniversary(2)
+			// The anniversaries by hand (GEN-15): start + k years,
+			// Feb 29 falling on Feb 28.
+			anniversary := func(k int) licensing.Date {
+				y, m, day := term.Start.Year()+k, term.Start.Month(), term.Start.Day()
+				if m == 2 && day == 29 && !(y%4 == 0 && (y%100 != 0 || y%400 == 0)) {
+					day = 28
+				}
+				d, _ := licensing.NewDate(y, m, day)
+				return d
+			}
+			a1, a2 := anniversary(1), anniversary(2)
 			want := 1
 			if !d.Before(a1) {
 				want = 2
@@ -252,7 +261,6 @@ func TestCalendarIsData(t *testing.T) {
 			r.Events[i].Days = 91
 		}
 	}
-	r.Windows[2].Days = 91
 	if err := r.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -260,9 +268,21 @@ func TestCalendarIsData(t *testing.T) {
 	if s, _, _ := r.Timeliness(term, 1, date("2022-07-10")); s != openvalue.Late {
 		t.Errorf("A+61 under reading (c): %v", s)
 	}
-	r.Windows[2].Days = 20
+	if s, _, _ := r.Timeliness(term, 1, date("2022-08-09")); s != openvalue.Terminated {
+		t.Errorf("A+91 under reading (c): %v", s)
+	}
+	if last, _ := r.LastDayToOrder(term, 1); last != date("2022-08-08") {
+		t.Errorf("last day to order under reading (c): %v", last)
+	}
+	// One place for each number: a last day to order that is not the day
+	// before the termination does not validate.
+	for i := range r.Events {
+		if r.Events[i].Milestone == openvalue.LastDayToOrder {
+			r.Events[i].Days = 60
+		}
+	}
 	if err := r.Validate(); !errors.Is(err, licensing.ErrInvalidRules) {
-		t.Errorf("windows out of order: %v", err)
+		t.Errorf("last day 60, termination 91: %v", err)
 	}
 }
 

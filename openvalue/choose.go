@@ -53,17 +53,30 @@ type Purchase struct {
 }
 
 // A Choice is the one SKU to sell for a purchase (SKU-17): its
-// description, long form and payment mode; the coverage the line buys;
-// the dates on which the same SKU is invoiced (SKU-12); and notes for the
-// seller, such as an up-front payment asked for in year 3.
+// description, long form and payment mode; the coverage the line buys, to
+// the expiration, and its months over every invoice (SKU-21); the dates on
+// which the same SKU is invoiced (SKU-12) and the anniversary orders that
+// bill it again; and notes for the seller, such as an up-front payment
+// asked for in year 3.
 type Choice struct {
-	Description sku.Description
-	Text        string // the long form (SKU-02)
-	Mode        PaymentMode
-	Coverage    sa.Coverage
-	Invoices    []licensing.Date
-	Notes       []licensing.Explanation
-	why         []licensing.Explanation
+	Description       sku.Description
+	Text              string // the long form (SKU-02)
+	Mode              PaymentMode
+	Coverage          sa.Coverage
+	Invoices          []licensing.Date
+	AnniversaryOrders []Due
+	Notes             []licensing.Explanation
+	why               []licensing.Explanation
+}
+
+// A Due is an anniversary order a spread line needs (OV-36, OV-37): its
+// usage date, the anniversary; the last day it is on time, A + 30; and the
+// last day it keeps the agreement, A + 60 (OV-23, OV-28).
+type Due struct {
+	Anniversary int
+	UsageDate   licensing.Date
+	OnTimeBy    licensing.Date
+	LastDay     licensing.Date
 }
 
 // Why explains the choice step by step (SKU-17): the acquisition year, the
@@ -143,7 +156,7 @@ func (r Rules) Choose(a Agreement, p Purchase) (Choice, error) {
 	}
 	d.Input, d.Style = text, sku.Long
 	c := Choice{Description: d, Text: text, Mode: mode, Invoices: []licensing.Date{p.Date},
-		Coverage: sa.Coverage{Start: p.Date, End: end, Months: 12 * coverage}}
+		Coverage: sa.Coverage{Start: p.Date, End: end, Months: 12 * (terms.years + 1 - y)}}
 	c.why = append(c.why,
 		licensing.Explain("SKU-10", fmt.Sprintf("ordered in agreement year %d: Acq Y%d", y, y), licensing.F("order", p.Date), licensing.F("agreementDate", a.Date), licensing.F("yearsFrom", t.Start)),
 		licensing.Explain("SKU-11", fmt.Sprintf("%v: %dYR", p.Payment, coverage), licensing.F("payment", p.Payment), licensing.F("yearsLeft", terms.years+1-y)),
@@ -157,7 +170,10 @@ func (r Rules) Choose(a Agreement, p Purchase) (Choice, error) {
 		c.Notes = append(c.Notes, licensing.Explain("OV-39", fmt.Sprintf("an Online Service is prepaid for %d months, to %v; a further year is a new order", r.OnlineMonths, c.Coverage.End)))
 	case mode == SpreadMode:
 		for k := y; k < terms.years; k++ {
-			c.Invoices = append(c.Invoices, t.Start.Anniversary(k))
+			a := t.Start.Anniversary(k)
+			c.Invoices = append(c.Invoices, a)
+			c.AnniversaryOrders = append(c.AnniversaryOrders, Due{Anniversary: k, UsageDate: a,
+				OnTimeBy: a.AddDays(r.milestone(FollowUpReminder).Days), LastDay: a.AddDays(r.milestone(LastDayToOrder).Days)})
 		}
 		c.why = append(c.why, licensing.Explain("SKU-12", fmt.Sprintf("the same SKU is billed %d times: on the order and on each remaining anniversary", len(c.Invoices)),
 			licensing.F("invoices", c.Invoices)))
@@ -180,25 +196,6 @@ func Format(d sku.Description) (string, error) {
 		return "", licensing.Refuse("SKU-09", sku.ErrInvalidCombination, "%dYR with Acq Y%d", d.CoverageYears, d.AcquiredYear)
 	}
 	return reader.Format(d, sku.Long)
-}
-
-// The words of SKU-20's sentence, as the guide writes them.
-var explainWords = struct {
-	offering            map[licensing.Offering]string
-	acquired            string
-	spread, upFront     string
-	scope               map[sku.Scope]string
-	billAgain, yearWord string
-	financing           string
-}{
-	offering:  map[licensing.Offering]string{licensing.LicenseSA: "L&SA", licensing.SAOnly: "SA"},
-	acquired:  "purchased in Year %d of Agreement",
-	spread:    "with spread payments",
-	upFront:   "with up-front payment",
-	scope:     map[sku.Scope]string{sku.AdditionalProduct: "non company-wide", sku.Enterprise: "company-wide"},
-	billAgain: "(Would bill same SKU in %s for spread payments)",
-	yearWord:  "Year %d",
-	financing: "(use up-front payment when utilizing MS Financing)",
 }
 
 // Explain reads an Open Value description in words (SKU-20), its parts

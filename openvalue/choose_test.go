@@ -53,6 +53,9 @@ func TestWS04to06(t *testing.T) {
 		if c.Coverage.End != date("2024-05-09") {
 			t.Errorf("%s %v: covered to %v, want the expiration (SKU-21)", tt.on, tt.payment, c.Coverage.End)
 		}
+		if len(c.AnniversaryOrders) != len(c.Invoices)-1 {
+			t.Errorf("%s %v: anniversary orders %v for invoices %v", tt.on, tt.payment, c.AnniversaryOrders, c.Invoices)
+		}
 	}
 	for _, tt := range []struct {
 		a    openvalue.Agreement
@@ -70,6 +73,12 @@ func TestWS04to06(t *testing.T) {
 		if rule, _ := licensing.RuleOf(err); rule != tt.rule || !errors.Is(err, tt.err) {
 			t.Errorf("Choose(%+v): %v, want %s", tt.p, err, tt.rule)
 		}
+	}
+	// WS-04: the anniversary orders with usage dates 2022-05-10 and
+	// 2023-05-10 are due by 2022-06-09 and 2023-06-09.
+	c := choose(t, ov, "2021-08-01", openvalue.Spread)
+	if fmt.Sprint(c.AnniversaryOrders) != "[{1 2022-05-10 2022-06-09 2022-07-09} {2 2023-05-10 2023-06-09 2023-07-09}]" {
+		t.Errorf("WS-04 anniversary orders: %v", c.AnniversaryOrders)
 	}
 	// OV-39: an Online Service is prepaid for 12 months from its date.
 	c, err := rules.Choose(ov, openvalue.Purchase{Product: "Exchange Online", Payment: openvalue.UpFront, Online: true, Date: date("2022-09-01")})

@@ -35,7 +35,7 @@ func ParseDescription(s string) (sku.Description, error) {
 		at, _ := d.OffsetOf(sku.FieldCoverage)
 		return d, &sku.ParseError{Input: s, Offset: at,
 			Err: licensing.Refuse("SKU-09", sku.ErrInvalidCombination,
-				"%dYR with Acq Y%d: an item acquired in year %d covers 1 or %d years", d.CoverageYears, d.AcquiredYear, d.AcquiredYear, 4-d.AcquiredYear)}
+				"%dYR with Acq Y%d: an item acquired in year %d covers 1 or %d years", d.CoverageYears, d.AcquiredYear, d.AcquiredYear, terms.years+1-d.AcquiredYear)}
 	}
 	return d, nil
 }

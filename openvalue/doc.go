@@ -117,8 +117,16 @@
 //     A + 61 and takes no order ([Ledger.Terminated], OV-23); after the
 //     expiration it takes none either (OV-25). [Ledger.Calendar] drops the
 //     reminders an order made moot (OV-22).
+//   - An anniversary order also lists what the customer acquired during the
+//     year and has not ordered yet (OV-21): its new lines are acquired in
+//     the year it opens. A spread line bought after its year's anniversary
+//     order was placed early could never be billed again, so it is refused
+//     (SKU-12).
 //   - An order keeps its special deal number (BCweb discount codes) verbatim
 //     (OV-41), and holds VLC's fields (OV-42).
+//   - A Ledger saves as its event log, the request and every order placed
+//     (OV-46), and [Rules.Restore] replays it, so a restored ledger holds
+//     every rule a placed one does and saves to the same bytes (INV-07).
 //
 // The guides also state facts the package records but does not compute:
 // the three-step process and its preparation with part numbers (OV-08,
@@ -150,4 +158,4 @@
 // and OV orders.
 package openvalue
 
-//go:generate go run ../internal/enumgen Payment PaymentMode Option Platform Milestone Timeliness:TimelinessStates OrderKind
+//go:generate go run ../internal/enumgen Payment PaymentMode Option Platform Milestone Timeliness:TimelinessStates OrderKind Severity:Severities Anchor

@@ -95,14 +95,22 @@ type Ledger struct {
 	rules     Rules
 	row       OptionRow
 	agreement Agreement
+	request   AgreementRequest
 	term      Term
 	end       licensing.Date
 	desktops  []int // per agreement year (OV-46)
 	held      []held
-	met       [2]string // the order that met each anniversary
+	met       []metBy // per anniversary, the order that met it
 	orders    map[string]bool
+	placed    []Order // every order placed, in order: the ledger's event log
 	last      licensing.Date
 	receipts  []Receipt
+}
+
+// metBy is the order that met an anniversary, and the day it was placed.
+type metBy struct {
+	order string
+	on    licensing.Date
 }
 
 // held is a spread line anniversary orders repeat.
@@ -138,7 +146,8 @@ func (r Rules) Open(q AgreementRequest, region licensing.Region, initial Order) 
 		return nil, Receipt{}, err
 	}
 	row, _ := r.option(q.Option)
-	l := &Ledger{rules: r, row: row, agreement: a, term: t, end: end, desktops: []int{q.Desktops}, orders: map[string]bool{}}
+	l := &Ledger{rules: r, row: row, agreement: a, term: t, end: end, desktops: []int{q.Desktops}, orders: map[string]bool{},
+		met: make([]metBy, terms.years-1), request: q}
 	rc, err := l.place(initial, Initial)
 	if err != nil {
 		return nil, Receipt{}, err
@@ -203,6 +212,14 @@ func (l *Ledger) Expected(k int) ([]ExpectedLine, error) {
 		}
 		out = append(out, ExpectedLine{Part: h.part, Text: h.text, Description: h.d, Quantity: h.qty})
 	}
+	if l.row.Subscription {
+		// OV-20: an OVS platform line follows the desktops last reported.
+		for i := range out {
+			if out[i].Description.Scope == sku.Enterprise {
+				out[i].Quantity = int64(l.desktops[len(l.desktops)-1])
+			}
+		}
+	}
 	return out, nil
 }
 
@@ -211,7 +228,7 @@ func (l *Ledger) Met(k int) (string, bool) {
 	if k < 1 || k > len(l.met) {
 		return "", false
 	}
-	return l.met[k-1], l.met[k-1] != ""
+	return l.met[k-1].order, l.met[k-1].order != ""
 }
 
 // Terminated returns the day the agreement is terminated as of d, and
@@ -223,7 +240,7 @@ func (l *Ledger) Terminated(d licensing.Date) (licensing.Date, bool) {
 			continue
 		}
 		a, _ := l.term.Anniversary(k)
-		on := a.AddDays(l.rules.window(Terminated).Days)
+		on := a.AddDays(l.rules.milestone(TerminatedIfNoOrder).Days)
 		if !d.Before(on) {
 			return on, true
 		}
@@ -233,11 +250,14 @@ func (l *Ledger) Terminated(d licensing.Date) (licensing.Date, bool) {
 }
 
 // Calendar returns the agreement's calendar as its orders left it: the
-// reminders, last day to order and termination of a met anniversary are
-// gone (OV-22, INV-32); the rest is what happens if the customer does
-// nothing more.
+// reminders, last day to order and termination of a met anniversary that
+// fell after its order was placed are gone (OV-22, INV-32); the rest is
+// what happens if the customer does nothing more.
 func (l *Ledger) Calendar() ([]Event, error) {
-	met := []bool{l.met[0] != "", l.met[1] != ""}
+	met := make([]licensing.Date, len(l.met))
+	for i, m := range l.met {
+		met[i] = m.on
+	}
 	return l.rules.events(l.term, l.row.Normalize, met)
 }
 
@@ -260,9 +280,22 @@ func (l *Ledger) place(o Order, kind OrderKind) (Receipt, error) {
 	}
 	u := usage(o)
 	rc := Receipt{Order: o.ID, Kind: kind}
-	year, err := l.term.Year(u)
+	// New lines are acquired in the agreement year the order is placed
+	// (SKU-10); an anniversary order's, in the year its usage date opens
+	// (OV-35). Both dates are within the term (OV-27).
+	year, err := l.term.Year(o.Date)
 	if err != nil {
 		return Receipt{}, err
+	}
+	uy, err := l.term.Year(u)
+	if err != nil {
+		return Receipt{}, err
+	}
+	if kind == AnniversaryOrder {
+		year = uy
+	} else if u.After(o.Date) {
+		return Receipt{}, &licensing.FieldError{Order: o.ID, Field: "usageDate", Value: u.String(),
+			Err: fmt.Errorf("%w: an order covers from its usage date, not after the day it is placed (%v) (OV-30)", licensing.ErrInvalidOrder, o.Date)}
 	}
 	k := 0
 	if kind == AnniversaryOrder {
@@ -281,8 +314,9 @@ func (l *Ledger) place(o Order, kind OrderKind) (Receipt, error) {
 	l.orders[o.ID] = true
 	l.last = o.Date
 	l.held = append(l.held, newHeld...)
+	l.placed = append(l.placed, o)
 	if k > 0 {
-		l.met[k-1] = o.ID
+		l.met[k-1] = metBy{order: o.ID, on: o.Date}
 		if l.row.Subscription {
 			l.desktops = append(l.desktops, o.Desktops)
 		}
@@ -348,7 +382,7 @@ func (l *Ledger) anniversary(o Order, rc *Receipt) (int, error) {
 		}
 	}
 	a := u
-	if first := a.AddDays(l.rules.EarliestAnniversaryOrder); o.Date.Before(first) {
+	if first := a.AddDays(l.rules.milestone(PreAnniversaryReminder).Days); o.Date.Before(first) {
 		return 0, licensing.Refuse("X-12", licensing.ErrNotEligible, "anniversary order %q on %v: accepted from %v, the reminder on", o.ID, o.Date, first)
 	}
 	state, srule, _ := l.rules.Timeliness(l.term, k, o.Date)
@@ -453,8 +487,6 @@ func (l *Ledger) lines(o Order, kind OrderKind, year, k int, rc *Receipt) ([]Lin
 			return nil, nil, licensing.Refuse("SKU-10", licensing.ErrNotEligible, "order %q line %d: Acq Y%d in agreement year %d; use the Acq Y%d SKU", o.ID, n, d.AcquiredYear, year, year)
 		case !line.Online && line.Payment != 0 && !paysAs(line.Payment, mode):
 			return nil, nil, licensing.Refuse("SKU-11", licensing.ErrNotEligible, "order %q line %d: %dYR Acq Y%d is paid %v, not %v", o.ID, n, d.CoverageYears, d.AcquiredYear, mode, line.Payment)
-		case d.Scope == sku.Enterprise && kind != Additional && line.Quantity < int64(desktops):
-			return nil, nil, licensing.Refuse(l.row.Rule, ErrNotCompanywide, "order %q line %d: %d × %q for %d qualified desktops", o.ID, n, line.Quantity, d.Product, desktops)
 		}
 		if d.Scope == sku.Enterprise && kind == Additional && l.row.Subscription {
 			if l.rules.StrictPlatformChanges {
@@ -473,9 +505,37 @@ func (l *Ledger) lines(o Order, kind OrderKind, year, k int, rc *Receipt) ([]Lin
 		}
 		lr.Spread = !line.Online && mode == SpreadMode
 		if lr.Spread && !repeat {
+			// SKU-12: the line is billed again on each remaining
+			// anniversary order; one already placed early cannot.
+			if by, met := l.Met(year); met && year < terms.years {
+				return nil, nil, licensing.Refuse("SKU-12", licensing.ErrNotEligible,
+					"order %q line %d: a spread line of year %d is billed again on anniversary order %d, already placed (%q); buy it up front, or from the anniversary with the Acq Y%d SKU",
+					o.ID, n, year, year, by, year+1)
+			}
 			hold = append(hold, held{part: line.Part, d: d, text: line.Description, qty: line.Quantity})
 		}
 		out = append(out, lr)
+	}
+	// OV-02, OV-04, X-08: each platform (Ent) product of an initial or
+	// anniversary order covers every qualified desktop, over its lines.
+	if kind != Additional {
+		covered := map[string]int64{}
+		var products []string
+		for _, lr := range out {
+			if lr.Description.Scope != sku.Enterprise {
+				continue
+			}
+			p := strings.ToLower(lr.Description.Product)
+			if _, ok := covered[p]; !ok {
+				products = append(products, lr.Description.Product)
+			}
+			covered[p] += lr.Line.Quantity
+		}
+		for _, p := range products {
+			if n := covered[strings.ToLower(p)]; n < int64(desktops) {
+				return nil, nil, licensing.Refuse(l.row.Rule, ErrNotCompanywide, "order %q: %d × %q for %d qualified desktops", o.ID, n, p, desktops)
+			}
+		}
 	}
 	return out, hold, nil
 }

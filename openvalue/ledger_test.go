@@ -1,6 +1,8 @@
 package openvalue_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -72,10 +74,11 @@ func TestWS04Ledger(t *testing.T) {
 	_, err = l.Place(openvalue.Order{ID: "a1-again", Date: date("2022-06-10"), UsageDate: date("2022-05-10"), Anniversary: true,
 		Lines: []openvalue.Line{{Description: item("Office Professional Plus", 1, 1, "AddProd"), Quantity: 10}}})
 	refusedBy(t, "a second order for A1", err, "OV-34")
-	// The calendar drops A1's reminders; A2's remain.
+	// The calendar drops what A1 would have brought after its order (INV-32);
+	// the follow-up of the day it came stays, and A2's remain.
 	evs, _ := l.Calendar()
 	for _, e := range evs {
-		if e.Anniversary == 1 && (e.Milestone == openvalue.FollowUpReminder || e.Milestone == openvalue.TerminatedIfNoOrder) {
+		if e.Anniversary == 1 && (e.Milestone == openvalue.LastDayToOrder || e.Milestone == openvalue.TerminatedIfNoOrder) {
 			t.Errorf("met A1 still has %v", e)
 		}
 	}
@@ -204,9 +207,10 @@ type model struct {
 		acq  int
 		qty  int64
 	}
-	met  [2]bool
-	ids  map[string]bool
-	last licensing.Date
+	met   [2]bool
+	metOn [2]licensing.Date
+	ids   map[string]bool
+	last  licensing.Date
 }
 
 // The ledger's state machine against the naive model (INV-39, INV-40,
@@ -218,7 +222,8 @@ func TestLedgerMachine(t *testing.T) {
 		start := date("1995-01-01").AddDays(rapid.IntRange(0, 20000).Draw(t, "start"))
 		term := openvalue.Term{Start: start}
 		end, _ := term.Expiration()
-		l, _, err := rules.Open(request(openvalue.NonCompanywide), "", openvalue.Order{ID: "init", Date: start,
+		option := rapid.SampledFrom([]openvalue.Option{openvalue.NonCompanywide, openvalue.Companywide}).Draw(t, "option")
+		l, _, err := rules.Open(request(option), "", openvalue.Order{ID: "init", Date: start,
 			Lines: []openvalue.Line{{Description: item("Visio Standard", 3, 1, "AddProd"), Quantity: 5}}})
 		if err != nil {
 			t.Fatal(err)
@@ -229,7 +234,7 @@ func TestLedgerMachine(t *testing.T) {
 			now = now.AddDays(rapid.IntRange(0, 150).Draw(t, "wait"))
 			if rapid.Bool().Draw(t, "toEdge") { // the edges of OV-23, OV-28 and X-12
 				ak, _ := term.Anniversary(rapid.IntRange(1, 2).Draw(t, "edgeOf"))
-				if edge := ak.AddDays(rapid.SampledFrom([]int{-46, -45, 0, 30, 31, 60, 61}).Draw(t, "edge")); edge.After(now) {
+				if edge := ak.AddDays(rapid.SampledFrom([]int{-46, -45, -20, -1, 0, 30, 31, 60, 61}).Draw(t, "edge")); edge.After(now) {
 					now = edge
 				}
 			}
@@ -237,7 +242,10 @@ func TestLedgerMachine(t *testing.T) {
 			if err != nil {
 				break
 			}
-			before := fmt.Sprintf("%+v", l.Receipts())
+			before, err := json.Marshal(l)
+			if err != nil {
+				t.Fatal(err)
+			}
 			id := rapid.SampledFrom([]string{"o1", "o2", "o3", "o4", "o5", "o6", "o7", "o8"}).Draw(t, "id")
 			var o openvalue.Order
 			filler := false
@@ -291,12 +299,18 @@ func TestLedgerMachine(t *testing.T) {
 				if r, _ := licensing.RuleOf(err); r != "OV-39" { // INV-40
 					t.Fatalf("OLS spread: %v", err)
 				}
-			case err != nil && mustAccept(term, m, o):
-				t.Fatalf("the model accepts %+v: %v", o, err)
+			case !o.Anniversary && !o.Lines[0].Online && o.Lines[0].Payment != openvalue.Spread && strings.Contains(o.Lines[0].Description, " 1YR ") && year < 3 && m.met[year-1]:
+				// SKU-12: a spread line after its year's anniversary order
+				// was placed early could not be billed again.
+				if r, _ := licensing.RuleOf(err); r != "SKU-12" {
+					t.Fatalf("spread after an early anniversary order: %v", err)
+				}
+			case (err == nil) != mustAccept(term, m, o):
+				t.Fatalf("the model says %v for %+v: %v", mustAccept(term, m, o), o, err)
 			case err == nil:
 				m.ids[id] = true
 				if o.Anniversary {
-					m.met[rc.Anniversary-1] = true
+					m.met[rc.Anniversary-1], m.metOn[rc.Anniversary-1] = true, o.Date
 				}
 				for _, lr := range rc.Lines {
 					if (!o.Anniversary || filler) && !lr.Line.Online && lr.Description.CoverageYears == 1 && lr.Description.AcquiredYear < 3 {
@@ -307,9 +321,38 @@ func TestLedgerMachine(t *testing.T) {
 						}{lr.Line.Description, lr.Description.AcquiredYear, lr.Line.Quantity})
 					}
 				}
-			default:
-				if after := fmt.Sprintf("%+v", l.Receipts()); after != before {
-					t.Fatalf("a refusal changed the ledger: %v", err)
+			}
+			after, _ := json.Marshal(l)
+			if err != nil && !bytes.Equal(after, before) {
+				t.Fatalf("a refusal changed the ledger: %v", err)
+			}
+			// INV-07: the saved ledger restores to one that saves the same.
+			var back openvalue.Ledger
+			if err := json.Unmarshal(after, &back); err != nil {
+				t.Fatalf("restoring %s: %v", after, err)
+			}
+			if again, _ := json.Marshal(back); !bytes.Equal(again, after) {
+				t.Fatalf("restored:\n%s\nsaved:\n%s", again, after)
+			}
+			// INV-32: once an anniversary is met, nothing it would have
+			// brought after the order is in the calendar; before, all is.
+			evs, err := l.Calendar()
+			if err != nil {
+				t.Fatal(err)
+			}
+			count := map[int]int{}
+			for _, e := range evs {
+				noOrder := e.Milestone == openvalue.FollowUpReminder || e.Milestone == openvalue.LastDayToOrder || e.Milestone == openvalue.TerminatedIfNoOrder
+				if noOrder {
+					count[e.Anniversary]++
+					if m.met[e.Anniversary-1] && e.Date.After(m.metOn[e.Anniversary-1]) {
+						t.Fatalf("%v after anniversary %d was met on %v", e, e.Anniversary, m.metOn[e.Anniversary-1])
+					}
+				}
+			}
+			for k := 1; k <= 2; k++ {
+				if !m.met[k-1] && count[k] != 3 {
+					t.Fatalf("unmet anniversary %d has %d of its 3 no-order events", k, count[k])
 				}
 			}
 			// INV-39: expected lines are the model's spread lines with acq ≤ k.

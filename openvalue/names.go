@@ -44,6 +44,14 @@ var timelinessNames = [...]string{Open: "Open", OnTime: "OnTime", Late: "Late", 
 
 var timelinessSpellings = []enum.Spelling[Timeliness]{}
 
+var severityNames = [...]string{Warning: "Warning", Invalid: "Invalid"}
+
+var severitySpellings = []enum.Spelling[Severity]{}
+
+var anchorNames = [...]string{FromOpening: "FromOpening", FromStart: "FromStart", FromAnniversary: "FromAnniversary", FromExpiration: "FromExpiration"}
+
+var anchorSpellings = []enum.Spelling[Anchor]{}
+
 var orderKindNames = [...]string{Initial: "Initial", Additional: "Additional", AnniversaryOrder: "AnniversaryOrder"}
 
 var orderKindSpellings = []enum.Spelling[OrderKind]{}

@@ -20,8 +20,12 @@ import (
 var ErrInvalidPriceList = errors.New("invalid price list")
 
 // partNumber is the form of a part number: three digits, a hyphen, five
-// digits (SKU-01).
-var partNumber = regexp.MustCompile(`^\d{3}-\d{5}$`)
+// digits (SKU-01); amount the form of a price: whole units and at most two
+// decimals.
+var (
+	partNumber = regexp.MustCompile(`^\d{3}-\d{5}$`)
+	amount     = regexp.MustCompile(`^\d{1,15}(\.\d{1,2})?$`)
+)
 
 // A Price is one row of a price list: a part number, its description as
 // read, and its price.
@@ -34,8 +38,9 @@ type Price struct {
 
 // A PriceList is the prices of Open Value items, read by ReadPriceList.
 type PriceList struct {
-	rows  []Price
-	byKey map[itemKey]int
+	rows    []Price
+	byKey   map[itemKey]int
+	invalid map[string]Finding // the parts of a severe finding (SKU-13)
 }
 
 // itemKey is what makes two rows the same item: everything a description
@@ -84,7 +89,7 @@ func (e *PriceListError) Unwrap() []error { return []error{ErrInvalidPriceList, 
 //
 // The part number is three digits, a hyphen and five digits (SKU-01); the
 // description is read by ParseDescription (SKU-02 to SKU-09); the price is
-// a non-negative amount in cents. Lines starting with '#' are comments; a
+// an amount such as 100 or 99.50. Lines starting with '#' are comments; a
 // byte-order mark is skipped. A bad record, a part number or item listed
 // twice, or an empty list is a *PriceListError naming its line and column,
 // and nothing is returned.
@@ -135,13 +140,17 @@ func ReadPriceList(r io.Reader) (*PriceList, error) {
 		if err != nil {
 			return nil, at(1, "description", err)
 		}
-		if d.AcquiredYear == 0 || d.CoverageYears == 0 {
-			return nil, at(1, "description", fmt.Errorf("%q: an Open Value item names its coverage and acquisition year (SKU-03)", rec[1]))
+		switch {
+		case d.AcquiredYear == 0 || d.CoverageYears == 0 || d.Scope == 0:
+			return nil, at(1, "description", fmt.Errorf("%q: an Open Value item names its coverage, acquisition year and scope (SKU-03)", rec[1]))
+		case d.Offering != licensing.LicenseSA && d.Offering != licensing.SAOnly:
+			return nil, at(1, "description", licensing.Refuse("OV-07", licensing.ErrNotEligible, "%q: every Open Value item carries SA (Lic/SA or SA)", rec[1]))
 		}
-		price, err := decimal.NewFromString(strings.TrimSpace(rec[2]))
-		if err != nil || price.Sign() < 0 || price.Exponent() < -2 && !price.Equal(price.Round(2)) {
-			return nil, at(2, "price", fmt.Errorf("%q: want a non-negative amount in cents", rec[2]))
+		text := strings.TrimSpace(rec[2])
+		if !amount.MatchString(text) {
+			return nil, at(2, "price", fmt.Errorf("%q: want an amount such as 100 or 99.50", rec[2]))
 		}
+		price := decimal.RequireFromString(text)
 		d.Part = part
 		k := keyOf(d)
 		if first, ok := pl.byKey[k]; ok {
@@ -153,6 +162,14 @@ func ReadPriceList(r io.Reader) (*PriceList, error) {
 	}
 	if len(pl.rows) == 0 {
 		return nil, &PriceListError{Line: 1, Column: 1, Err: errors.New("no items after the header")}
+	}
+	pl.invalid = map[string]Finding{}
+	for _, f := range pl.Check() {
+		if f.Severity == Invalid {
+			for _, part := range f.Parts {
+				pl.invalid[part] = f
+			}
+		}
 	}
 	return pl, nil
 }
@@ -178,22 +195,18 @@ func (pl *PriceList) Lookup(d sku.Description) (Price, bool) {
 	return pl.rows[i], true
 }
 
-// A Severity says whether a finding makes a price list unusable.
+// ErrInvalidSeverity is wrapped by every error that reports a malformed severity.
+var ErrInvalidSeverity = errors.New("invalid severity")
+
+// A Severity says whether a finding makes a price list unusable. The zero
+// Severity is not valid.
 type Severity uint8
 
 // The severities.
 const (
-	Warning Severity = iota + 1
-	Invalid
+	Warning Severity = iota + 1 // the list is usable; a reading the guide implies is broken
+	Invalid                     // the list breaks a stated rule; its items are not billed (SKU-13)
 )
-
-// String returns "warning" or "invalid".
-func (s Severity) String() string {
-	if s == Invalid {
-		return "invalid"
-	}
-	return "warning"
-}
 
 // A Finding is one check of a price list that did not hold.
 type Finding struct {
@@ -206,37 +219,6 @@ type Finding struct {
 // String returns "RULE severity: detail (parts)".
 func (f Finding) String() string {
 	return fmt.Sprintf("%s %v: %s (%s)", f.Rule, f.Severity, f.Detail, strings.Join(f.Parts, ", "))
-}
-
-// priceChecks are the equalities and orderings a price list must keep:
-// an item acquired in year `acquired` bought by spread costs, over the
-// years left, what the up-front item costs (SKU-13), where breaking it is
-// severe for year 1 (stated) and a warning for year 2 (implied); and an
-// L&SA item acquired later costs at least as much a year as one acquired
-// earlier, the license being paid over fewer years (SKU-14 reading (b),
-// X-20).
-var priceChecks = []struct {
-	acquired  int
-	severity  Severity
-	rule      licensing.RuleID
-	laterYear bool // SKU-14: compare 1YR of this year with 1YR of the year before
-}{
-	{acquired: 1, severity: Invalid, rule: "SKU-13"},
-	{acquired: 2, severity: Warning, rule: "SKU-13"},
-	{acquired: 2, severity: Warning, rule: "SKU-14", laterYear: true},
-	{acquired: 3, severity: Warning, rule: "SKU-14", laterYear: true},
-}
-
-// optionOrder is OV-06's ordering of the same item across options, from
-// the cheapest: Open Value Subscription, Open Value companywide (Ent),
-// Open Value non-companywide (AddProd); breaking it is a warning.
-var optionOrder = []struct {
-	program licensing.Program
-	scope   sku.Scope
-}{
-	{licensing.OpenValueSubscription, sku.Enterprise},
-	{licensing.OpenValue, sku.Enterprise},
-	{licensing.OpenValue, sku.AdditionalProduct},
 }
 
 // Check returns what the price list breaks, in file order of the item
@@ -311,6 +293,9 @@ func (pl *PriceList) Bill(c Choice, quantity int64) (sa.Schedule, error) {
 	p, ok := pl.Lookup(c.Description)
 	if !ok {
 		return sa.Schedule{}, fmt.Errorf("openvalue: bill: %q: %w: not in the price list", c.Text, licensing.ErrUnknownProduct)
+	}
+	if f, bad := pl.invalid[p.Part]; bad {
+		return sa.Schedule{}, licensing.Refuse(f.Rule, ErrInvalidPriceList, "%s is not billed from this list: %s", p.Part, f.Detail)
 	}
 	amount := p.Price.Mul(decimal.NewFromInt(quantity))
 	s := sa.Schedule{Total: decimal.Zero}

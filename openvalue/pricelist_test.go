@@ -42,12 +42,17 @@ func TestPriceListCheck(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s %v %v", f.Rule, f.Severity, f.Parts))
 	}
 	want := []string{
-		"SKU-13 invalid [269-09046 269-09050]",
-		"SKU-13 warning [269-09047 269-09049]",
-		"SKU-14 warning [269-09047 269-09046]",
+		"SKU-13 Invalid [269-09046 269-09050]",
+		"SKU-13 Warning [269-09047 269-09049]",
+		"SKU-14 Warning [269-09047 269-09046]",
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("findings:\n got %v\nwant %v", got, want)
+	}
+	// SKU-13: a list that breaks the year-1 equality is not billed from.
+	c, _ := rules.Choose(ov, openvalue.Purchase{Product: "Office Professional Plus", Payment: openvalue.Spread, Date: date("2021-08-01")})
+	if _, err := readPrices(t, broken).Bill(c, 1); !errors.Is(err, openvalue.ErrInvalidPriceList) {
+		t.Errorf("billing from a list that breaks SKU-13: %v", err)
 	}
 	// OV-06: companywide costs no more than non-companywide.
 	pl := readPrices(t, "part,description,price\n"+
@@ -76,6 +81,9 @@ func TestReadPriceListErrors(t *testing.T) {
 		{"part,description,price\n269-09046,Visio Standard English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd,1\n269-09047,visio standard English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd,3\n", 3, 11, "description"},
 		{"part,description,price\n269-09046,Visio Standard English Lic/SA Pack OLV NL,1\n", 2, 11, "description"},
 		{"part,description,price\n269-09046,\"Visio\n", 2, 18, ""},
+		{"part,description,price\n269-09046,Visio Standard English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd,1e400\n", 2, 72, "price"},
+		{"part,description,price\n269-09046,Visio Standard English Lic OLV NL 1YR Acq Y1 AddProd,1\n", 2, 11, "description"}, // OV-07
+		{"part,description,price\n269-09046,Visio Standard English Lic/SA Pack OLV NL 1YR Acq Y1,1\n", 2, 11, "description"}, // no scope
 	} {
 		_, err := openvalue.ReadPriceList(strings.NewReader(tt.in))
 		var pe *openvalue.PriceListError
@@ -95,6 +103,9 @@ func TestBillSpreadEqualsUpFront(t *testing.T) {
 		a := openvalue.Agreement{Option: openvalue.NonCompanywide, Date: start}
 		on := start.AddDays(rapid.IntRange(0, 729).Draw(t, "daysIn")) // years 1 and 2
 		qty := rapid.Int64Range(1, licensing.MaxQuantity).Draw(t, "qty")
+		y, _ := openvalue.Term{Start: start}.Year(on)
+		upFront := map[int]string{1: "300.00", 2: "260.00"}[y] // the list's (4 − y)YR price, SKU-13
+		want := decimal.RequireFromString(upFront).Mul(decimal.NewFromInt(qty))
 		var totals [2]decimal.Decimal
 		for i, p := range []openvalue.Payment{openvalue.Spread, openvalue.UpFront} {
 			c, err := rules.Choose(a, openvalue.Purchase{Product: "Office Professional Plus", Payment: p, Date: on})
@@ -117,8 +128,8 @@ func TestBillSpreadEqualsUpFront(t *testing.T) {
 			}
 			totals[i] = s.Total
 		}
-		if !totals[0].Equal(totals[1]) {
-			t.Fatalf("spread %v, up front %v", totals[0], totals[1])
+		if !totals[0].Equal(want) || !totals[1].Equal(want) {
+			t.Fatalf("spread %v, up front %v, want %v", totals[0], totals[1], want)
 		}
 	})
 }

@@ -332,6 +332,7 @@ func TestEnrollmentStart(t *testing.T) {
 	for _, tt := range []struct{ d, want string }{
 		{"2021-04-12", "2021-05-01"}, {"2021-06-01", "2021-06-01"}, {"2021-12-15", "2022-01-01"}, {"2021-01-31", "2021-02-01"},
 		{"9999-12-01", "9999-12-01"},
+		{"2024-01-31", "2024-02-01"}, {"2021-02-28", "2021-03-01"}, {"2024-02-29", "2024-03-01"}, // WS-03
 	} {
 		if got, err := openvalue.EnrollmentStart(date(tt.d)); err != nil || got != date(tt.want) {
 			t.Errorf("EnrollmentStart(%s) = %v, %v; want %s", tt.d, got, err, tt.want)
@@ -345,6 +346,10 @@ func TestEnrollmentStart(t *testing.T) {
 		s, err := openvalue.EnrollmentStart(d)
 		if err != nil || s.Day() != 1 || s.Before(d) || d.DaysUntil(s) > 30 {
 			t.Fatalf("EnrollmentStart(%v) = %v, %v", d, s, err)
+		}
+		// INV-34: it is d exactly when d is a first, and idempotent.
+		if again, _ := openvalue.EnrollmentStart(s); (s == d) != (d.Day() == 1) || again != s {
+			t.Fatalf("EnrollmentStart(%v) = %v, again %v", d, s, again)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package openvalue
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -67,6 +68,56 @@ var paymentRows = []struct {
 	{payment: Financing, rule: "OV-44"},
 }
 
+// priceChecks are the equalities and orderings a price list must keep:
+// an item acquired in year `acquired` bought by spread costs, over the
+// years left, what the up-front item costs (SKU-13), where breaking it is
+// severe for year 1 (stated) and a warning for year 2 (implied); and an
+// L&SA item acquired later costs at least as much a year as one acquired
+// earlier, the license being paid over fewer years (SKU-14 reading (b),
+// X-20).
+var priceChecks = []struct {
+	acquired  int
+	severity  Severity
+	rule      licensing.RuleID
+	laterYear bool // SKU-14: compare 1YR of this year with 1YR of the year before
+}{
+	{acquired: 1, severity: Invalid, rule: "SKU-13"},
+	{acquired: 2, severity: Warning, rule: "SKU-13"},
+	{acquired: 2, severity: Warning, rule: "SKU-14", laterYear: true},
+	{acquired: 3, severity: Warning, rule: "SKU-14", laterYear: true},
+}
+
+// optionOrder is OV-06's ordering of the same item across options, from
+// the cheapest: Open Value Subscription, Open Value companywide (Ent),
+// Open Value non-companywide (AddProd); breaking it is a warning.
+var optionOrder = []struct {
+	program licensing.Program
+	scope   sku.Scope
+}{
+	{licensing.OpenValueSubscription, sku.Enterprise},
+	{licensing.OpenValue, sku.Enterprise},
+	{licensing.OpenValue, sku.AdditionalProduct},
+}
+
+// The words of SKU-20's sentence, as the guide writes them.
+var explainWords = struct {
+	offering            map[licensing.Offering]string
+	acquired            string
+	spread, upFront     string
+	scope               map[sku.Scope]string
+	billAgain, yearWord string
+	financing           string
+}{
+	offering:  map[licensing.Offering]string{licensing.LicenseSA: "L&SA", licensing.SAOnly: "SA"},
+	acquired:  "purchased in Year %d of Agreement",
+	spread:    "with spread payments",
+	upFront:   "with up-front payment",
+	scope:     map[sku.Scope]string{sku.AdditionalProduct: "non company-wide", sku.Enterprise: "company-wide"},
+	billAgain: "(Would bill same SKU in %s for spread payments)",
+	yearWord:  "Year %d",
+	financing: "(use up-front payment when utilizing MS Financing)",
+}
+
 // Source returns the guides the tables of this package come from (GEN-23).
 func Source() licensing.Source { return guide }
 
@@ -98,7 +149,11 @@ type OptionRow struct {
 	Rule        licensing.RuleID
 }
 
-// An Anchor is the date a calendar row counts its days from.
+// ErrInvalidAnchor is wrapped by every error that reports a malformed anchor.
+var ErrInvalidAnchor = errors.New("invalid calendar anchor")
+
+// An Anchor is the date a calendar row counts its days from. The zero
+// Anchor is not valid.
 type Anchor uint8
 
 // The anchors of calendar rows.
@@ -126,15 +181,6 @@ type CalendarRow struct {
 	Rule   licensing.RuleID
 }
 
-// A WindowRow is the state an anniversary order is in from Days after the
-// anniversary on, up to the next row (OV-28). Before the first row, the
-// anniversary is Open.
-type WindowRow struct {
-	Timeliness Timeliness
-	Days       int
-	Rule       licensing.RuleID
-}
-
 // A PlatformRow is one desktop platform and its three components (GEN-10).
 type PlatformRow struct {
 	Platform   Platform
@@ -150,13 +196,12 @@ type Rules struct {
 	// Source is the guides the rules come from (GEN-23).
 	Source  licensing.Source
 	Options []OptionRow
-	Events  []CalendarRow
-	// Windows are the timeliness states of an anniversary order (OV-28).
-	Windows []WindowRow
-	// EarliestAnniversaryOrder is the first day, counted from the
-	// anniversary (negative: before it), on which its order is accepted:
-	// from the reminder on (X-12).
-	EarliestAnniversaryOrder int
+	// Events are the calendar's rows. The timeliness of an anniversary
+	// order follows from them (OV-28): on time from the anniversary
+	// through the follow-up reminder (OV-37's 30 days, GEN-14), late to
+	// the last day to order, terminated from the termination row; and an
+	// anniversary order is accepted from the reminder on (X-12).
+	Events []CalendarRow
 	// OnlineMonths is how long an Online Services line is prepaid for
 	// (OV-39).
 	OnlineMonths int
@@ -168,6 +213,9 @@ type Rules struct {
 	MinimumDesktops int
 	// Platforms are the desktop platforms (GEN-10).
 	Platforms []PlatformRow
+	// Regions are the regions and countries an agreement's region is
+	// read against (GEN-12, OV-03).
+	Regions licensing.RegionTable
 	// StrictPlatformChanges refuses a mid-year OVS order that changes the
 	// desktop platform count; off, it is accepted with a warning (OV-17).
 	StrictPlatformChanges bool
@@ -203,19 +251,14 @@ func DefaultRules() Rules {
 			{Milestone: RenewalNotice, Anchor: FromExpiration, Days: -90, Notice: copied, Rule: "OV-24"},
 			{Milestone: Expiration, Anchor: FromExpiration, Rule: "OV-25"},
 		},
-		Windows: []WindowRow{
-			{Timeliness: OnTime, Days: 0, Rule: "OV-37"},
-			{Timeliness: Late, Days: 31, Rule: "OV-28"},
-			{Timeliness: Terminated, Days: 61, Rule: "OV-23"},
-		},
-		EarliestAnniversaryOrder: -45, // X-12: from the OV-19 reminder on
-		OnlineMonths:             12,  // OV-39
-		LatestVersions:           2,   // OV-11: the latest and the next-to-latest
-		MinimumDesktops:          5,   // X-02
+		OnlineMonths:    12, // OV-39
+		LatestVersions:  2,  // OV-11: the latest and the next-to-latest
+		MinimumDesktops: 5,  // X-02
 		Platforms: []PlatformRow{
 			{Platform: Professional, Components: []string{"Office Professional Edition", "Microsoft Core CAL", "Windows Professional Desktop Upgrade"}, Rule: "GEN-10"},
 			{Platform: SmallBusiness, Components: []string{"Office Small Business Edition", "Windows Small Business Server (SBS) CAL", "Windows Professional Desktop Upgrade"}, Rule: "GEN-10"},
 		},
+		Regions:               licensing.DefaultRegions(),
 		StrictPlatformChanges: true, // OV-17
 	}
 }
@@ -240,8 +283,8 @@ func (r Rules) Validate() error {
 		}
 	}
 	for _, row := range r.Events {
-		if row.Anchor < FromOpening || row.Anchor > FromExpiration {
-			return invalidRules("milestone %v: anchor %d is not one of the four", row.Milestone, row.Anchor)
+		if !row.Anchor.IsValid() {
+			return invalidRules("milestone %v: anchor %v: %w", row.Milestone, row.Anchor, ErrInvalidAnchor)
 		}
 		// An anniversary's events stay inside the agreement year before it
 		// and the one it opens, so that they come in order (INV-32).
@@ -252,25 +295,22 @@ func (r Rules) Validate() error {
 			return invalidRules("milestone %v: %d days from the expiration leave the last agreement year", row.Milestone, row.Days)
 		}
 	}
-	want := []Timeliness{OnTime, Late, Terminated}
-	if len(r.Windows) != len(want) {
-		return invalidRules("%d timeliness windows, want %d (OV-28)", len(r.Windows), len(want))
-	}
-	for i, w := range r.Windows {
-		switch {
-		case w.Timeliness != want[i]:
-			return invalidRules("window %d is %v, want %v (OV-28)", i+1, w.Timeliness, want[i])
-		case i == 0 && w.Days != 0:
-			return invalidRules("the on-time window opens %d days after the anniversary, want 0 (OV-37)", w.Days)
-		case i > 0 && w.Days <= r.Windows[i-1].Days:
-			return invalidRules("window %v opens on day %d, not after %v (OV-28)", w.Timeliness, w.Days, r.Windows[i-1].Timeliness)
-		case w.Days >= 365:
-			return invalidRules("window %v opens %d days after the anniversary, past its agreement year (OV-28)", w.Timeliness, w.Days)
+	// The anniversary's events come in order, and the last day to order
+	// is the day before the termination (INV-32, OV-23).
+	order := []Milestone{PreAnniversaryReminder, Anniversary, FollowUpReminder, LastDayToOrder, TerminatedIfNoOrder}
+	for i := 1; i < len(order); i++ {
+		a, b := r.milestone(order[i-1]), r.milestone(order[i])
+		if a.Anchor != FromAnniversary || b.Anchor != FromAnniversary || a.Days >= b.Days {
+			return invalidRules("%v (%+d days) must come before %v (%+d days), both from the anniversary (INV-32)", a.Milestone, a.Days, b.Milestone, b.Days)
 		}
 	}
 	switch {
-	case r.EarliestAnniversaryOrder > 0 || r.EarliestAnniversaryOrder <= -365:
-		return invalidRules("anniversary orders from %d days after the anniversary do not work (X-12)", r.EarliestAnniversaryOrder)
+	case r.milestone(Anniversary).Days != 0:
+		return invalidRules("the anniversary row is %+d days from the anniversary, want 0 (OV-37)", r.milestone(Anniversary).Days)
+	case r.milestone(LastDayToOrder).Days+1 != r.milestone(TerminatedIfNoOrder).Days:
+		return invalidRules("the last day to order (%+d) is not the day before the termination (%+d) (OV-23)", r.milestone(LastDayToOrder).Days, r.milestone(TerminatedIfNoOrder).Days)
+	}
+	switch {
 	case r.OnlineMonths < 1 || r.OnlineMonths > 12*terms.years:
 		return invalidRules("Online Services prepaid for %d months (OV-39)", r.OnlineMonths)
 	case r.LatestVersions < 1:
@@ -310,12 +350,33 @@ func (r Rules) option(o Option) (OptionRow, error) {
 	return OptionRow{}, fmt.Errorf("openvalue: option %v: %w", o, ErrInvalidOption)
 }
 
-// window returns the row of state s; Validate makes sure there is one.
-func (r Rules) window(s Timeliness) WindowRow {
-	for _, w := range r.Windows {
-		if w.Timeliness == s {
-			return w
+// milestone returns the calendar row of m; Validate makes sure there is
+// one.
+func (r Rules) milestone(m Milestone) CalendarRow {
+	for _, row := range r.Events {
+		if row.Milestone == m {
+			return row
 		}
 	}
-	return WindowRow{Timeliness: s}
+	return CalendarRow{Milestone: m}
+}
+
+// A window is the day, counted from an anniversary, on which a timeliness
+// state begins, and its rule.
+type window struct {
+	state Timeliness
+	days  int
+	rule  licensing.RuleID
+}
+
+// windows are the timeliness states of an anniversary order, from the
+// calendar's rows (OV-28): on time on the anniversary, late the day after
+// the follow-up reminder, terminated on the termination row; before the
+// first, the anniversary is Open.
+func (r Rules) windows() [3]window {
+	return [3]window{
+		{OnTime, r.milestone(Anniversary).Days, "OV-37"},
+		{Late, r.milestone(FollowUpReminder).Days + 1, "OV-28"},
+		{Terminated, r.milestone(TerminatedIfNoOrder).Days, "OV-23"},
+	}
 }

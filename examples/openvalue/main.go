@@ -52,7 +52,7 @@
 // printed on standard error with nothing on standard output: a usage
 // error (a missing or unknown flag value, -payment, -sa-only, -companywide
 // or -product without -choose, -choose without -payment, an argument after
-// the flags), and a refusal by a rule, whose message starts with the rule's
+// the flags), and a refusal by a rule, whose message names the rule's
 // ID: OVS in North America (OV-03), an order date outside the term
 // (OV-27), a companywide item on a non-companywide agreement (SKU-15). The
 // example programs do not tell these apart (see examples/internal/cli).
@@ -336,6 +336,9 @@ func printChoice(w io.Writer, p openvalue.Purchase, c openvalue.Choice, sentence
 		billed = "the same SKU on each remaining anniversary, SKU-12"
 	}
 	fmt.Fprintf(tw, "invoices\t%s (%s)\n", strings.Join(invoices, ", "), billed)
+	for _, due := range c.AnniversaryOrders {
+		fmt.Fprintf(tw, "anniversary order %d\tusage date %v, on time by %v, last day %v (OV-37, OV-23)\n", due.Anniversary, due.UsageDate, due.OnTimeBy, due.LastDay)
+	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}

@@ -280,8 +280,9 @@ func TestText(t *testing.T) {
 			"2024-04-30  expiration",
 		}},
 		{"-program ov -start 2021-05-10 -choose 2021-08-01 -payment spread", []string{
-			"SKU       Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd",
-			"invoices  2021-08-01, 2022-05-10, 2023-05-10",
+			"Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd",
+			"2021-08-01, 2022-05-10, 2023-05-10",
+			"anniversary order 1  usage date 2022-05-10, on time by 2022-06-09, last day 2022-07-09", // WS-04
 			"Spread",
 			"Office Professional Plus L&SA purchased in Year 1 of Agreement with spread payments non company-wide (Would bill same SKU in Year 2 and Year 3 for spread payments)",
 		}},
