@@ -187,9 +187,7 @@ func (l *Ledger) opened(o *Opening) (*saved, fieldNames, error) {
 		name := "saCoverage[" + strconv.Itoa(i) + "]"
 		if err := c.Product.Validate(); err != nil {
 			if fe := (*licensing.FieldError)(nil); errors.As(err, &fe) {
-				e := *fe
-				e.Field = name + ".product." + e.Field
-				err = &e
+				return nil, fieldNames{}, bad(name+".product."+fe.Field, fe.Value, "%w", fe.Err)
 			}
 			return nil, fieldNames{}, err
 		}
@@ -208,8 +206,13 @@ func (l *Ledger) opened(o *Opening) (*saved, fieldNames, error) {
 	}
 	names := fieldNames{
 		year: "asOf",
-		pool: func(k int) string { return "pools[" + strconv.Itoa(at[k]) + "]" },
-		sum:  func(k int) string { return "pools[" + strconv.Itoa(at[k]) + "].shares" },
+		pool: func(k int) string {
+			if !listed[k] {
+				return "pools(" + licensing.Pool(k+1).String() + ", not listed)"
+			}
+			return "pools[" + strconv.Itoa(at[k]) + "]"
+		},
+		sum: func(k int) string { return "pools[" + strconv.Itoa(at[k]) + "].shares" },
 		share: func(i, k int) string {
 			return "pools[" + strconv.Itoa(at[k]) + "].shares[" + strconv.Quote(l.affs[i].id) + "]"
 		},

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/vlrules/vlrules/licensing"
@@ -151,13 +152,45 @@ func TestOpenRefusesUnreachablePositions(t *testing.T) {
 		{"saCoverage[0].affiliate", func(o *selectplus.Opening) { o.Coverage[0].Affiliate = "US" }},
 		{"saCoverage[0].product.name", func(o *selectplus.Opening) { o.Coverage[0].Product.Name = "" }},
 		{"saCoverage[1]", func(o *selectplus.Opening) { o.Coverage = append(o.Coverage, o.Coverage[0]) }},
+		// Found by a review: states no posting reaches.
+		{"pools[1].level", func(o *selectplus.Opening) { // INV-19: an active EA lifts every pool to its level
+			o.Association = &selectplus.OpeningAssociation{Kind: selectplus.EnterpriseAgreement, Level: licensing.LevelD, Active: true}
+		}},
+		{"pools(Systems, not listed).status", func(o *selectplus.Opening) { // SP-26: and opens every pool
+			o.Association = &selectplus.OpeningAssociation{Kind: selectplus.EnterpriseAgreement, Level: licensing.LevelA, Active: true}
+		}},
+		{"pools[0].status", func(o *selectplus.Opening) { // SP-27: no hold while an EA is active
+			o.Association = &selectplus.OpeningAssociation{Kind: selectplus.EnterpriseAgreement, Level: licensing.LevelA, Active: true}
+			o.Pools = append(o.Pools, selectplus.OpeningPool{Pool: licensing.Systems, Level: licensing.LevelA})
+		}},
+		{"pools[0].shares", func(o *selectplus.Opening) { o.Pools[0].Shares = map[string]licensing.Points{"HQ": pts(400)} }}, // INV-05 on hold too
+		{"pools[1].earned", func(o *selectplus.Opening) { // LIB-03
+			o.Pools[1].Level, o.Pools[1].Earned, o.Pools[1].Carry = licensing.LevelD, pts(licensing.MaxPoints), pts(licensing.MaxPoints)
+			o.Pools[1].Shares = map[string]licensing.Points{"HQ": pts(licensing.MaxPoints)}
+		}},
+		{"saCoverage[0].end", func(o *selectplus.Opening) { o.Coverage[0].End = date("2021-03-15") }}, // SP-39: the day before an anniversary
+		{"saCoverage[0].end", func(o *selectplus.Opening) { o.Coverage[0].End = date("9999-12-31") }},
+		{"orders[0]", func(o *selectplus.Opening) { o.Orders = []string{""} }},
+		{"orders[1]", func(o *selectplus.Opening) { o.Orders = []string{"A", "A"} }},
 	} {
 		o := valid()
 		c.edit(&o)
 		_, err := selectplus.Open(twoAffiliates, selectplus.DefaultRules(), o)
-		if fe := (*licensing.FieldError)(nil); !errors.As(err, &fe) || fe.Field != c.field {
-			t.Errorf("%s: err = %v, want a field error naming it", c.field, err)
+		if fe := (*licensing.FieldError)(nil); !errors.As(err, &fe) || fe.Field != c.field || !errors.Is(err, licensing.ErrInvalidOrder) {
+			t.Errorf("%s: err = %v, want a field error naming it, wrapping ErrInvalidOrder", c.field, err)
 		}
+	}
+	// SP-22: with CarryAtTop off, a pool at the top level carries nothing.
+	noTop := selectplus.DefaultRules()
+	noTop.CarryAtTop = false
+	top := valid()
+	top.Pools[1].Level, top.Pools[1].Earned, top.Pools[1].Carry = licensing.LevelD, pts(25000), pts(100)
+	top.Pools[1].Shares = map[string]licensing.Points{"HQ": pts(25000)}
+	if _, err := selectplus.Open(twoAffiliates, selectplus.DefaultRules(), top); err != nil {
+		t.Errorf("carry at D under the default rules: %v", err)
+	}
+	if _, err := selectplus.Open(twoAffiliates, noTop, top); err == nil || !strings.Contains(err.Error(), "pools[1].carry") {
+		t.Errorf("carry at D without CarryAtTop: %v", err)
 	}
 	// Academic agreements have one level (INV-20): it may be left out, and
 	// no other is accepted.

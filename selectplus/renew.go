@@ -66,7 +66,13 @@ type renewal struct {
 // or post SA alone with an SABasis (SP-40, SP-41, SP-47). An unregistered
 // affiliate is refused (SP-12, ErrUnregistered). No lines, a product twice
 // or a negative price is malformed input (a *licensing.FieldError wrapping
-// licensing.ErrInvalidOrder) and changes nothing.
+// licensing.ErrInvalidOrder) and changes nothing. A refusal by a rule
+// returns no co-termination, nothing being billed, but time passes as for
+// Post: the anniversaries before o.Date are reviewed either way.
+//
+// The ledger tracks when each product's coverage ends, not how many units
+// it covers: the quantity renewed is the caller's, priced and counted as
+// given.
 func (l *Ledger) Renew(o RenewalOrder) (Renewal, error) {
 	if err := o.validate(); err != nil {
 		return Renewal{}, err
@@ -74,13 +80,16 @@ func (l *Ledger) Renew(o RenewalOrder) (Renewal, error) {
 	p := plan{renewal: &renewal{order: &o}}
 	rc, err := l.apply(&p, o.order(), nil)
 	if err != nil {
-		return Renewal{Receipt: rc, CoTermination: p.renewal.ct}, err
+		return Renewal{Receipt: rc}, err // nothing to bill
 	}
 	ct := p.renewal.ct
 	for i, x := range ct.Extensions {
 		pool := o.Lines[i].Product.Pool
 		after := l.pos.pools[pool-1]
-		l.record(Event{Date: o.Date, Transition: Renewed, Pool: pool, Order: o.ID, Affiliate: o.Affiliate, Points: rc.Lines[i].SAPoints,
+		// The order's Purchase event counts the points; this one says what
+		// each line renewed, so that summing the trail's points counts them
+		// once.
+		l.record(Event{Date: o.Date, Transition: Renewed, Pool: pool, Order: o.ID, Affiliate: o.Affiliate,
 			Before: after, After: after, why: licensing.Explain(saTerms.renewal.CoTerm,
 				fmt.Sprintf("SA on %s renewed on time from %v to %v, %d months, for %s", o.Lines[i].Product.Name, x.Coverage.Start, x.Coverage.End,
 					x.Coverage.Months, x.Price.StringFixed(sa.DefaultRounding.Places)),
@@ -97,8 +106,10 @@ func (l *Ledger) CheckRenewal(o RenewalOrder) (Renewal, error) {
 		return Renewal{}, err
 	}
 	p := plan{renewal: &renewal{order: &o}}
-	err := l.plan(&p, o.order(), nil)
-	return Renewal{Receipt: p.receipt, CoTermination: p.renewal.ct}, err
+	if err := l.plan(&p, o.order(), nil); err != nil {
+		return Renewal{Receipt: p.receipt}, err // as Renew: nothing to bill
+	}
+	return Renewal{Receipt: p.receipt, CoTermination: p.renewal.ct}, nil
 }
 
 // validate refuses a renewal order that says too little or too much: no

@@ -58,7 +58,14 @@ func TestRenewRefusals(t *testing.T) {
 		{"lapsed", renewal("R", "2022-07-01", office, renewing("Windows Server Essentials", 100, "1000")), "SP-46", ""},
 	} {
 		before, _ := l.CoveredUntil("HQ", product("Office Professional Plus"))
-		_, err := l.Renew(c.o)
+		checked, checkErr := l.CheckRenewal(c.o)
+		r, err := l.Renew(c.o)
+		if len(r.CoTermination.Extensions) > 0 || !r.CoTermination.Total.IsZero() || len(checked.CoTermination.Extensions) > 0 {
+			t.Errorf("%s: a refused renewal bills %v (checked: %v)", c.name, r.CoTermination.Total, checked.CoTermination.Total)
+		}
+		if (checkErr == nil) != (err == nil) {
+			t.Errorf("%s: CheckRenewal says %v, Renew %v", c.name, checkErr, err)
+		}
 		rule, _ := licensing.RuleOf(err)
 		fe := (*licensing.FieldError)(nil)
 		switch {
@@ -79,6 +86,17 @@ func TestRenewRefusals(t *testing.T) {
 	}
 	if end, _ := l.CoveredUntil("HQ", product("Office Professional Plus")); end != date("2025-06-30") {
 		t.Fatalf("renewed to %v, want 2025-06-30", end)
+	}
+	// The audit trail counts the renewal's points once: the order's
+	// purchase event, not also each line's renewal event.
+	var counted licensing.Points
+	for _, e := range l.Audit() {
+		if e.Order == "R" {
+			counted = counted.Add(e.Points)
+		}
+	}
+	if want := licensing.WholePoints(750); !counted.Equal(want) {
+		t.Errorf("the trail counts %v points for the renewal, want %v", counted, want)
 	}
 }
 

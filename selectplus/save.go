@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/vlrules/vlrules/licensing"
@@ -182,14 +183,18 @@ func (l *Ledger) restore(s *saved, names fieldNames) error {
 		l.pos.shares[i] = share{year: s.Year, inYear: a.Year, total: a.Total}
 	}
 	for k, p := range s.Pools {
-		if !sums[k].Equal(p.Earned) && p.Status != OnHold {
+		if !sums[k].Equal(p.Earned) {
 			return bad(names.sum(k), "%v; the affiliates' shares add up to %v (INV-05)", p.Earned, sums[k])
 		}
 	}
 	l.seen.reserve(len(s.Orders))
-	for _, id := range s.Orders {
-		if !l.seen.add(id) {
-			return fmt.Errorf("selectplus: restoring a ledger: order %q twice: %w", id, licensing.ErrDuplicateOrder)
+	for i, id := range s.Orders {
+		field := fmt.Sprintf("orders[%d]", i)
+		switch {
+		case strings.TrimSpace(id) == "":
+			return bad(field, "%q: an order ID is required", id)
+		case !l.seen.add(id):
+			return &licensing.FieldError{Field: field, Value: id, Err: fmt.Errorf("%w: %w: listed twice (INV-06)", licensing.ErrInvalidOrder, licensing.ErrDuplicateOrder)}
 		}
 	}
 	for i, t := range s.Tracks {
@@ -201,8 +206,13 @@ func (l *Ledger) restore(s *saved, names fieldNames) error {
 		if _, dup := a.cover[t.Product]; dup {
 			return bad(fmt.Sprintf("saCoverage[%d]", i), "coverage of %s by %q twice", t.Product, t.Affiliate)
 		}
-		if end, ok := t.Track.End(); ok && end.Before(l.agreement.Effective) {
-			return bad(names.track(i)+".end", "%v, before the agreement began", end)
+		if end, ok := t.Track.End(); ok {
+			switch next := end.AddDays(1); {
+			case end.Before(l.agreement.Effective):
+				return bad(names.track(i)+".end", "%v, before the agreement began", end)
+			case !next.After(end) || next.Day() != 1 || next.Month() != a.month:
+				return bad(names.track(i)+".end", "%v: SA coverage ends the day before one of %q's anniversaries, the 1st of %v (SP-39, SP-44)", end, t.Affiliate, a.month)
+			}
 		}
 		if a.cover == nil {
 			a.cover = map[licensing.Product]sa.Track{}
@@ -231,6 +241,8 @@ func (l *Ledger) checkPool(i int, p PoolState, name string) error {
 	if l.fixed {
 		lowest = l.segLevel
 	}
+	limit := licensing.WholePoints(licensing.MaxPoints)
+	assoc := l.pos.assoc
 	switch {
 	case p.Pool != licensing.Pool(i+1):
 		return bad("pool", "%v at index %d", p.Pool, i)
@@ -240,6 +252,12 @@ func (l *Ledger) checkPool(i int, p PoolState, name string) error {
 		return bad("earned", "%v points", p.Earned)
 	case p.Carry.Sign() < 0:
 		return bad("carry", "%v points", p.Carry)
+	case p.Earned.Cmp(limit) > 0 || p.Carry.Cmp(limit) > 0 || p.Earned.Add(p.Carry).Cmp(limit) > 0: // LIB-03
+		return bad("earned", "%v earned and %v carried: a running total beyond %v points (LIB-03)", p.Earned, p.Carry, limit)
+	case assoc.active && assoc.waives() && p.Status != Active: // SP-26, SP-27, INV-18
+		return bad("status", "%v while the associated %v is active: association opens every pool and none goes on hold", p.Status, assoc.kind)
+	case assoc.active && assoc.waives() && !l.fixed && p.Level < assoc.level: // INV-19
+		return bad("level", "%v below the associated %v's %v", p.Level, assoc.kind, assoc.level)
 	case p.Status == NeverActive && (p.Level != 0 || !p.Earned.IsZero() || !p.Carry.IsZero()):
 		return bad("level", "a pool never active is at %v with %v points", p.Level, p.Total())
 	case p.Status == NeverActive:
@@ -248,7 +266,7 @@ func (l *Ledger) checkPool(i int, p PoolState, name string) error {
 		return bad("level", "%v for a %v agreement, whose one level is %v", p.Level, l.agreement.Segment, l.segLevel)
 	case !l.fixed && (!p.Level.IsValid() || p.Level < lowest):
 		return bad("level", "%v is not a commercial level", p.Level)
-	case p.Status == OnHold && (p.Level != lowest && !l.pos.assoc.active || !p.Carry.IsZero()): // INV-16
+	case p.Status == OnHold && (p.Level != lowest || !p.Carry.IsZero()): // INV-16
 		return bad("level", "on hold at %v carrying %v", p.Level, p.Carry)
 	case p.Status == OnHold && r.HoldReactivation == SingleOrder && !p.Earned.IsZero(),
 		p.Status == OnHold && !r.HoldMinimum.IsZero() && p.Earned.AtLeast(r.HoldMinimum): // INV-17
@@ -269,6 +287,9 @@ func (l *Ledger) checkPool(i int, p PoolState, name string) error {
 	}
 	if p.Status == Active && r.Thresholds.LevelFor(t) > p.Level { // INV-10
 		return bad("level", "%v with %v points, which reach %v", p.Level, t, r.Thresholds.LevelFor(t))
+	}
+	if _, below := r.Thresholds.above(p.Level); !below && !r.CarryAtTop && !p.Carry.IsZero() { // SP-22
+		return bad("carry", "%v carried at the top level %v, which carries nothing under these rules", p.Carry, p.Level)
 	}
 
 	// INV-14 bounds the carry where carried points count for upgrades

@@ -64,7 +64,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -252,6 +251,9 @@ func run(args []string, w, errw io.Writer) error {
 	if opening != nil && tables != nil {
 		tables.next = licensing.YearOf(start, opening.AsOf)
 	}
+	if opening != nil && !until.IsZero() && until.Before(opening.AsOf) {
+		return fmt.Errorf("-until %v: before the opening's date %v", until, opening.AsOf)
+	}
 	if err := r.opened(); err != nil {
 		return err
 	}
@@ -407,8 +409,13 @@ func readOpening(path string) (*selectplus.Opening, error) {
 	dec := json.NewDecoder(cli.SkipBOM(bytes.NewReader(b)))
 	dec.DisallowUnknownFields()
 	var o selectplus.Opening
-	if err := dec.Decode(&o); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if err := dec.Decode(&o); err == io.EOF {
+		return nil, fmt.Errorf("%s: empty file: want a JSON object", path)
+	} else if err != nil {
+		return nil, fmt.Errorf("%s: at byte %d: %w", path, dec.InputOffset(), err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("%s: at byte %d: data after the opening object", path, dec.InputOffset())
 	}
 	for i, c := range o.Coverage {
 		p, err := lookup(c.Product.Name)
@@ -420,27 +427,15 @@ func readOpening(path string) (*selectplus.Opening, error) {
 	return &o, nil
 }
 
-// open loads the agreement with every affiliate of the flags and the
-// opening, or failing those the first order's, and opens it from the
-// opening if there is one.
+// open loads the agreement with the affiliates of the flags and the first
+// order's, and opens it from the opening if there is one. An affiliate the
+// opening names must be one of them: the library refuses any other (SP-12),
+// rather than the program registering a name it has not been given.
 func open(start licensing.Date, segment licensing.Segment, affs *affiliateFlags, firstAffiliate string, opening *selectplus.Opening) (*selectplus.Ledger, error) {
 	names := slices.Clone(affs.names)
-	add := func(name string) {
-		if name != "" && !slices.Contains(names, name) {
-			names = append(names, name)
-		}
+	if name := strings.TrimSpace(firstAffiliate); name != "" && !slices.Contains(names, name) {
+		names = append(names, name)
 	}
-	if opening != nil {
-		for _, p := range opening.Pools {
-			for _, name := range slices.Sorted(maps.Keys(p.Shares)) {
-				add(strings.TrimSpace(name))
-			}
-		}
-		for _, c := range opening.Coverage {
-			add(strings.TrimSpace(c.Affiliate))
-		}
-	}
-	add(strings.TrimSpace(firstAffiliate))
 	if len(names) == 0 {
 		names = []string{"(lead)"}
 	}

@@ -309,6 +309,11 @@ func TestOpening(t *testing.T) {
 		{`{"asOf": "2020-07-15", "pool": []}`, "unknown field"},
 		{`{"asOf": "2020-07-15", "saCoverage": [{"affiliate": "Contoso", "product": {"name": "Visio"}, "end": "2021-06-30"}]}`, "saCoverage[0].product"},
 		{`{"asOf": `, "unexpected EOF"},
+		// Found by a review: a name the program was never given is not
+		// registered; data after the object, or none, is an error.
+		{`{"asOf": "2020-07-15", "pools": [{"pool": "Applications", "level": "A", "earned": "600", "carry": "0", "shares": {"Contosso": "600"}}]}`, "SP-12"},
+		{`{"asOf": "2020-07-15"} {"x": 1}`, "data after the opening"},
+		{``, "empty file"},
 	} {
 		path := filepath.Join(t.TempDir(), "opening.json")
 		if err := os.WriteFile(path, []byte(c.opening), 0o644); err != nil {
@@ -318,5 +323,9 @@ func TestOpening(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "-opening") || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("opening %s: %v, want an error naming %s", c.opening, err, c.want)
 		}
+	}
+	if err := run([]string{"-start", "2018-07-01", "-until", "2020-01-01", "-opening", "testdata/opening.json", "testdata/ws12-rest.csv"}, &bytes.Buffer{}, io.Discard); err == nil ||
+		!strings.Contains(err.Error(), "before the opening") {
+		t.Errorf("-until before the opening: %v", err)
 	}
 }
