@@ -2,6 +2,7 @@ package sa
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
@@ -27,12 +28,35 @@ type Quote struct {
 	Coverage Coverage
 	Price    decimal.Decimal
 	Schedule Schedule
-	why      []licensing.Explanation
+	facts    quoteFacts
+}
+
+// quoteFacts are what a quote is explained by, kept as values: the text is
+// built only when Why is called, so that a quote no one reads the reasons
+// of formats nothing.
+type quoteFacts struct {
+	reasons  []licensing.Explanation // the program's, copied
+	pricing  Pricer                  // nil for a Quote not made by QuoteTerms
+	annual   decimal.Decimal
+	quantity int64
+	coverage Coverage
+	price    decimal.Decimal
+	schedule scheduleFacts
 }
 
 // Why explains the quote step by step: the program's reasons for the
-// coverage and the plan, the price, and the schedule.
-func (q Quote) Why() []licensing.Explanation { return append([]licensing.Explanation(nil), q.why...) }
+// coverage and the plan, the price, and the schedule. The caller owns the
+// slice; the explanations are built each time it is called.
+func (q Quote) Why() []licensing.Explanation {
+	f := &q.facts
+	if f.pricing == nil {
+		return append([]licensing.Explanation(nil), f.reasons...)
+	}
+	why := make([]licensing.Explanation, 0, len(f.reasons)+2)
+	why = append(why, f.reasons...)
+	return append(why, licensing.Explain(f.pricing.Rule(), "price "+f.price.String()+": "+fmt.Sprint(f.pricing),
+		licensing.F("annual", f.annual), licensing.F("quantity", f.quantity), licensing.F("coverage", f.coverage)), f.schedule.explain())
+}
 
 // QuoteTerms prices annual × quantity of SA on the program's terms (SA-09): the
 // pricer gives the price of the coverage, rounded once by r (SA-22), and
@@ -64,8 +88,6 @@ func QuoteTerms(t Terms, annual decimal.Decimal, quantity int64, r Rounding) (Qu
 	if err != nil {
 		return Quote{}, err
 	}
-	why := append([]licensing.Explanation(nil), t.Reasons...)
-	why = append(why, licensing.Explain(t.Pricing.Rule(), fmt.Sprintf("price %v: %v", price, t.Pricing),
-		licensing.F("annual", annual), licensing.F("quantity", quantity), licensing.F("coverage", t.Coverage)), s.Why())
-	return Quote{Coverage: t.Coverage, Price: price, Schedule: s, why: why}, nil
+	return Quote{Coverage: t.Coverage, Price: price, Schedule: s, facts: quoteFacts{reasons: slices.Clone(t.Reasons), pricing: t.Pricing,
+		annual: annual, quantity: quantity, coverage: t.Coverage, price: price, schedule: s.facts}}, nil
 }
