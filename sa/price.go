@@ -31,8 +31,8 @@ const (
 // (SA-22): to Places decimal places (the currency's minor unit) by Mode.
 // The zero Rounding is DefaultRounding.
 type Rounding struct {
-	Places int32
-	Mode   Mode
+	Places int32 `json:"places"`
+	Mode   Mode  `json:"mode"`
 }
 
 // DefaultRounding rounds to cents, half away from zero (SA-22).

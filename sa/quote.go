@@ -1,6 +1,7 @@
 package sa
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -24,11 +25,23 @@ type Terms struct {
 
 // A Quote is what SA costs: the coverage bought, the price (rounded once)
 // and how it is paid.
+//
+// It marshals to JSON as {"coverage":{…},"price":"652.50","schedule":{…}};
+// the explanation is not marshalled.
 type Quote struct {
-	Coverage Coverage
-	Price    decimal.Decimal
-	Schedule Schedule
+	Coverage Coverage        `json:"coverage"`
+	Price    decimal.Decimal `json:"price"`
+	Schedule Schedule        `json:"schedule"`
 	facts    quoteFacts
+}
+
+// MarshalJSON writes the quote with its price's two decimals.
+func (q Quote) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Coverage Coverage `json:"coverage"`
+		Price    money    `json:"price"`
+		Schedule Schedule `json:"schedule"`
+	}{q.Coverage, money(q.Price), q.Schedule})
 }
 
 // quoteFacts are what a quote is explained by, kept as values: the text is

@@ -1,6 +1,7 @@
 package sa
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -60,19 +61,42 @@ const (
 
 // An Installment is one payment: when it is due, the coverage it pays for,
 // and its amount.
+//
+// It marshals to JSON as {"due":"2020-07-01","period":{…},"amount":"290.00"},
+// the amount with its two decimals.
 type Installment struct {
-	Due    licensing.Date
-	Period Coverage
-	Amount decimal.Decimal
+	Due    licensing.Date  `json:"due"`
+	Period Coverage        `json:"period"`
+	Amount decimal.Decimal `json:"amount"`
+}
+
+// MarshalJSON writes the installment with its amount's two decimals.
+func (in Installment) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Due    licensing.Date `json:"due"`
+		Period Coverage       `json:"period"`
+		Amount money          `json:"amount"`
+	}{in.Due, in.Period, money(in.Amount)})
 }
 
 // A Schedule is how a price is paid: installments that add up to the total
 // exactly, none negative (INV-26), the first taking the rounding remainder
 // (SA-11).
+//
+// It marshals to JSON as {"total":"652.50","installments":[…]}; the
+// explanation is not marshalled.
 type Schedule struct {
-	Total        decimal.Decimal
-	Installments []Installment
+	Total        decimal.Decimal `json:"total"`
+	Installments []Installment   `json:"installments"`
 	facts        scheduleFacts
+}
+
+// MarshalJSON writes the schedule with its total's two decimals.
+func (s Schedule) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Total        money         `json:"total"`
+		Installments []Installment `json:"installments"`
+	}{money(s.Total), s.Installments})
 }
 
 // scheduleFacts are what a schedule is explained by, kept as values and
