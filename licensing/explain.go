@@ -2,7 +2,11 @@ package licensing
 
 import (
 	"fmt"
+	"reflect"
+	"strconv"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // A Fact is one named input or figure of a decision, already formatted:
@@ -14,7 +18,39 @@ type Fact struct {
 
 // F returns a Fact whose value is v formatted with %v: Points, Date, Level
 // and decimal values print in their canonical forms.
-func F(name string, v any) Fact { return Fact{Name: name, Value: fmt.Sprint(v)} }
+func F(name string, v any) Fact { return Fact{Name: name, Value: sprint(v)} }
+
+// sprint returns fmt.Sprint(v), without fmt's machinery for the values
+// facts mostly hold: strings, integers, booleans, decimals and values with
+// a String method. Anything else, and a String method that panics, goes
+// through fmt, so that the text is the same.
+func sprint(v any) (s string) {
+	switch x := v.(type) {
+	case string:
+		return x
+	case int:
+		return strconv.Itoa(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case bool:
+		return strconv.FormatBool(x)
+	case decimal.Decimal:
+		return x.String() // what its Format writes for %v
+	case fmt.Formatter, error:
+		return fmt.Sprint(v)
+	case fmt.Stringer:
+		if reflect.ValueOf(v).Kind() == reflect.Pointer {
+			return fmt.Sprint(v) // fmt prints a nil pointer as <nil>
+		}
+		defer func() {
+			if recover() != nil {
+				s = fmt.Sprint(v) // fmt reports the panic in the text
+			}
+		}()
+		return x.String()
+	}
+	return fmt.Sprint(v)
+}
 
 // An Explanation records one decision: the rule that fired, the inputs and
 // figures it used, and what it decided. Every result of the module says why

@@ -12,12 +12,16 @@ import (
 // upgrade (SA-05): over an upgrade interval of Years, SA costs Rate × Years
 // license prices against one new license, so SA is Economical exactly when
 // Rate × Years ≤ 1. Everything is exact; Cost is Rate × Years.
+//
+// It marshals to JSON with lowerCamel names; the rate, years and cost are
+// ratios, not money, and keep their own digits ("0.29"). The explanation is
+// not marshalled.
 type Breakeven struct {
-	Class      Class
-	Rate       decimal.Decimal
-	Years      decimal.Decimal
-	Cost       decimal.Decimal // SA paid over the interval, in license prices
-	Economical bool
+	Class      Class           `json:"class"`
+	Rate       decimal.Decimal `json:"rate"`
+	Years      decimal.Decimal `json:"years"`
+	Cost       decimal.Decimal `json:"cost"` // SA paid over the interval, in license prices
+	Economical bool            `json:"economical"`
 	why        licensing.Explanation
 }
 

@@ -1,6 +1,7 @@
 package sa
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -8,33 +9,66 @@ import (
 )
 
 // An Expiring is an SA line about to be extended: an ID the caller chooses,
-// the last day of its current coverage, and its annual SA price.
+// the last day of its current coverage, and its annual SA price. It
+// marshals to JSON as {"id":…,"expires":…,"annual":"29.00"}.
 type Expiring struct {
-	ID      string
-	Expires licensing.Date
-	Annual  decimal.Decimal
+	ID      string          `json:"id"`
+	Expires licensing.Date  `json:"expires"`
+	Annual  decimal.Decimal `json:"annual"`
+}
+
+// MarshalJSON writes the line with its annual price's two decimals.
+func (e Expiring) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		ID      string         `json:"id"`
+		Expires licensing.Date `json:"expires"`
+		Annual  money          `json:"annual"`
+	}{e.ID, e.Expires, money(e.Annual)})
 }
 
 // An Extension is one line of a co-termination: the renewal coverage from
-// the day after the line expires to the common end, and its price.
+// the day after the line expires to the common end, and its price. It
+// marshals to JSON as {"id":…,"coverage":{…},"annual":"29.00","price":"60.42"};
+// the explanation is not marshalled.
 type Extension struct {
-	ID       string
-	Coverage Coverage
-	Annual   decimal.Decimal
-	Price    decimal.Decimal
+	ID       string          `json:"id"`
+	Coverage Coverage        `json:"coverage"`
+	Annual   decimal.Decimal `json:"annual"`
+	Price    decimal.Decimal `json:"price"`
 	why      licensing.Explanation
+}
+
+// MarshalJSON writes the extension with its money's two decimals.
+func (e Extension) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		ID       string   `json:"id"`
+		Coverage Coverage `json:"coverage"`
+		Annual   money    `json:"annual"`
+		Price    money    `json:"price"`
+	}{e.ID, e.Coverage, money(e.Annual), money(e.Price)})
 }
 
 // Why explains the extension: its months and price.
 func (e Extension) Why() licensing.Explanation { return e.why }
 
 // A CoTermination extends several SA lines to one common end date, each
-// prorated for its own months. Total is the sum of the prices.
+// prorated for its own months. Total is the sum of the prices. It marshals
+// to JSON as {"end":…,"extensions":[…],"total":"120.84"}; the explanation is
+// not marshalled.
 type CoTermination struct {
-	End        licensing.Date // the common last day of coverage
-	Extensions []Extension
-	Total      decimal.Decimal
+	End        licensing.Date  `json:"end"` // the common last day of coverage
+	Extensions []Extension     `json:"extensions"`
+	Total      decimal.Decimal `json:"total"`
 	why        []licensing.Explanation
+}
+
+// MarshalJSON writes the co-termination with its total's two decimals.
+func (c CoTermination) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		End        licensing.Date `json:"end"`
+		Extensions []Extension    `json:"extensions"`
+		Total      money          `json:"total"`
+	}{c.End, c.Extensions, money(c.Total)})
 }
 
 // Why explains the common end and each extension.

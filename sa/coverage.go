@@ -10,9 +10,9 @@ import (
 // inclusive, Months long as the rule that computed it counts them (SA-09).
 // Coverages are comparable with ==.
 type Coverage struct {
-	Start  licensing.Date
-	End    licensing.Date // the last covered day
-	Months int
+	Start  licensing.Date `json:"start"`
+	End    licensing.Date `json:"end"` // the last covered day
+	Months int            `json:"months"`
 }
 
 // String returns "2020-04-01..2022-06-30 (27 months)".

@@ -26,10 +26,10 @@ const (
 // product, whether it is the current version, and whether it has Upgrade
 // Advantage.
 type Held struct {
-	Product          string
-	Known            bool
-	Current          bool
-	UpgradeAdvantage bool
+	Product          string `json:"product"`
+	Known            bool   `json:"known"`
+	Current          bool   `json:"current"`
+	UpgradeAdvantage bool   `json:"upgradeAdvantage"`
 }
 
 // tri is a decision-table cell: any value, or exactly true or false.
@@ -58,8 +58,8 @@ var categoryTable = []struct {
 
 // An Assessment is the Evaluator's category for one license.
 type Assessment struct {
-	Held     Held
-	Category Category
+	Held     Held     `json:"held"`
+	Category Category `json:"category"`
 	why      licensing.Explanation
 }
 

@@ -31,8 +31,8 @@ const (
 // (SA-22): to Places decimal places (the currency's minor unit) by Mode.
 // The zero Rounding is DefaultRounding.
 type Rounding struct {
-	Places int32
-	Mode   Mode
+	Places int32 `json:"places"`
+	Mode   Mode  `json:"mode"`
 }
 
 // DefaultRounding rounds to cents, half away from zero (SA-22).
@@ -62,6 +62,51 @@ func (r Rounding) Round(x decimal.Decimal) decimal.Decimal { return r.quo(x, 1) 
 // (SA-22): the quotient is never truncated before it is rounded.
 func (r Rounding) quo(x decimal.Decimal, den int64) decimal.Decimal {
 	r = r.orDefault()
+	if q, ok := r.quoInt64(x, den); ok {
+		return q
+	}
+	return r.quoBig(x, den)
+}
+
+// pow10 are the powers of ten an int64 holds.
+var pow10 = [...]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+// quoInt64 is quo in int64 arithmetic, for the amounts money has: it
+// reports false, computing nothing, when x's digits scaled to r's places,
+// or den scaled the other way, might not fit in 18 digits. It rounds
+// exactly as quoBig does and allocates only the result.
+func (r Rounding) quoInt64(x decimal.Decimal, den int64) (decimal.Decimal, bool) {
+	if den <= 0 || den >= pow10[9] || r.Places < 0 || r.Places > 18 {
+		return decimal.Decimal{}, false
+	}
+	digits, shift := x.NumDigits(), int(x.Exponent())+int(r.Places)
+	num, d := x.CoefficientInt64(), den
+	switch {
+	case shift >= 0 && digits+shift <= 18:
+		num *= pow10[shift]
+	case shift < 0 && -shift <= 9 && digits <= 18:
+		d *= pow10[-shift]
+	default:
+		return decimal.Decimal{}, false
+	}
+	q, rem := num/d, num%d // truncated toward zero, as QuoRem
+	if rem != 0 && r.Mode != Down {
+		if rem < 0 {
+			rem = -rem
+		}
+		if c := 2 * rem; c > d || c == d && (r.Mode == HalfUp || q%2 != 0) {
+			if num < 0 {
+				q--
+			} else {
+				q++
+			}
+		}
+	}
+	return decimal.New(q, -r.Places), true
+}
+
+// quoBig is quo for any x, in big-number arithmetic.
+func (r Rounding) quoBig(x decimal.Decimal, den int64) decimal.Decimal {
 	d := decimal.New(den, 0)
 	q, rem := x.QuoRem(d, r.Places) // x = d·q + rem, q truncated toward zero
 	if rem.IsZero() || r.Mode == Down {

@@ -216,3 +216,32 @@ func TestGranularity(t *testing.T) {
 		t.Errorf("zero Prorated = %q", got)
 	}
 }
+
+// SA-22: the int64 arithmetic quo uses for everyday amounts rounds exactly
+// as the big-number arithmetic, to the same digits, in every mode.
+func TestQuoInt64AgreesWithBig(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		ds := rapid.SliceOfN(rapid.IntRange(0, 9), 1, 20).Draw(t, "digits")
+		coef := new(big.Int)
+		for _, d := range ds {
+			coef.Mul(coef, big.NewInt(10)).Add(coef, big.NewInt(int64(d)))
+		}
+		digits := len(ds)
+		if rapid.Bool().Draw(t, "negative") {
+			coef.Neg(coef)
+		}
+		x := decimal.NewFromBigInt(coef, int32(rapid.IntRange(-8, 3).Draw(t, "exp")))
+		den := rapid.Int64Range(1, 400).Draw(t, "den")
+		r := sa.Rounding{Places: int32(rapid.IntRange(0, 6).Draw(t, "places")), Mode: rapid.SampledFrom(sa.Modes()).Draw(t, "mode")}
+		got, ok := r.QuoInt64(x, den)
+		if !ok {
+			if digits <= 10 && r.Places <= 4 {
+				t.Fatalf("%v / %d to %v left to big numbers", x, den, r)
+			}
+			return
+		}
+		if want := r.QuoBig(x, den); !got.Equal(want) || got.Exponent() != want.Exponent() {
+			t.Fatalf("%v / %d to %v = %v (exp %d), big numbers say %v (exp %d)", x, den, r, got, got.Exponent(), want, want.Exponent())
+		}
+	})
+}

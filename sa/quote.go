@@ -1,7 +1,9 @@
 package sa
 
 import (
+	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
@@ -23,16 +25,51 @@ type Terms struct {
 
 // A Quote is what SA costs: the coverage bought, the price (rounded once)
 // and how it is paid.
+//
+// It marshals to JSON as {"coverage":{…},"price":"652.50","schedule":{…}};
+// the explanation is not marshalled.
 type Quote struct {
-	Coverage Coverage
-	Price    decimal.Decimal
-	Schedule Schedule
-	why      []licensing.Explanation
+	Coverage Coverage        `json:"coverage"`
+	Price    decimal.Decimal `json:"price"`
+	Schedule Schedule        `json:"schedule"`
+	facts    quoteFacts
+}
+
+// MarshalJSON writes the quote with its price's two decimals.
+func (q Quote) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Coverage Coverage `json:"coverage"`
+		Price    money    `json:"price"`
+		Schedule Schedule `json:"schedule"`
+	}{q.Coverage, money(q.Price), q.Schedule})
+}
+
+// quoteFacts are what a quote is explained by, kept as values: the text is
+// built only when Why is called, so that a quote no one reads the reasons
+// of formats nothing.
+type quoteFacts struct {
+	reasons  []licensing.Explanation // the program's, copied
+	pricing  Pricer                  // nil for a Quote not made by QuoteTerms
+	annual   decimal.Decimal
+	quantity int64
+	coverage Coverage
+	price    decimal.Decimal
+	schedule scheduleFacts
 }
 
 // Why explains the quote step by step: the program's reasons for the
-// coverage and the plan, the price, and the schedule.
-func (q Quote) Why() []licensing.Explanation { return append([]licensing.Explanation(nil), q.why...) }
+// coverage and the plan, the price, and the schedule. The caller owns the
+// slice; the explanations are built each time it is called.
+func (q Quote) Why() []licensing.Explanation {
+	f := &q.facts
+	if f.pricing == nil {
+		return append([]licensing.Explanation(nil), f.reasons...)
+	}
+	why := make([]licensing.Explanation, 0, len(f.reasons)+2)
+	why = append(why, f.reasons...)
+	return append(why, licensing.Explain(f.pricing.Rule(), "price "+f.price.String()+": "+fmt.Sprint(f.pricing),
+		licensing.F("annual", f.annual), licensing.F("quantity", f.quantity), licensing.F("coverage", f.coverage)), f.schedule.explain())
+}
 
 // QuoteTerms prices annual × quantity of SA on the program's terms (SA-09): the
 // pricer gives the price of the coverage, rounded once by r (SA-22), and
@@ -64,8 +101,6 @@ func QuoteTerms(t Terms, annual decimal.Decimal, quantity int64, r Rounding) (Qu
 	if err != nil {
 		return Quote{}, err
 	}
-	why := append([]licensing.Explanation(nil), t.Reasons...)
-	why = append(why, licensing.Explain(t.Pricing.Rule(), fmt.Sprintf("price %v: %v", price, t.Pricing),
-		licensing.F("annual", annual), licensing.F("quantity", quantity), licensing.F("coverage", t.Coverage)), s.Why())
-	return Quote{Coverage: t.Coverage, Price: price, Schedule: s, why: why}, nil
+	return Quote{Coverage: t.Coverage, Price: price, Schedule: s, facts: quoteFacts{reasons: slices.Clone(t.Reasons), pricing: t.Pricing,
+		annual: annual, quantity: quantity, coverage: t.Coverage, price: price, schedule: s.facts}}, nil
 }

@@ -1,8 +1,10 @@
 package sa
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
@@ -59,24 +61,72 @@ const (
 
 // An Installment is one payment: when it is due, the coverage it pays for,
 // and its amount.
+//
+// It marshals to JSON as {"due":"2020-07-01","period":{…},"amount":"290.00"},
+// the amount with its two decimals.
 type Installment struct {
-	Due    licensing.Date
-	Period Coverage
-	Amount decimal.Decimal
+	Due    licensing.Date  `json:"due"`
+	Period Coverage        `json:"period"`
+	Amount decimal.Decimal `json:"amount"`
+}
+
+// MarshalJSON writes the installment with its amount's two decimals.
+func (in Installment) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Due    licensing.Date `json:"due"`
+		Period Coverage       `json:"period"`
+		Amount money          `json:"amount"`
+	}{in.Due, in.Period, money(in.Amount)})
 }
 
 // A Schedule is how a price is paid: installments that add up to the total
 // exactly, none negative (INV-26), the first taking the rounding remainder
 // (SA-11).
+//
+// It marshals to JSON as {"total":"652.50","installments":[…]}; the
+// explanation is not marshalled.
 type Schedule struct {
-	Total        decimal.Decimal
-	Installments []Installment
-	why          licensing.Explanation
+	Total        decimal.Decimal `json:"total"`
+	Installments []Installment   `json:"installments"`
+	facts        scheduleFacts
+}
+
+// MarshalJSON writes the schedule with its total's two decimals.
+func (s Schedule) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Total        money         `json:"total"`
+		Installments []Installment `json:"installments"`
+	}{money(s.Total), s.Installments})
+}
+
+// scheduleFacts are what a schedule is explained by, kept as values and
+// formatted only when Why is called.
+type scheduleFacts struct {
+	rule         licensing.RuleID
+	total        decimal.Decimal
+	installments int
+	weighting    Weighting // zero for a Schedule not made by Pay
+}
+
+// explain builds the explanation of a schedule made by Pay, or the zero
+// Explanation.
+func (f scheduleFacts) explain() licensing.Explanation {
+	if f.weighting == 0 {
+		return licensing.Explanation{}
+	}
+	result := strconv.Itoa(f.installments) + " installments adding up to " + f.total.String()
+	if f.installments == 1 {
+		result = "one payment of " + f.total.String()
+	}
+	return licensing.Explain(f.rule, result,
+		licensing.F("total", f.total), licensing.F("installments", f.installments), licensing.F("weighting", f.weighting),
+		licensing.F("remainderTo", "first installment"))
 }
 
 // Why explains the schedule: the plan's rule, the number of installments
-// and where the remainder went.
-func (s Schedule) Why() licensing.Explanation { return s.why }
+// and where the remainder went. It is built when called; a Schedule not
+// made by [Pay] has the zero Explanation.
+func (s Schedule) Why() licensing.Explanation { return s.facts.explain() }
 
 // Pay splits total over the periods a program's payment plan gives, each
 // installment due when its period starts, and explains it by the plan's
@@ -100,12 +150,6 @@ func Pay(rule licensing.RuleID, total decimal.Decimal, periods []Coverage, w Wei
 	for i, p := range periods {
 		s.Installments[i] = Installment{Due: p.Start, Period: p, Amount: parts[i]}
 	}
-	result := fmt.Sprintf("%d installments adding up to %v", len(periods), total)
-	if len(periods) == 1 {
-		result = fmt.Sprintf("one payment of %v", total)
-	}
-	s.why = licensing.Explain(rule, result,
-		licensing.F("total", total), licensing.F("installments", len(periods)), licensing.F("weighting", w),
-		licensing.F("remainderTo", "first installment"))
+	s.facts = scheduleFacts{rule: rule, total: total, installments: len(periods), weighting: w}
 	return s, nil
 }
