@@ -150,12 +150,19 @@ func (lp LinePoints) Why() Explanation {
 
 // Points returns the points l earns: license points × quantity for a
 // license (GEN-05), plus L·m/24 × quantity for m months of SA (SA-01,
-// SA-20). A line that Validate refuses is an error; a step-up earns no
+// SA-20). A line that Validate refuses is an error, and so is a line with
+// SA and no SA months: its points depend on the months, which the program
+// sets (Select Plus prorates to the third affiliate anniversary, SP-39), so
+// they are the caller's to give, never counted as zero. A step-up earns no
 // stated points and is an error wrapping ErrNoPointRule (LIB-02). It
 // allocates nothing unless it fails, so hot paths use it too.
 func (l Line) Points() (LinePoints, error) {
 	if err := l.Validate(); err != nil {
 		return LinePoints{}, err
+	}
+	if l.Offering.HasSA() && l.SAMonths == 0 {
+		return LinePoints{}, &FieldError{Field: "saMonths", Value: "0",
+			Err: fmt.Errorf("%w: a %v line earns SA points for the months of SA it buys; give them (SA-01)", ErrInvalidOrder, l.Offering)}
 	}
 	for _, r := range pointRules {
 		if r.offering != l.Offering {

@@ -98,6 +98,13 @@ func TestLinePointsModel(t *testing.T) {
 			m = rapid.IntRange(0, licensing.MaxSAMonths).Draw(t, "saMonths")
 		}
 		lp, err := licensing.Line{Product: p, Offering: o, Quantity: q, SAMonths: m}.Points()
+		if o.HasSA() && m == 0 {
+			// SA with no months is the caller's to give, never 0 points.
+			if fe := (*licensing.FieldError)(nil); !errors.As(err, &fe) || fe.Field != "saMonths" || !errors.Is(err, licensing.ErrInvalidOrder) {
+				t.Fatalf("%v with no SA months: %+v, %v", o, lp, err)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -16,13 +16,13 @@ const MaxProductPoints = 100_000
 // with the license points it earns and the pool they count in (GEN-04,
 // GEN-05). Products are comparable with ==.
 type Product struct {
-	Program    Program
-	Name       string // as the program's product list writes it
-	PartNumber string // optional
-	Family     string // the product family a price list groups it under, such as "Office"; optional (LIB-06)
-	Kind       Kind
-	Pool       Pool   // zero when the product list states no pool (GEN-04)
-	Points     Points // license points per unit; whole or half (GEN-07)
+	Program    Program `json:"program"`
+	Name       string  `json:"name"`       // as the program's product list writes it
+	PartNumber string  `json:"partNumber"` // optional
+	Family     string  `json:"family"`     // the product family a price list groups it under, such as "Office"; optional (LIB-06)
+	Kind       Kind    `json:"kind"`
+	Pool       Pool    `json:"pool"`   // zero when the product list states no pool (GEN-04)
+	Points     Points  `json:"points"` // license points per unit; whole or half (GEN-07)
 }
 
 // String returns the product's name and program: "Outlook (SelectPlus)".

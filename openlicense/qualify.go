@@ -134,6 +134,10 @@ func (r Rules) entryPoints(l licensing.Line) (licensing.Points, error) {
 		return lp.Total, err
 	}
 	l.SAMonths = 0
+	if !l.Offering.HasLicense() {
+		return licensing.Points{}, l.Validate() // SA alone buys no license points
+	}
+	l.Offering = licensing.License // its license points alone (OL-08)
 	lp, err := l.Points()
 	return lp.License, err
 }

@@ -38,14 +38,14 @@ const (
 // pool (or to the agreement), the state before and after, the order and
 // affiliate that caused it, the points involved, and why.
 type Event struct {
-	Date       licensing.Date
-	Transition Transition
-	Pool       licensing.Pool // zero for agreement-wide events
-	Order      string
-	Affiliate  string
-	Points     licensing.Points // the order's points in the pool, or the total reviewed
-	Before     PoolState
-	After      PoolState
+	Date       licensing.Date   `json:"date"`
+	Transition Transition       `json:"transition"`
+	Pool       licensing.Pool   `json:"pool"` // zero for agreement-wide events
+	Order      string           `json:"order"`
+	Affiliate  string           `json:"affiliate"`
+	Points     licensing.Points `json:"points"` // the order's points in the pool, or the total reviewed
+	Before     PoolState        `json:"before"`
+	After      PoolState        `json:"after"`
 	why        licensing.Explanation
 }
 

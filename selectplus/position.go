@@ -27,11 +27,11 @@ const (
 // for a pool never active), the points bought this agreement year and the
 // points carried in at the last anniversary.
 type PoolState struct {
-	Pool   licensing.Pool
-	Status PoolStatus
-	Level  licensing.Level
-	Earned licensing.Points // bought this agreement year (SP-56)
-	Carry  licensing.Points // carried in at the last anniversary (SP-22)
+	Pool   licensing.Pool   `json:"pool"`
+	Status PoolStatus       `json:"status"`
+	Level  licensing.Level  `json:"level"`
+	Earned licensing.Points `json:"earned"` // bought this agreement year (SP-56)
+	Carry  licensing.Points `json:"carry"`  // carried in at the last anniversary (SP-22)
 }
 
 // Total returns the year's running total, carryover included: Earned + Carry.

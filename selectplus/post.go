@@ -16,25 +16,25 @@ import (
 // the line is priced at (SP-19) and, for a line with SA, the coverage it
 // buys (SP-39).
 type LineResult struct {
-	Line          int // from 1, in order
-	Product       licensing.Product
-	Offering      licensing.Offering
-	Quantity      int64
-	Pool          licensing.Pool
-	LicensePoints licensing.Points
-	SAPoints      licensing.Points
-	Points        licensing.Points // LicensePoints + SAPoints
-	Level         licensing.Level
-	Coverage      sa.Coverage // zero when the line buys no SA
+	Line          int                `json:"line"` // from 1, in order
+	Product       licensing.Product  `json:"product"`
+	Offering      licensing.Offering `json:"offering"`
+	Quantity      int64              `json:"quantity"`
+	Pool          licensing.Pool     `json:"pool"`
+	LicensePoints licensing.Points   `json:"licensePoints"`
+	SAPoints      licensing.Points   `json:"saPoints"`
+	Points        licensing.Points   `json:"points"` // LicensePoints + SAPoints
+	Level         licensing.Level    `json:"level"`
+	Coverage      sa.Coverage        `json:"coverage"` // zero when the line buys no SA
 }
 
 // A PoolResult is what an order did to one pool.
 type PoolResult struct {
-	Pool        licensing.Pool
-	Points      licensing.Points // the order's points in the pool; zero if untouched
-	Before      PoolState
-	After       PoolState
-	Transition  Transition // zero if the order has no line in the pool
+	Pool        licensing.Pool   `json:"pool"`
+	Points      licensing.Points `json:"points"` // the order's points in the pool; zero if untouched
+	Before      PoolState        `json:"before"`
+	After       PoolState        `json:"after"`
+	Transition  Transition       `json:"transition"` // zero if the order has no line in the pool
 	rule        licensing.RuleID
 	order       string
 	affiliate   string
@@ -58,12 +58,12 @@ func (r PoolResult) Why() licensing.Explanation {
 // (time passes whether or not the order is accepted), what it did to each
 // pool, and each line's count.
 type Receipt struct {
-	Order     string
-	Date      licensing.Date
-	Affiliate string
-	Reviews   []Review
-	Pools     [3]PoolResult // Applications, Systems, Servers
-	Lines     []LineResult
+	Order     string         `json:"order"`
+	Date      licensing.Date `json:"date"`
+	Affiliate string         `json:"affiliate"`
+	Reviews   []Review       `json:"reviews"`
+	Pools     [3]PoolResult  `json:"pools"` // Applications, Systems, Servers
+	Lines     []LineResult   `json:"lines"`
 
 	month       time.Month     // the affiliate's anniversary month (SP-39)
 	granularity sa.Granularity // how the ledger's rules bill coverage (X-17)

@@ -14,20 +14,20 @@ import (
 // renewed coverage ends the day before (SP-44's customer-chosen date); the
 // zero Anniversary applies SP-39 to the earliest renewal start.
 type RenewalOrder struct {
-	ID          string
-	Date        licensing.Date
-	Affiliate   string
-	Lines       []RenewalLine
-	Anniversary licensing.Date
+	ID          string         `json:"id"`
+	Date        licensing.Date `json:"date"`
+	Affiliate   string         `json:"affiliate"`
+	Lines       []RenewalLine  `json:"lines"`
+	Anniversary licensing.Date `json:"anniversary"`
 }
 
 // A RenewalLine is the SA coverage of one product renewed: the product as
 // orders name it, the units renewed, and the line's annual SA price for all
 // of them (SA-12). Where its coverage ends the ledger knows.
 type RenewalLine struct {
-	Product  licensing.Product
-	Quantity int64
-	Annual   decimal.Decimal
+	Product  licensing.Product `json:"product"`
+	Quantity int64             `json:"quantity"`
+	Annual   decimal.Decimal   `json:"annual"`
 }
 
 // A Renewal is what a renewal order does: the receipt of the order — each
@@ -35,8 +35,8 @@ type RenewalLine struct {
 // [Ledger.Post] gives — and the co-termination it bills: the common end,
 // each line's extension and price, and the total (SP-44, SA-12).
 type Renewal struct {
-	Receipt       Receipt
-	CoTermination sa.CoTermination
+	Receipt       Receipt          `json:"receipt"`
+	CoTermination sa.CoTermination `json:"coTermination"`
 }
 
 // renewal is what plan needs to renew coverage: the order and, once

@@ -11,12 +11,12 @@ import (
 // included, the state before and after (After.Carry is what the new year
 // starts with), and the transition.
 type Review struct {
-	Date       licensing.Date
-	Pool       licensing.Pool
-	Total      licensing.Points
-	Before     PoolState
-	After      PoolState
-	Transition Transition
+	Date       licensing.Date   `json:"date"`
+	Pool       licensing.Pool   `json:"pool"`
+	Total      licensing.Points `json:"total"`
+	Before     PoolState        `json:"before"`
+	After      PoolState        `json:"after"`
+	Transition Transition       `json:"transition"`
 	rule       licensing.RuleID
 	threshold  threshold
 }

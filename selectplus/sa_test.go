@@ -154,7 +154,7 @@ func TestSaveRestore(t *testing.T) {
 		edit  func(map[string]any)
 	}{
 		{"year", func(s map[string]any) { s["year"] = 7 }},
-		{"pools[2].earned", func(s map[string]any) { s["pools"].([]any)[2].(map[string]any)["Earned"] = "-1" }},
+		{"pools[2].earned", func(s map[string]any) { s["pools"].([]any)[2].(map[string]any)["earned"] = "-1" }},
 		{"pools[0].earned", func(s map[string]any) { // INV-05
 			s["affiliates"].([]any)[0].(map[string]any)["year"] = []any{"1", "0", "0"}
 		}},
@@ -193,16 +193,16 @@ func TestRestoreRefusesUnreachableStates(t *testing.T) {
 		field string
 		edit  func(map[string]any)
 	}{
-		{"pools[0].carry", func(s map[string]any) { pool(s, 0)["Carry"] = "-1" }},
-		{"pools[0].earned", func(s map[string]any) { pool(s, 0)["Earned"] = "-5" }},
-		{"pools[0].level", func(s map[string]any) { pool(s, 0)["Level"] = "NL" }},
-		{"pools[1].level", func(s map[string]any) { p := pool(s, 1); p["Level"], p["Earned"] = "C", "10" }},
+		{"pools[0].carry", func(s map[string]any) { pool(s, 0)["carry"] = "-1" }},
+		{"pools[0].earned", func(s map[string]any) { pool(s, 0)["earned"] = "-5" }},
+		{"pools[0].level", func(s map[string]any) { pool(s, 0)["level"] = "NL" }},
+		{"pools[1].level", func(s map[string]any) { p := pool(s, 1); p["level"], p["earned"] = "C", "10" }},
 		{"pools[0].level", func(s map[string]any) { // INV-20: academic has one level
 			s["agreement"].(map[string]any)["Segment"] = "Academic"
-			pool(s, 0)["Level"] = "C"
+			pool(s, 0)["level"] = "C"
 		}},
-		{"pools[0].status", func(s map[string]any) { pool(s, 0)["Status"] = "hold"; pool(s, 0)["Earned"] = "0" }},
-		{"pools[0].carry", func(s map[string]any) { pool(s, 0)["Carry"] = "100" }},
+		{"pools[0].status", func(s map[string]any) { pool(s, 0)["status"] = "hold"; pool(s, 0)["earned"] = "0" }},
+		{"pools[0].carry", func(s map[string]any) { pool(s, 0)["carry"] = "100" }},
 		{"year", func(s map[string]any) { s["last"] = "2020-06-01" }},
 		{"year", func(s map[string]any) { s["nextAnniversary"] = "2020-02-01" }},
 		{"affiliates[0].year", func(s map[string]any) { s["affiliates"].([]any)[0].(map[string]any)["year"] = []any{"-1", "0", "500"} }},

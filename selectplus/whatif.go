@@ -9,22 +9,22 @@ import (
 // An Outlook is a pool's what-if: where it stands, what it still needs, and
 // where the next anniversary will leave it if nothing more is bought.
 type Outlook struct {
-	State           PoolState
-	NextAnniversary licensing.Date
+	State           PoolState      `json:"state"`
+	NextAnniversary licensing.Date `json:"nextAnniversary"`
 	// NextLevel is the next level up, and ToNextLevel the points still
 	// needed to reach it now (SP-18); zero at the top, for a fixed level,
 	// and for a pool never active or on hold, where ToNextLevel is what one
 	// order must bring to open the pool (SP-16, SP-25).
-	NextLevel   licensing.Level
-	ToNextLevel licensing.Points
+	NextLevel   licensing.Level  `json:"nextLevel"`
+	ToNextLevel licensing.Points `json:"toNextLevel"`
 	// ToKeep is the points still needed by the next anniversary to keep the
 	// level, or for the lowest level to stay off hold (SP-22 to SP-25); zero
 	// when the threshold is met or the minimums are waived (SP-27).
-	ToKeep licensing.Points
+	ToKeep licensing.Points `json:"toKeep"`
 	// After is the state after the next anniversary if nothing more is
 	// bought, and AfterTransition what that anniversary does.
-	After           PoolState
-	AfterTransition Transition
+	After           PoolState  `json:"after"`
+	AfterTransition Transition `json:"afterTransition"`
 	why             licensing.Explanation
 }
 
