@@ -123,7 +123,7 @@ func Example_quotingService() {
 	fmt.Print(quotes[0])
 	fmt.Println("all ten quotes agree:", quotes[0] == quotes[9])
 	fmt.Print(get(http.MethodPost, first))
-	fmt.Println(get(http.MethodPost, first))                                                                        // INV-06
+	fmt.Println(get(http.MethodPost, first))                                                                       // INV-06
 	fmt.Println(get(http.MethodGet, "id=A2&date=2018-07-10&product=Outlook&offering=License&quantity=1"))          // out of order
 	fmt.Println(get(http.MethodGet, "id=A2&date=2018-08-01&product=Outlook&offering=License&quantity=0"))          // bad input
 	fmt.Println(get(http.MethodGet, "id=A2&date=2018-08-01&product=Windows+Upgrade&offering=License&quantity=10")) // SP-16
