@@ -16,8 +16,9 @@ type Fact struct {
 	Value string
 }
 
-// F returns a Fact whose value is v formatted with %v: Points, Date, Level
-// and decimal values print in their canonical forms.
+// F returns a Fact whose value is v formatted with %v: Date, Level and
+// decimal values print in their canonical forms, and Points as people
+// write them (Points.Display: "4258 1/3", not "12775/3").
 func F(name string, v any) Fact { return Fact{Name: name, Value: sprint(v)} }
 
 // sprint returns fmt.Sprint(v), without fmt's machinery for the values
@@ -36,6 +37,8 @@ func sprint(v any) (s string) {
 		return strconv.FormatBool(x)
 	case decimal.Decimal:
 		return x.String() // what its Format writes for %v
+	case Points:
+		return x.Display() // as people write it: "4258 1/3", not "12775/3"
 	case fmt.Formatter, error:
 		return fmt.Sprint(v)
 	case fmt.Stringer:

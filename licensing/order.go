@@ -142,7 +142,7 @@ type LinePoints struct {
 // and the figures.
 func (lp LinePoints) Why() Explanation {
 	l := lp.line
-	return Explain(lp.rule, lp.Total.String()+" points",
+	return Explain(lp.rule, lp.Total.Display()+" points",
 		F("product", l.Product.Name), F("offering", l.Offering), F("quantity", l.Quantity),
 		F("licensePoints", l.Product.Points), F("saMonths", l.SAMonths),
 		F("license", lp.License), F("sa", lp.SA))

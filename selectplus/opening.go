@@ -118,8 +118,8 @@ func Open(a Agreement, r Rules, o Opening) (*Ledger, error) {
 			continue
 		}
 		l.record(Event{Date: o.AsOf, Transition: Opened, Pool: p.Pool, Points: p.Total(), After: p,
-			why: licensing.Explain("LIB-10", fmt.Sprintf("opened in agreement year %d: %v at %v, %v bought this year, %v carried",
-				l.pos.year, p.Status, levelText(p.Level), p.Earned, p.Carry),
+			why: licensing.Explain("LIB-10", fmt.Sprintf("opened in agreement year %d: %v at %v, %s bought this year, %s carried",
+				l.pos.year, p.Status, levelText(p.Level), p.Earned.Display(), p.Carry.Display()),
 				licensing.F("asOf", o.AsOf), licensing.F("nextAnniversary", l.pos.next))})
 	}
 	return l, nil

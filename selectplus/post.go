@@ -522,11 +522,11 @@ func orderResult(k Transition, after PoolState, holdMinimum licensing.Points) st
 	case Initial:
 		return fmt.Sprintf("first order opens the pool at %v", after.Level)
 	case Upgrade:
-		return fmt.Sprintf("running total %v reaches %v: the whole order is priced at %v", after.Total(), after.Level, after.Level)
+		return fmt.Sprintf("running total %s reaches %v: the whole order is priced at %v", after.Total().Display(), after.Level, after.Level)
 	case Reactivation:
 		return fmt.Sprintf("reactivated from hold at %v", after.Level)
 	case HoldPurchase:
-		return fmt.Sprintf("accepted on hold: %v of the %v points that reactivate the pool", after.Earned, holdMinimum)
+		return fmt.Sprintf("accepted on hold: %s of the %s points that reactivate the pool", after.Earned.Display(), holdMinimum.Display())
 	}
 	return fmt.Sprintf("priced at %v", after.Level)
 }

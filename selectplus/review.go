@@ -184,7 +184,7 @@ func (l *Ledger) thresholdOf(lv licensing.Level) threshold {
 func reviewResult(k Transition, before, after PoolState) string {
 	switch k {
 	case Carry:
-		return fmt.Sprintf("met the %v threshold: keeps %v, carries %v", before.Level, after.Level, after.Carry)
+		return fmt.Sprintf("met the %v threshold: keeps %v, carries %s", before.Level, after.Level, after.Carry.Display())
 	case Keep:
 		return fmt.Sprintf("keeps %v, carries nothing", after.Level)
 	case Drop:
@@ -195,7 +195,7 @@ func reviewResult(k Transition, before, after PoolState) string {
 		}
 		return fmt.Sprintf("short of the minimum at %v: on hold", before.Level)
 	case Waived:
-		return fmt.Sprintf("minimums waived by the associated agreement: keeps %v, carries %v", after.Level, after.Carry)
+		return fmt.Sprintf("minimums waived by the associated agreement: keeps %v, carries %s", after.Level, after.Carry.Display())
 	}
 	return k.String()
 }

@@ -75,11 +75,11 @@ func (l *Ledger) Outlook(p licensing.Pool) (Outlook, error) {
 	}
 	facts := []licensing.Fact{licensing.F("pool", p), licensing.F("total", t), licensing.F("toNextLevel", o.ToNextLevel), licensing.F("toKeep", o.ToKeep)}
 	if s.Status == NeverActive {
-		o.why = licensing.Explain("SP-16", fmt.Sprintf("no order has opened the pool; its first order must bring %v points", o.ToNextLevel), facts...)
+		o.why = licensing.Explain("SP-16", fmt.Sprintf("no order has opened the pool; its first order must bring %s points", o.ToNextLevel.Display()), facts...)
 		return o, nil
 	}
 	o.why = licensing.Explain("SP-21", fmt.Sprintf("if nothing more is bought, %v on %v: %v at %v, carrying %v",
-		o.AfterTransition, o.NextAnniversary, o.After.Status, levelText(o.After.Level), o.After.Carry), facts...)
+		o.AfterTransition, o.NextAnniversary, o.After.Status, levelText(o.After.Level), o.After.Carry.Display()), facts...)
 	return o, nil
 }
 
