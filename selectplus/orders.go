@@ -133,7 +133,7 @@ func (or *OrderReader) Line() int { return or.line }
 func (or *OrderReader) Read() (licensing.Order, error) {
 	if or.nextErr != nil {
 		err := historyCSVError(or.nextErr)
-		or.nextErr = io.EOF
+		or.next, or.nextErr = nil, nil // the history ends at a syntax error
 		return licensing.Order{}, err
 	}
 	if or.next == nil {
