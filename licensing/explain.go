@@ -12,8 +12,8 @@ import (
 // A Fact is one named input or figure of a decision, already formatted:
 // {"total", "4200"}.
 type Fact struct {
-	Name  string
-	Value string
+	Name  string `json:"name"`
+	Value string `json:"value"`
 }
 
 // F returns a Fact whose value is v formatted with %v: Date, Level and
@@ -61,9 +61,9 @@ func sprint(v any) (s string) {
 // decision can be checked against the guides; a refusal is an error that
 // wraps a *RuleError naming the rule.
 type Explanation struct {
-	Rule   RuleID
-	Facts  []Fact
-	Result string
+	Rule   RuleID `json:"rule"`
+	Facts  []Fact `json:"facts"`
+	Result string `json:"result"`
 }
 
 // Explain returns an Explanation of rule's decision.

@@ -52,7 +52,7 @@ func (l *Ledger) Associate(kind AssociationKind, level licensing.Level, d licens
 			after.Level = level
 		}
 		l.pos.pools[i] = after
-		if !l.auditOff {
+		if l.logging() {
 			l.record(Event{Date: d, Transition: Associated, Pool: after.Pool, Before: before, After: after,
 				why: licensing.Explain("SP-26", fmt.Sprintf("associated with a %v at %v: the pool is at %v", kind, level, after.Level),
 					licensing.F("kind", kind), licensing.F("associatedLevel", level), licensing.F("levelBefore", levelText(before.Level)))})
@@ -76,7 +76,7 @@ func (l *Ledger) ExpireAssociation(d licensing.Date) error {
 	l.advance(d, false) // an anniversary on d itself comes after the expiry
 	kind := l.pos.assoc.kind
 	l.pos.assoc.active = false
-	if !l.auditOff {
+	if l.logging() {
 		l.record(Event{Date: d, Transition: Expired, why: licensing.Explain("SP-35",
 			fmt.Sprintf("the associated %v expired: levels stay to the next anniversary, where the normal check applies", kind),
 			licensing.F("kind", kind), licensing.F("nextAnniversary", l.pos.next))})
@@ -145,7 +145,7 @@ func (l *Ledger) qualify(d licensing.Date, levels map[licensing.Pool]licensing.L
 		before := l.pos.pools[p-1]
 		l.pos.pools[p-1].Status, l.pos.pools[p-1].Level = Active, lv
 		after := l.pos.pools[p-1]
-		if !l.auditOff {
+		if l.logging() {
 			l.record(Event{Date: d, Transition: Qualification, Pool: p, Before: before, After: after,
 				why: licensing.Explain(rule, fmt.Sprintf("initial level %v", after.Level), licensing.F("pool", p), licensing.F("level", after.Level))})
 		}

@@ -1,7 +1,9 @@
 package selectplus
 
 import (
+	"encoding/json"
 	"errors"
+	"io"
 
 	"github.com/vlrules/vlrules/licensing"
 )
@@ -46,11 +48,37 @@ type Event struct {
 	Points     licensing.Points `json:"points"` // the order's points in the pool, or the total reviewed
 	Before     PoolState        `json:"before"`
 	After      PoolState        `json:"after"`
-	why        licensing.Explanation
+
+	// The explanation, or what builds it when read: an order's or a
+	// review's rule and figures.
+	why       licensing.Explanation
+	lazy      eventSource
+	rule      licensing.RuleID
+	hold      licensing.Points // an order's: what reactivates a pool on hold (SP-25)
+	threshold threshold        // a review's: what the total was measured against
 }
 
-// Why returns the event's explanation with its rule.
-func (e Event) Why() licensing.Explanation { return e.why }
+// An eventSource says what builds an event's explanation when it is read.
+type eventSource uint8
+
+const (
+	eager      eventSource = iota // the explanation is stored
+	fromOrder                     // an order's effect on a pool: PoolResult.Why
+	fromReview                    // an anniversary review: Review.Why
+)
+
+// Why returns the event's explanation with its rule, built when called.
+func (e Event) Why() licensing.Explanation {
+	switch e.lazy {
+	case fromOrder:
+		return PoolResult{Pool: e.Pool, Points: e.Points, Before: e.Before, After: e.After, Transition: e.Transition,
+			rule: e.rule, order: e.Order, affiliate: e.Affiliate, holdMinimum: e.hold}.Why()
+	case fromReview:
+		return Review{Date: e.Date, Pool: e.Pool, Total: e.Points, Before: e.Before, After: e.After, Transition: e.Transition,
+			rule: e.rule, threshold: e.threshold}.Why()
+	}
+	return e.why
+}
 
 // String returns "2019-07-01 Applications carry: SP-22: …".
 func (e Event) String() string {
@@ -58,5 +86,20 @@ func (e Event) String() string {
 	if e.Pool != 0 {
 		s += " " + e.Pool.String()
 	}
-	return s + " " + e.Transition.String() + ": " + e.why.String()
+	return s + " " + e.Transition.String() + ": " + e.Why().String()
+}
+
+// JSONLines returns a Sink that writes each event to w as one JSON object
+// a line, its explanation included, and a function that returns the first
+// error writing met (the events after it are dropped).
+func JSONLines(w io.Writer) (Sink, func() error) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	var first error
+	sink := func(e Event) {
+		if first == nil {
+			first = enc.Encode(eventJSON{e.Date, e.Transition, e.Pool, e.Order, e.Affiliate, e.Points, e.Before, e.After, e.Why()}) // as a saved trail writes it
+		}
+	}
+	return sink, func() error { return first }
 }

@@ -42,6 +42,7 @@ func buy(l *selectplus.Ledger, id, date, product string, qty int64) selectplus.R
 // A, and the order that crosses 4,000 points is priced at B as a whole.
 func Example_yearOfOrders() {
 	l := exampleLedger()
+	l.SetAudit(true) // keep the trail in memory
 	for _, o := range []struct {
 		id, date string
 		qty      int64
@@ -145,6 +146,7 @@ func ExampleOpen() {
 // on 2024-06-30, each priced for its own months, and the ledger records it.
 func ExampleLedger_Renew() {
 	l := exampleLedger()
+	l.SetAudit(true) // keep the trail in memory
 	catalog := licensing.DefaultCatalog()
 	office, _ := catalog.Lookup(licensing.SelectPlus, "Office Professional Plus")
 	server, _ := catalog.Lookup(licensing.SelectPlus, "Windows Server Essentials")

@@ -42,6 +42,7 @@ type Ledger struct {
 
 	auditOff bool
 	audit    []Event
+	sink     Sink
 }
 
 // New starts a new agreement (SP-01 to SP-08): a new commercial agreement
@@ -69,6 +70,7 @@ func begin(a Agreement, r Rules, isNew bool) (*Ledger, error) {
 		agreement: a, rules: r, fixed: fixed, segLevel: r.segmentLevel(a.Segment),
 		affIndex: map[string]int{},
 		pos:      position{year: 1, next: a.Effective.Anniversary(1), last: a.Effective},
+		auditOff: true, // a ledger keeps nothing it is not asked to (SetAudit, SetSink)
 	}
 	for i := range l.pos.pools {
 		l.pos.pools[i] = PoolState{Pool: licensing.Pool(i + 1), Status: NeverActive}
@@ -86,9 +88,11 @@ func (l *Ledger) addAffiliate(af Affiliate) {
 	l.pos.shares = append(l.pos.shares, share{year: l.pos.year})
 }
 
-// SetAudit turns the audit trail on (the default) or off. With it off the
-// ledger records no transitions, which is what replaying millions of lines
-// wants; results still explain themselves through their Why methods.
+// SetAudit turns on or off (the default) the audit trail kept in memory,
+// which Audit returns and a saved ledger holds. Off, the ledger keeps no
+// event: its memory does not grow with the history but for the order IDs
+// it has seen; a Sink still takes every event, and results still explain
+// themselves through their Why methods.
 func (l *Ledger) SetAudit(on bool) { l.auditOff = !on }
 
 // Agreement returns the agreement the ledger replays.
@@ -196,9 +200,26 @@ func (l *Ledger) ready(d licensing.Date) error {
 	return nil
 }
 
-// record appends an event to the audit trail, when it is on.
+// record hands an event to the sink, if there is one, and keeps it in the
+// audit trail, when that is on.
 func (l *Ledger) record(e Event) {
+	if l.sink != nil {
+		l.sink(e)
+	}
 	if !l.auditOff {
 		l.audit = append(l.audit, e)
 	}
 }
+
+// logging reports whether anyone takes the ledger's events.
+func (l *Ledger) logging() bool { return l.sink != nil || !l.auditOff }
+
+// A Sink takes each decision of a ledger as it is made: an order's effect
+// on a pool, an anniversary review, a refusal, an association. The event's
+// figures are typed values, and its explanation is built only when the
+// sink calls Why. [JSONLines] is a Sink that writes JSON lines.
+type Sink func(Event)
+
+// SetSink hands every later event to s as it happens, whether or not the
+// audit trail keeps it; nil hands none.
+func (l *Ledger) SetSink(s Sink) { l.sink = s }

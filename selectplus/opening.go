@@ -98,7 +98,9 @@ type OpeningCoverage struct {
 // ("asOf", "pools[1].carry", `pools[0].shares["EU"]`, "saCoverage[0].end")
 // and wrapping licensing.ErrInvalidOrder.
 //
-// The audit trail starts with one Opened event per pool ever active. An
+// The audit trail holds one Opened event per pool ever active, the
+// opening itself, though a ledger keeps no other event unless SetAudit
+// asks it to. An
 // opened ledger knows no history before the as-of date's agreement year:
 // [Ledger.Share]'s total counts from that year's points.
 func Open(a Agreement, r Rules, o Opening) (*Ledger, error) {
@@ -117,7 +119,7 @@ func Open(a Agreement, r Rules, o Opening) (*Ledger, error) {
 		if p.Status == NeverActive {
 			continue
 		}
-		l.record(Event{Date: o.AsOf, Transition: Opened, Pool: p.Pool, Points: p.Total(), After: p,
+		l.audit = append(l.audit, Event{Date: o.AsOf, Transition: Opened, Pool: p.Pool, Points: p.Total(), After: p,
 			why: licensing.Explain("LIB-10", fmt.Sprintf("opened in agreement year %d: %v at %v, %s bought this year, %s carried",
 				l.pos.year, p.Status, levelText(p.Level), p.Earned.Display(), p.Carry.Display()),
 				licensing.F("asOf", o.AsOf), licensing.F("nextAnniversary", l.pos.next))})

@@ -155,22 +155,32 @@ func (l *Ledger) apply(p *plan, o licensing.Order, bases []SABasis) (Receipt, er
 	err := l.plan(p, o, bases)
 	if p.passed {
 		l.pos = p.start
-		if !l.auditOff {
+		if l.logging() {
 			for _, r := range p.receipt.Reviews {
-				l.audit = append(l.audit, r.event())
+				l.record(r.event())
 			}
 		}
 	}
 	if err != nil {
-		if re := (*licensing.RuleError)(nil); errors.As(err, &re) && p.passed && !l.auditOff {
+		if re := (*licensing.RuleError)(nil); errors.As(err, &re) && p.passed && l.logging() {
 			pr := p.refused
-			l.audit = append(l.audit, Event{Date: o.Date, Transition: Refused, Pool: pr.Pool, Order: o.ID, Affiliate: o.Affiliate,
+			l.record(Event{Date: o.Date, Transition: Refused, Pool: pr.Pool, Order: o.ID, Affiliate: o.Affiliate,
 				Points: pr.Points, Before: pr.Before, After: pr.Before, why: licensing.Explain(re.Rule, re.Detail)})
 		}
 		return p.receipt, err
 	}
 	l.commit(o, p)
 	return p.receipt, nil
+}
+
+// PostInto posts o as Post does, writing its receipt into rc and reusing
+// the memory of rc's lines: a caller that streams orders and is done with
+// each receipt before the next posts them without allocating.
+func (l *Ledger) PostInto(rc *Receipt, o licensing.Order, bases ...SABasis) error {
+	p := plan{receipt: Receipt{Lines: rc.Lines}}
+	r, err := l.apply(&p, o, bases)
+	*rc = r
+	return err
 }
 
 // Check returns the receipt the ledger would give the order now, without
@@ -235,6 +245,7 @@ type trackUpdate struct {
 // order comes before the first change, and nothing is changed: Post
 // commits the plan, Check returns it.
 func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
+	buf := p.receipt.Lines[:0] // PostInto's: reused
 	p.receipt = Receipt{Order: o.ID, Date: o.Date, Affiliate: o.Affiliate}
 	if err := l.ready(o.Date); err != nil {
 		return err
@@ -276,7 +287,10 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 	var pts [3]licensing.Points
 	var touched [3]bool
 	var cov sa.Coverage // SP-39, computed at the first line with SA
-	lines := make([]LineResult, 0, len(o.Lines))
+	lines := buf
+	if cap(lines) < len(o.Lines) {
+		lines = make([]LineResult, 0, len(o.Lines))
+	}
 	for i := range o.Lines {
 		line := &o.Lines[i]
 		pool := line.Product.Pool
@@ -358,9 +372,10 @@ func (l *Ledger) commit(o licensing.Order, p *plan) {
 		}
 		s.inYear[i] = s.inYear[i].Add(r.Points)
 		s.total[i] = s.total[i].Add(r.Points)
-		if !l.auditOff {
-			l.audit = append(l.audit, Event{Date: o.Date, Transition: r.Transition, Pool: r.Pool, Order: o.ID, Affiliate: o.Affiliate,
-				Points: r.Points, Before: r.Before, After: r.After, why: r.Why()})
+		if l.logging() {
+			// The explanation is built when someone reads it (Event.Why).
+			l.record(Event{Date: o.Date, Transition: r.Transition, Pool: r.Pool, Order: o.ID, Affiliate: o.Affiliate,
+				Points: r.Points, Before: r.Before, After: r.After, lazy: fromOrder, rule: r.rule, hold: r.holdMinimum})
 		}
 	}
 	a := &l.affs[p.ai]

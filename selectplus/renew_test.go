@@ -116,6 +116,7 @@ func TestRenewProperties(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		l.SetAudit(true)
 		// An active EA waives the minimums (SP-27): no pool goes on hold
 		// and refuses a small renewal (SP-25) while the years pass.
 		if err := l.Associate(selectplus.EnterpriseAgreement, licensing.LevelB, start); err != nil {

@@ -49,7 +49,8 @@ func (r Review) Why() licensing.Explanation {
 
 // event is the review as a line of the audit trail.
 func (r Review) event() Event {
-	return Event{Date: r.Date, Transition: r.Transition, Pool: r.Pool, Points: r.Total, Before: r.Before, After: r.After, why: r.Why()}
+	return Event{Date: r.Date, Transition: r.Transition, Pool: r.Pool, Points: r.Total, Before: r.Before, After: r.After,
+		lazy: fromReview, rule: r.rule, threshold: r.threshold}
 }
 
 // AdvanceTo passes every anniversary on or before d, in date order, and
@@ -70,9 +71,9 @@ func (l *Ledger) AdvanceTo(d licensing.Date) ([]Review, error) {
 func (l *Ledger) advance(d licensing.Date, inclusive bool) []Review {
 	pos, reviews := l.passTo(l.pos, d, inclusive)
 	l.pos = pos
-	if !l.auditOff {
+	if l.logging() {
 		for _, r := range reviews {
-			l.audit = append(l.audit, r.event())
+			l.record(r.event())
 		}
 	}
 	return reviews

@@ -84,7 +84,7 @@ func (l Ledger) MarshalJSON() ([]byte, error) {
 	s.Orders = l.seen.all()
 	slices.Sort(s.Orders)
 	for _, e := range l.audit {
-		s.Audit = append(s.Audit, eventJSON{e.Date, e.Transition, e.Pool, e.Order, e.Affiliate, e.Points, e.Before, e.After, e.why})
+		s.Audit = append(s.Audit, eventJSON{e.Date, e.Transition, e.Pool, e.Order, e.Affiliate, e.Points, e.Before, e.After, e.Why()})
 	}
 	return json.Marshal(s)
 }
@@ -110,7 +110,8 @@ func (l *Ledger) UnmarshalJSON(b []byte) error {
 	}
 	n.auditOff = s.AuditOff
 	for _, e := range s.Audit {
-		n.audit = append(n.audit, Event{e.Date, e.Transition, e.Pool, e.Order, e.Affiliate, e.Points, e.Before, e.After, e.Why})
+		n.audit = append(n.audit, Event{Date: e.Date, Transition: e.Transition, Pool: e.Pool, Order: e.Order, Affiliate: e.Affiliate,
+			Points: e.Points, Before: e.Before, After: e.After, why: e.Why})
 	}
 	*l = *n
 	return nil

@@ -34,6 +34,7 @@ func newLedger(t testing.TB, segment licensing.Segment, effective string) *selec
 	if err != nil {
 		t.Fatal(err)
 	}
+	l.SetAudit(true) // the tests read the trail
 	return l
 }
 

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -254,5 +255,43 @@ func TestErrorFamilies(t *testing.T) {
 		if got := httpStatus(err); got != c.status || rule != c.rule {
 			t.Errorf("%s: %v → %d citing %q, want %d citing %q", c.name, err, got, rule, c.status, c.rule)
 		}
+	}
+}
+
+// A ledger keeps nothing it is not asked to; a sink takes every event the
+// trail would keep, as it happens, with the same explanations; JSONLines
+// writes them as a saved trail does (issue 11).
+func TestSink(t *testing.T) {
+	quiet := exampleLedger()
+	kept := exampleLedger()
+	kept.SetAudit(true)
+	var got []selectplus.Event
+	quiet.SetSink(func(e selectplus.Event) { got = append(got, e) })
+	var lines strings.Builder
+	sink, werr := selectplus.JSONLines(&lines)
+	kept.SetSink(sink)
+	for _, l := range []*selectplus.Ledger{quiet, kept} {
+		buy(l, "A1", "2018-07-15", "Office Professional Plus", 300)
+		buy(l, "A2", "2018-11-01", "Office Professional Plus", 1800)
+		_, _ = l.Post(licensing.Order{ID: "S1", Date: licensing.MustParseDate("2019-03-01"), Affiliate: "Contoso",
+			Lines: []licensing.Line{{Product: mustProduct("Windows upgrade"), Offering: licensing.License, Quantity: 10}}}) // SP-16
+		if _, err := l.AdvanceTo(licensing.MustParseDate("2020-07-01")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(quiet.Audit()); n != 0 {
+		t.Errorf("a ledger with no audit asked for kept %d events", n)
+	}
+	want := kept.Audit()
+	if len(got) != len(want) || len(want) != 5 {
+		t.Fatalf("the sink took %d events, the trail kept %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Why().String() != want[i].Why().String() || got[i].Transition != want[i].Transition {
+			t.Errorf("event %d: sink %v, trail %v", i, got[i], want[i])
+		}
+	}
+	if err := werr(); err != nil || strings.Count(lines.String(), "\n") != len(want) || !strings.Contains(lines.String(), `"rule":"SP-22"`) {
+		t.Errorf("JSON lines (%v):\n%s", err, lines.String())
 	}
 }

@@ -299,6 +299,7 @@ type replayer struct {
 	errw       io.Writer
 	emit       func(event) error
 	bad        int
+	rc         selectplus.Receipt
 }
 
 // read returns the next order of the history, naming each order with bad
@@ -373,7 +374,8 @@ func (r *replayer) post(o licensing.Order, line int) error {
 		r.registered[id] = true
 	}
 	year := licensing.YearOf(r.start, o.Date)
-	rc, err := r.ledger.Post(o)
+	err := r.ledger.PostInto(&r.rc, o) // the receipt's memory serves every order
+	rc := r.rc
 	if err == nil {
 		for _, lr := range rc.Lines {
 			why := rc.Pools[lr.Pool-1].Why()
