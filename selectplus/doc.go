@@ -45,10 +45,15 @@
 // before one already applied (licensing.ErrOutOfOrder). [Ledger.Outlook]
 // says what each pool still needs and where the next anniversary will leave
 // it. Every transition — initial, upgrade, purchase, keep, carry, drop,
-// hold, reactivation, refusal, association — is recorded in the audit trail
-// ([Ledger.Audit], an [Event] each, turned off with [Ledger.SetAudit]), and
-// every result says why through its Why method; per-affiliate shares of
-// each pool add up to the pool's points (SP-09, [Ledger.Share]).
+// hold, reactivation, refusal, association — is an [Event], handed as it
+// happens to a [Sink] the caller sets ([Ledger.SetSink], [JSONLines]) and
+// kept in the audit trail only when asked ([Ledger.SetAudit],
+// [Ledger.Audit]): by default a ledger keeps nothing, and its memory does
+// not grow with the history but for the order IDs it has seen. An event,
+// like every result, says why through its Why method, built when called;
+// per-affiliate shares of each pool add up to the pool's points (SP-09,
+// [Ledger.Share]). [OrderReader] reads a history from CSV one order at a
+// time, and [Ledger.PostInto] posts it without allocating.
 //
 // Software Assurance in Select Plus runs on package sa with this package's
 // rows: coverage to the third affiliate anniversary ([ThirdAnniversary]),
