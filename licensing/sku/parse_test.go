@@ -2,6 +2,7 @@ package sku_test
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -444,4 +445,31 @@ func TestLaterProgramWinsOverOpen(t *testing.T) {
 			t.Fatalf("Parse(%q): program %v, product %q; want Open License, Open out of the product", alone, d.Program, d.Product)
 		}
 	})
+}
+
+// ParseInto reads as Parse does, into the caller's Description: the same
+// fields and errors, whatever d held before, and no allocation once its
+// Unknown has room.
+func TestParseInto(t *testing.T) {
+	var d sku.Description
+	inputs := append(append([]string{}, seedDescriptions...), "", "   ", "2019 OLV", "VisioStd ALNG SA OLV 4YR")
+	inputs = append(inputs, benchCorpus[:200]...)
+	for _, s := range inputs {
+		want, wantErr := testReader.Parse(s)
+		err := testReader.ParseInto(s, &d)
+		if !d.Equal(want) || d.Input != want.Input || len(d.Unknown) != len(want.Unknown) || fmt.Sprint(err) != fmt.Sprint(wantErr) {
+			t.Fatalf("ParseInto(%q) = %+v, %v\nParse = %+v, %v", s, d, err, want, wantErr)
+		}
+		for _, f := range sku.Fields() {
+			at, ok := d.OffsetOf(f)
+			wat, wok := want.OffsetOf(f)
+			if at != wat || ok != wok {
+				t.Fatalf("ParseInto(%q).OffsetOf(%v) = %d, %v; Parse says %d, %v", s, f, at, ok, wat, wok)
+			}
+		}
+	}
+	s := "VisioStd ALNG SA OLV NL Promo XYZZY"
+	if n := testing.AllocsPerRun(100, func() { _ = testReader.ParseInto(s, &d) }); n != 0 {
+		t.Errorf("ParseInto(%q) allocates %v times, want 0", s, n)
+	}
 }
