@@ -473,3 +473,36 @@ func TestParseInto(t *testing.T) {
 		t.Errorf("ParseInto(%q) allocates %v times, want 0", s, n)
 	}
 }
+
+// SKU-01: SplitLine finds a price prefix in any case, as lower-casing the
+// line first would, whatever else the line holds.
+func TestSplitLineAnyCase(t *testing.T) {
+	reference := func(line string) (string, string) {
+		line = strings.TrimRight(line, "\r\n")
+		if p, d, ok := strings.Cut(line, "\t"); ok {
+			return strings.TrimSpace(p), d
+		}
+		rest := strings.TrimSpace(line)
+		for _, pre := range []string{"part #:", "part#:", "part no.", "part no", "part #", "part#", "part:", "part"} {
+			if strings.HasPrefix(strings.ToLower(rest), pre) {
+				rest = strings.TrimSpace(rest[len(pre):])
+				break
+			}
+		}
+		if len(rest) >= 9 && (len(rest) == 9 || rest[9] == ' ' || rest[9] == '-') {
+			if p, err := licensing.ParsePartNumber(rest[:9]); err == nil {
+				return p, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest[9:]), "-"))
+			}
+		}
+		return "", line
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		prefix := rapid.SampledFrom([]string{"", "Part#: ", "PART NO. ", "pArT ", "Part # ", "\u212aart ", "Pärt "}).Draw(t, "prefix")
+		line := prefix + rapid.OneOf(rapid.String(), rapid.StringMatching(`[0-9A-Z]{3}-[0-9]{5} - [ -~]{0,20}`)).Draw(t, "rest")
+		p, d := sku.SplitLine(line)
+		wp, wd := reference(line)
+		if p != wp || d != wd {
+			t.Fatalf("SplitLine(%q) = %q, %q; lower-casing first gives %q, %q", line, p, d, wp, wd)
+		}
+	})
+}
