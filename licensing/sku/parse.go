@@ -2,7 +2,8 @@ package sku
 
 import (
 	"fmt"
-	"strconv"
+	"math"
+	"sort"
 
 	"math/bits"
 	"slices"
@@ -25,6 +26,7 @@ type Reader struct {
 	writes   map[writeKey]string  // what Format writes for a field's value in a style
 	programs []ProgramRule        // by program; empty when the reader reads every program
 	refusals []string             // by program: why a description of it is refused, "" for the reader's own
+	singles  []string             // the words that are a spelling of their own, sorted
 }
 
 // A writeKey is a field's value in a style: what Format looks up.
@@ -96,6 +98,12 @@ func NewReader(rows []TokenRow, programs ...ProgramRule) (*Reader, error) {
 		}
 		r.words[words[0]] = e
 	}
+	for k, e := range r.words {
+		if e.hasSingle {
+			r.singles = append(r.singles, k)
+		}
+	}
+	slices.Sort(r.singles)
 	r.slots = make([]wordSlot, 1<<bits.Len(uint(4*len(r.words))))
 	mask := uint32(len(r.slots) - 1)
 	for k := range r.words {
@@ -362,7 +370,10 @@ const truncatedLength = 40
 // isCut reports whether s, trailing blanks aside, is exactly as long as a
 // cut description.
 func isCut(s string) bool {
-	t := strings.TrimRight(s, " \t")
+	t := s
+	for len(t) > 0 && (t[len(t)-1] == ' ' || t[len(t)-1] == '\t') {
+		t = t[:len(t)-1]
+	}
 	return len(t) >= truncatedLength && len(t) <= utf8.UTFMax*truncatedLength && utf8.RuneCountInString(t) == truncatedLength
 }
 
@@ -395,7 +406,14 @@ func (r *Reader) tokenize(s string, spans []span) []span {
 			h = hashByte(h, s[i])
 			i++
 		}
-		spans = append(spans, span{start: int32(start), end: int32(i), entry: r.lookupHashed(s[start:i], h)})
+		k := len(spans)
+		if k < cap(spans) {
+			spans = spans[:k+1] // the array's spans are zero: set only what tokenize knows
+		} else {
+			spans = append(spans, span{})
+		}
+		sp := &spans[k]
+		sp.start, sp.end, sp.entry = int32(start), int32(i), r.lookupHashed(s[start:i], h)
 	}
 }
 
@@ -513,9 +531,11 @@ func pattern(s string, spans []span, i int, word string) (tokenValue, int, bool)
 		}
 		return tokenValue{}, 0, false
 	}
-	n, err := strconv.ParseInt(word[:digits], 10, 32)
-	if err != nil {
-		return tokenValue{}, 0, false // more digits than any field holds: left unknown
+	var n int64
+	for _, c := range []byte(word[:digits]) {
+		if n = 10*n + int64(c-'0'); n > math.MaxInt32 {
+			return tokenValue{}, 0, false // more digits than any field holds: left unknown
+		}
 	}
 	num := int32(n)
 	rest := word[digits:]
@@ -593,8 +613,8 @@ func (r *Reader) matchPrefix(s string, sp *span) {
 	}
 	var found tokenValue
 	n := 0
-	for k, e := range r.words {
-		if e.hasSingle && strings.HasPrefix(k, word) && (n == 0 || e.single != found) {
+	for i := sort.SearchStrings(r.singles, word); i < len(r.singles) && strings.HasPrefix(r.singles[i], word); i++ {
+		if e := r.words[r.singles[i]]; n == 0 || e.single != found {
 			found = e.single
 			n++
 		}
