@@ -28,13 +28,15 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/vlrules/vlrules/examples/internal/cli"
 	"github.com/vlrules/vlrules/licensing"
@@ -95,8 +97,19 @@ func text[T interface {
 
 // read reads one line.
 func read(line string) result {
+	r, d := readLine(line)
+	r.Unknown = []string{}
+	for _, u := range d.Unknown {
+		r.Unknown = append(r.Unknown, u.Text)
+	}
+	return r
+}
+
+// readLine reads one line into its object, leaving Unknown to the caller:
+// the description's tokens are in d.Unknown.
+func readLine(line string) (result, sku.Description) {
 	part, desc := sku.SplitLine(line)
-	r := result{Part: part, Description: desc, Unknown: []string{}}
+	r := result{Part: part, Description: desc}
 	d, err := parser.ParseDescription(desc)
 	if err == nil && part != "" {
 		if _, perr := licensing.ParsePartNumber(part); perr != nil {
@@ -110,45 +123,140 @@ func read(line string) result {
 	r.CoverageYears, r.AcquiredYear, r.Scope = d.CoverageYears, d.AcquiredYear, text(d.Scope)
 	r.Language, r.Product, r.Version, r.PackSize = d.Language, d.Product, d.Version, d.PackSize
 	r.LicenseModel, r.Segment = text(d.LicenseModel), text(d.Segment)
-	for _, u := range d.Unknown {
-		r.Unknown = append(r.Unknown, u.Text)
-	}
-	return r
+	return r, d
 }
 
+// appendJSON appends r's object and a newline, as a json.Encoder that
+// does not escape HTML writes it, with the unknown tokens of d.
+func appendJSON(b []byte, r *result, d *sku.Description) []byte {
+	str := func(key, v string) { b = appendString(append(append(b, key...), ':'), v) }
+	num := func(key string, v int) { b = strconv.AppendInt(append(append(b, key...), ':'), int64(v), 10) }
+	b = append(b, '{')
+	str(`"part"`, r.Part)
+	str(`,"description"`, r.Description)
+	str(`,"program"`, r.Program)
+	str(`,"offering"`, r.Offering)
+	str(`,"level"`, r.Level)
+	num(`,"coverageYears"`, r.CoverageYears)
+	num(`,"acquiredYear"`, r.AcquiredYear)
+	str(`,"scope"`, r.Scope)
+	str(`,"language"`, r.Language)
+	str(`,"product"`, r.Product)
+	str(`,"version"`, r.Version)
+	num(`,"packSize"`, r.PackSize)
+	str(`,"licenseModel"`, r.LicenseModel)
+	str(`,"segment"`, r.Segment)
+	b = append(b, `,"unknown":[`...)
+	for i, u := range d.Unknown {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, u.Text)
+	}
+	b = append(b, ']')
+	str(`,"error"`, r.Error)
+	return append(b, '}', '\n')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString appends s as encoding/json writes a string with HTML
+// escaping off: quotes, backslashes and control characters escaped,
+// invalid UTF-8 as U+FFFD, and U+2028 and U+2029 escaped.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			b = append(append(b, s[start:i]...), `\ufffd`...)
+		} else if c == '\u2028' || c == '\u2029' {
+			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hexDigits[c&0xf])
+		} else {
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	return append(append(b, s[start:]...), '"')
+}
+
+// run reads the lines of in one at a time and writes each one's object as
+// it is read: only the line being read is held (and, for the aligned
+// table, the table).
 func run(in io.Reader, out io.Writer, asJSON bool) error {
-	br := bufio.NewReader(cli.SkipBOM(in))
-	bw := bufio.NewWriter(out)
+	br := bufio.NewReaderSize(cli.SkipBOM(in), 64<<10)
+	bw := bufio.NewWriterSize(out, 64<<10)
 	defer bw.Flush()
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
 	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
 	if !asJSON {
 		fmt.Fprintln(tw, "part\tproduct\tversion\tprogram\toffering\tlevel\tcov\tacq\tscope\tlanguage\tpack\tmodel\tsegment\tunknown\terror")
 	}
+	var obj []byte
+	var long []byte // a line longer than the reader's buffer
 	for {
-		line, err := br.ReadString('\n') // no line is too long
+		chunk, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			long = append(long, chunk...)
+			continue
+		}
 		if err != nil && err != io.EOF {
 			return err
 		}
-		if err == io.EOF && line == "" {
+		if long != nil {
+			chunk, long = append(long, chunk...), nil
+		}
+		if err == io.EOF && len(chunk) == 0 {
 			break
 		}
 		// A line ends at "\n", "\r\n" or, from old Macs, "\r".
-		for _, line := range strings.Split(strings.TrimRight(line, "\r\n"), "\r") {
-			if strings.TrimSpace(line) == "" {
+		for seg := range bytes.SplitSeq(bytes.TrimRight(chunk, "\r\n"), []byte{'\r'}) {
+			if len(bytes.TrimSpace(seg)) == 0 {
 				continue
 			}
-			r := read(line)
+			line := string(seg)
 			if asJSON {
-				if err := enc.Encode(r); err != nil {
+				r, d := readLine(line)
+				obj = appendJSON(obj[:0], &r, &d)
+				if _, err := bw.Write(obj); err != nil {
 					return err
 				}
 				continue
 			}
+			r := read(line)
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", r.Part, r.Product, r.Version, r.Program,
 				r.Offering, r.Level, r.CoverageYears, r.AcquiredYear, r.Scope, r.Language, r.PackSize, r.LicenseModel, r.Segment,
 				strings.Join(r.Unknown, " "), r.Error)
+		}
+		if err == io.EOF {
+			break
 		}
 	}
 	if !asJSON {

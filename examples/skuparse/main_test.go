@@ -175,3 +175,25 @@ func TestByteOrderMarkAndLineEnds(t *testing.T) {
 		t.Fatalf("%d objects: %v", len(objs), objs)
 	}
 }
+
+// -json writes each object exactly as encoding/json does with HTML
+// escaping off, whatever the strings hold: quotes, control characters,
+// invalid UTF-8, U+2028, HTML.
+func TestJSONAsEncodingJSON(t *testing.T) {
+	samples := []string{"Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd", "Promo ÿ \"quoted\" \\ <b>&</b>",
+		"bad-part\tVisioStd ALNG SA OLV NL \x01\x7f\u2028\u2029 \xff\xfe", "Microsoft® Visio \b\f OLP Level B EACH"}
+	rapid.Check(t, func(t *rapid.T) {
+		line := rapid.OneOf(rapid.SampledFrom(samples), rapid.String(), rapid.StringMatching(`[ -~\t]{0,40}`)).Draw(t, "line")
+		r, d := readLine(line)
+		got := appendJSON(nil, &r, &d)
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(read(line)); err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want.String() {
+			t.Fatalf("line %q:\n got %s\nwant %s", line, got, want.String())
+		}
+	})
+}

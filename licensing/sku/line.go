@@ -23,9 +23,8 @@ func SplitLine(line string) (part, description string) {
 		return strings.TrimSpace(p), d
 	}
 	rest := strings.TrimSpace(line)
-	lower := strings.ToLower(rest)
 	for _, pre := range pricePrefixes {
-		if strings.HasPrefix(lower, pre) {
+		if hasPrefixFold(rest, pre) {
 			rest = strings.TrimSpace(rest[len(pre):])
 			break
 		}
@@ -38,4 +37,12 @@ func SplitLine(line string) (part, description string) {
 		}
 	}
 	return "", line
+}
+
+// hasPrefixFold reports whether s begins with the lower-case ASCII prefix,
+// ignoring ASCII case. It agrees with strings.HasPrefix(strings.ToLower(s),
+// prefix) for the price prefixes: no other character lower-cases to one
+// of their bytes.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && equalFold(s[:len(prefix)], prefix)
 }

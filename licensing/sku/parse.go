@@ -2,7 +2,8 @@ package sku
 
 import (
 	"fmt"
-	"strconv"
+	"math"
+	"sort"
 
 	"math/bits"
 	"slices"
@@ -21,8 +22,11 @@ import (
 type Reader struct {
 	words    map[string]wordEntry // first word of every spelling, lower case
 	slots    []wordSlot           // the same, as an open-addressing table for the hot path
+	entries  []wordEntry          // what the slots point to, by index
 	writes   map[writeKey]string  // what Format writes for a field's value in a style
 	programs []ProgramRule        // by program; empty when the reader reads every program
+	refusals []string             // by program: why a description of it is refused, "" for the reader's own
+	singles  []string             // the words that are a spelling of their own, sorted
 }
 
 // A writeKey is a field's value in a style: what Format looks up.
@@ -32,10 +36,13 @@ type writeKey struct {
 	style Style
 }
 
-// A wordSlot is a slot of the reader's hash table.
+// A wordSlot is a slot of the reader's hash table: the key's hash (see
+// [hashByte]), the key, lower case, and what it starts: an index into
+// Reader.entries plus one, 0 for an empty slot.
 type wordSlot struct {
+	hash  uint32
+	entry int32
 	key   string
-	entry *wordEntry
 }
 
 // A wordEntry is what a word can start: a spelling of its own, and the
@@ -91,15 +98,23 @@ func NewReader(rows []TokenRow, programs ...ProgramRule) (*Reader, error) {
 		}
 		r.words[words[0]] = e
 	}
+	for k, e := range r.words {
+		if e.hasSingle {
+			r.singles = append(r.singles, k)
+		}
+	}
+	slices.Sort(r.singles)
 	r.slots = make([]wordSlot, 1<<bits.Len(uint(4*len(r.words))))
 	mask := uint32(len(r.slots) - 1)
 	for k := range r.words {
 		e := r.words[k]
-		i := wordHash(k) & mask
-		for r.slots[i].entry != nil {
+		h := wordHash(k)
+		i := h & mask
+		for r.slots[i].entry != 0 {
 			i = (i + 1) & mask
 		}
-		r.slots[i] = wordSlot{key: k, entry: &e}
+		r.entries = append(r.entries, e)
+		r.slots[i] = wordSlot{hash: h, key: k, entry: int32(len(r.entries))}
 	}
 	for i, pr := range programs {
 		if !pr.Program.IsValid() || (pr.Offering != 0 && !pr.Offering.IsValid()) {
@@ -110,6 +125,14 @@ func NewReader(rows []TokenRow, programs ...ProgramRule) (*Reader, error) {
 		}
 		pr.Beats = slices.Clone(pr.Beats)
 		r.programs = append(r.programs, pr)
+	}
+	if len(r.programs) > 0 {
+		for _, p := range licensing.Programs() {
+			r.refusals = append(r.refusals, make([]string, int(p)+1-len(r.refusals))...)
+			if _, own := r.rule(p); !own {
+				r.refusals[p] = "program " + p.String() + " is not " + r.programList()
+			}
+		}
 	}
 	return r, nil
 }
@@ -147,12 +170,15 @@ func (r *Reader) beats(p, q licensing.Program) bool {
 	return ok && slices.Contains(pr.Beats, q)
 }
 
-// span is a token of the input: its bytes and what it was read as.
+// span is a token of the input: its bytes, the vocabulary's entry for it
+// (looked up as it was scanned), and what it was read as. It holds no
+// pointer, so that filling the spans costs no write barrier.
 type span struct {
 	start, end int32
-	kind       uint8 // spanProduct, spanField, spanUnknown, spanSkip
+	entry      int32 // index into Reader.entries plus one; 0 when the vocabulary has no such word
 	v          tokenValue
-	n          int8 // tokens the match covers
+	kind       uint8 // spanProduct, spanField, spanUnknown, spanSkip
+	n          int8  // tokens the match covers
 }
 
 const (
@@ -192,11 +218,23 @@ const maxStackTokens = 32
 // outside 1 to 3 (ErrOutOfRange); the Description it returns then holds
 // what it read.
 func (r *Reader) Parse(s string) (Description, error) {
-	d := Description{Input: s}
+	var d Description
+	err := r.ParseInto(s, &d)
+	return d, err
+}
+
+// ParseInto reads a description into d, as [Reader.Parse] does, and
+// returns Parse's error. It overwrites every field of d; Unknown reuses
+// d.Unknown's array when it has room, as append does, so that a caller
+// reading many descriptions into one Description allocates nothing for
+// them once it has grown.
+func (r *Reader) ParseInto(s string, d *Description) error {
+	unknownBuf := d.Unknown[:0]
+	*d = Description{Input: s}
 	var stack [maxStackTokens]span
-	spans := tokenize(s, stack[:0])
+	spans := r.tokenize(s, stack[:0])
 	if len(spans) == 0 {
-		return d, &ParseError{Input: s, Offset: 0, Err: fmt.Errorf("%w: empty", ErrUnreadable)}
+		return &ParseError{Input: s, Offset: 0, Err: fmt.Errorf("%w: empty", ErrUnreadable)}
 	}
 	yields := false
 	for i := range spans {
@@ -224,11 +262,11 @@ func (r *Reader) Parse(s string) (Description, error) {
 		sp := &spans[i]
 		if sp.n > 0 && sp.v.field == FieldCoverage && i == 0 {
 			distributor = true
-			r.apply(&d, s, spans, i, &markers)
+			r.apply(d, s, spans, i, &markers)
 			continue
 		}
 		if sp.n > 0 && sp.v.field == FieldQualifier && Qualifiers(1)<<sp.v.code == VendorName && !nextIsDigit(s, spans, i) {
-			r.apply(&d, s, spans, i, &markers)
+			r.apply(d, s, spans, i, &markers)
 			continue
 		}
 		break
@@ -245,7 +283,7 @@ func (r *Reader) Parse(s string) (Description, error) {
 		if i < len(spans) {
 			off = int(spans[i].start)
 		}
-		return d, &ParseError{Input: s, Offset: off, Err: fmt.Errorf("%w: no product", ErrUnreadable)}
+		return &ParseError{Input: s, Offset: off, Err: fmt.Errorf("%w: no product", ErrUnreadable)}
 	}
 	d.Product = joinSpans(s, spans[productStart:i])
 
@@ -262,7 +300,7 @@ func (r *Reader) Parse(s string) (Description, error) {
 			unknown++
 			continue
 		}
-		if ok, err := r.apply(&d, s, spans, i, &markers); !ok {
+		if ok, err := r.apply(d, s, spans, i, &markers); !ok {
 			for k := i; k < i+int(sp.n); k++ {
 				spans[k].kind = spanUnknown
 			}
@@ -273,8 +311,11 @@ func (r *Reader) Parse(s string) (Description, error) {
 		}
 		i += int(sp.n) - 1
 	}
+	d.Unknown = unknownBuf // empty, and nil unless d had an array to reuse
 	if unknown > 0 {
-		d.Unknown = make([]Token, 0, unknown)
+		if cap(d.Unknown) < unknown {
+			d.Unknown = make([]Token, 0, unknown)
+		}
 		for _, sp := range spans {
 			if sp.kind == spanUnknown {
 				d.Unknown = append(d.Unknown, Token{Text: s[sp.start:sp.end], Offset: int(sp.start)})
@@ -288,10 +329,10 @@ func (r *Reader) Parse(s string) (Description, error) {
 	if rangeErr == nil && d.Program != 0 && len(r.programs) > 0 {
 		if _, ok := r.rule(d.Program); !ok {
 			at, _ := d.OffsetOf(FieldProgram)
-			return d, &ParseError{Input: s, Offset: at, Err: licensing.Refuse("SKU-08", ErrOtherProgram, "program %v is not %v", d.Program, r.programList())}
+			return &ParseError{Input: s, Offset: at, Err: &licensing.RuleError{Rule: "SKU-08", Detail: r.refusal(d.Program), Err: ErrOtherProgram}}
 		}
 	}
-	return d, rangeErr
+	return rangeErr
 }
 
 // filledLater reports whether a token after spans[i] fills the field
@@ -303,6 +344,15 @@ func filledLater(spans []span, i int) bool {
 		}
 	}
 	return false
+}
+
+// refusal says why a description of program p, not one of the reader's, is
+// refused: "program MVL is not OpenValue or OpenValueSubscription".
+func (r *Reader) refusal(p licensing.Program) string {
+	if int(p) < len(r.refusals) && r.refusals[p] != "" {
+		return r.refusals[p]
+	}
+	return "program " + p.String() + " is not " + r.programList()
 }
 
 // programList names the programs the reader reads.
@@ -320,7 +370,10 @@ const truncatedLength = 40
 // isCut reports whether s, trailing blanks aside, is exactly as long as a
 // cut description.
 func isCut(s string) bool {
-	t := strings.TrimRight(s, " \t")
+	t := s
+	for len(t) > 0 && (t[len(t)-1] == ' ' || t[len(t)-1] == '\t') {
+		t = t[:len(t)-1]
+	}
 	return len(t) >= truncatedLength && len(t) <= utf8.UTFMax*truncatedLength && utf8.RuneCountInString(t) == truncatedLength
 }
 
@@ -329,8 +382,10 @@ func isCut(s string) bool {
 // the first byte of a two-byte character that may be U+00A0.
 var byteClass = [256]uint8{' ': 1, '\t': 1, '\n': 1, '\r': 1, '\v': 1, '\f': 1, ',': 1, 0xc2: 2}
 
-// tokenize splits s at white space and commas (and U+00A0).
-func tokenize(s string, spans []span) []span {
+// tokenize splits s at white space and commas (and U+00A0), and looks each
+// token up in the vocabulary by the hash it computes as it scans the
+// token's bytes: one pass over the input.
+func (r *Reader) tokenize(s string, spans []span) []span {
 	i, n := 0, len(s)
 	for {
 		for i < n { // separators
@@ -343,14 +398,22 @@ func tokenize(s string, spans []span) []span {
 		if i >= n {
 			return spans
 		}
-		start := i
+		start, h := i, uint32(hashSeed)
 		for i < n { // a token
 			if c := byteClass[s[i]]; c != 0 && (c == 1 || i+1 < n && s[i+1] == 0xa0) {
 				break
 			}
+			h = hashByte(h, s[i])
 			i++
 		}
-		spans = append(spans, span{start: int32(start), end: int32(i)})
+		k := len(spans)
+		if k < cap(spans) {
+			spans = spans[:k+1] // the array's spans are zero: set only what tokenize knows
+		} else {
+			spans = append(spans, span{})
+		}
+		sp := &spans[k]
+		sp.start, sp.end, sp.entry = int32(start), int32(i), r.lookupHashed(s[start:i], h)
 	}
 }
 
@@ -362,16 +425,20 @@ func lc(c byte) byte {
 	return c
 }
 
-// wordHash hashes a word by its length and three of its bytes, ignoring
-// ASCII case: enough to spread the vocabulary's few hundred words, in
-// constant time.
+// hashSeed and hashByte are FNV-1a over the bytes of a word with the 0x20
+// bit set, so that ASCII upper and lower case hash alike: words that
+// equalFold finds equal hash equal, and a token is hashed as it is scanned.
+const hashSeed = 2166136261
+
+func hashByte(h uint32, c byte) uint32 { return (h ^ uint32(c|0x20)) * 16777619 }
+
+// wordHash hashes a word as tokenize does, ignoring ASCII case.
 func wordHash(w string) uint32 {
-	n := len(w)
-	if n == 0 {
-		return 0
+	h := uint32(hashSeed)
+	for i := 0; i < len(w); i++ {
+		h = hashByte(h, w[i])
 	}
-	h := uint32(n)*0x9e3779b1 ^ uint32(lc(w[0]))*0x85ebca6b ^ uint32(lc(w[n-1]))*0xc2b2ae35 ^ uint32(lc(w[n/2]))*0x27d4eb2f
-	return h ^ h>>15
+	return h
 }
 
 // equalFold reports whether w equals the lower-case key, ignoring ASCII case.
@@ -387,15 +454,16 @@ func equalFold(w, key string) bool {
 	return true
 }
 
-// lookup finds a word in the hash table, ignoring ASCII case.
-func (r *Reader) lookup(word string) *wordEntry {
+// lookupHashed finds a word whose wordHash is h in the hash table,
+// ignoring ASCII case, and returns its index in r.entries plus one, or 0.
+func (r *Reader) lookupHashed(word string, h uint32) int32 {
 	mask := uint32(len(r.slots) - 1)
-	for i := wordHash(word) & mask; ; i = (i + 1) & mask {
+	for i := h & mask; ; i = (i + 1) & mask {
 		sl := &r.slots[i]
-		if sl.entry == nil {
-			return nil
+		if sl.entry == 0 {
+			return 0
 		}
-		if equalFold(word, sl.key) {
+		if sl.hash == h && equalFold(word, sl.key) {
 			return sl.entry
 		}
 	}
@@ -409,7 +477,8 @@ func (r *Reader) match(s string, spans []span, i int) {
 		return
 	}
 	word := s[sp.start:sp.end]
-	if e := r.lookup(word); e != nil {
+	if sp.entry != 0 {
+		e := &r.entries[sp.entry-1]
 		// Phrases first, longest first.
 		for _, p := range e.phrases {
 			if i+len(p.rest) >= len(spans) {
@@ -454,14 +523,19 @@ func pattern(s string, spans []span, i int, word string) (tokenValue, int, bool)
 	}
 	if digits == 0 {
 		// "Acq Y4", "AqY4", "AY7": an acquisition year out of range.
+		if !acquisitionFirst[word[0]] {
+			return tokenValue{}, 0, false
+		}
 		if y, n, ok := acquisition(s, spans, i, word); ok {
 			return tokenValue{field: FieldAcquired, num: int32(y), ends: true, unspelled: true}, n, true
 		}
 		return tokenValue{}, 0, false
 	}
-	n, err := strconv.ParseInt(word[:digits], 10, 32)
-	if err != nil {
-		return tokenValue{}, 0, false // more digits than any field holds: left unknown
+	var n int64
+	for _, c := range []byte(word[:digits]) {
+		if n = 10*n + int64(c-'0'); n > math.MaxInt32 {
+			return tokenValue{}, 0, false // more digits than any field holds: left unknown
+		}
 	}
 	num := int32(n)
 	rest := word[digits:]
@@ -539,8 +613,8 @@ func (r *Reader) matchPrefix(s string, sp *span) {
 	}
 	var found tokenValue
 	n := 0
-	for k, e := range r.words {
-		if e.hasSingle && strings.HasPrefix(k, word) && (n == 0 || e.single != found) {
+	for i := sort.SearchStrings(r.singles, word); i < len(r.singles) && strings.HasPrefix(r.singles[i], word); i++ {
+		if e := r.words[r.singles[i]]; n == 0 || e.single != found {
 			found = e.single
 			n++
 		}

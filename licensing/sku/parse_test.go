@@ -2,6 +2,7 @@ package sku_test
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -442,6 +443,66 @@ func TestLaterProgramWinsOverOpen(t *testing.T) {
 		alone := strings.Join(append([]string{product}, between...), " ")
 		if d, _ := testReader.Parse(alone); d.Program != licensing.OpenLicense || strings.Contains(d.Product, "Open") || strings.Contains(d.Product, "open") || strings.Contains(d.Product, "OPEN") {
 			t.Fatalf("Parse(%q): program %v, product %q; want Open License, Open out of the product", alone, d.Program, d.Product)
+		}
+	})
+}
+
+// ParseInto reads as Parse does, into the caller's Description: the same
+// fields and errors, whatever d held before, and no allocation once its
+// Unknown has room.
+func TestParseInto(t *testing.T) {
+	var d sku.Description
+	inputs := append(append([]string{}, seedDescriptions...), "", "   ", "2019 OLV", "VisioStd ALNG SA OLV 4YR")
+	inputs = append(inputs, benchCorpus[:200]...)
+	for _, s := range inputs {
+		want, wantErr := testReader.Parse(s)
+		err := testReader.ParseInto(s, &d)
+		if !d.Equal(want) || d.Input != want.Input || len(d.Unknown) != len(want.Unknown) || fmt.Sprint(err) != fmt.Sprint(wantErr) {
+			t.Fatalf("ParseInto(%q) = %+v, %v\nParse = %+v, %v", s, d, err, want, wantErr)
+		}
+		for _, f := range sku.Fields() {
+			at, ok := d.OffsetOf(f)
+			wat, wok := want.OffsetOf(f)
+			if at != wat || ok != wok {
+				t.Fatalf("ParseInto(%q).OffsetOf(%v) = %d, %v; Parse says %d, %v", s, f, at, ok, wat, wok)
+			}
+		}
+	}
+	s := "VisioStd ALNG SA OLV NL Promo XYZZY"
+	if n := testing.AllocsPerRun(100, func() { _ = testReader.ParseInto(s, &d) }); n != 0 {
+		t.Errorf("ParseInto(%q) allocates %v times, want 0", s, n)
+	}
+}
+
+// SKU-01: SplitLine finds a price prefix in any case, as lower-casing the
+// line first would, whatever else the line holds.
+func TestSplitLineAnyCase(t *testing.T) {
+	reference := func(line string) (string, string) {
+		line = strings.TrimRight(line, "\r\n")
+		if p, d, ok := strings.Cut(line, "\t"); ok {
+			return strings.TrimSpace(p), d
+		}
+		rest := strings.TrimSpace(line)
+		for _, pre := range []string{"part #:", "part#:", "part no.", "part no", "part #", "part#", "part:", "part"} {
+			if strings.HasPrefix(strings.ToLower(rest), pre) {
+				rest = strings.TrimSpace(rest[len(pre):])
+				break
+			}
+		}
+		if len(rest) >= 9 && (len(rest) == 9 || rest[9] == ' ' || rest[9] == '-') {
+			if p, err := licensing.ParsePartNumber(rest[:9]); err == nil {
+				return p, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest[9:]), "-"))
+			}
+		}
+		return "", line
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		prefix := rapid.SampledFrom([]string{"", "Part#: ", "PART NO. ", "pArT ", "Part # ", "\u212aart ", "Pärt "}).Draw(t, "prefix")
+		line := prefix + rapid.OneOf(rapid.String(), rapid.StringMatching(`[0-9A-Z]{3}-[0-9]{5} - [ -~]{0,20}`)).Draw(t, "rest")
+		p, d := sku.SplitLine(line)
+		wp, wd := reference(line)
+		if p != wp || d != wd {
+			t.Fatalf("SplitLine(%q) = %q, %q; lower-casing first gives %q, %q", line, p, d, wp, wd)
 		}
 	})
 }

@@ -271,6 +271,15 @@ var acquisitionPrefixes = []struct {
 	{prefix: "Acq"}, {prefix: "Aq"},
 }
 
+// acquisitionFirst holds the first bytes of acquisitionPrefixes in both
+// cases: a word starting otherwise spells no acquisition year.
+var acquisitionFirst = func() (first [256]bool) {
+	for _, p := range acquisitionPrefixes {
+		first[lc(p.prefix[0])], first[p.prefix[0]&^0x20] = true, true
+	}
+	return first
+}()
+
 // languageNames are the languages and language codes price lists write;
 // each is kept as written. They all end the product name.
 var languageNames = []string{
