@@ -66,6 +66,7 @@ type OrderReader struct {
 	width   int
 	next    []string // the row read ahead, nil at the end
 	nextErr error
+	known   map[string]licensing.Product // products by the name rows give them
 	line    int // the first line of the order last returned
 }
 
@@ -205,14 +206,30 @@ func (or *OrderReader) row(rec []string, line int, o *licensing.Order) (licensin
 // lookup finds a product by name, any case: a Select Plus row, or failing
 // that a row of another program.
 func (or *OrderReader) lookup(name string) (licensing.Product, error) {
+	if p, ok := or.known[name]; ok {
+		return p, nil
+	}
 	p, err := or.catalog.Lookup(licensing.SelectPlus, name)
 	if err == nil {
+		or.remember(name, p)
 		return p, nil
 	}
 	for _, prog := range licensing.Programs() {
 		if q, e := or.catalog.Lookup(prog, name); e == nil {
+			or.remember(name, q)
 			return q, nil
 		}
 	}
 	return p, fmt.Errorf("product %q is not in the catalog (GEN-04): %w", name, licensing.ErrUnknownProduct)
+}
+
+// remember keeps the product a name found, for the rows to come; a history
+// names few products, so the table stays small (memory flat, issue 11).
+func (or *OrderReader) remember(name string, p licensing.Product) {
+	if or.known == nil {
+		or.known = map[string]licensing.Product{}
+	}
+	if len(or.known) < 4096 {
+		or.known[name] = p
+	}
 }

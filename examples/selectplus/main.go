@@ -377,8 +377,13 @@ func (r *replayer) post(o licensing.Order, line int) error {
 	err := r.ledger.PostInto(&r.rc, o) // the receipt's memory serves every order
 	rc := r.rc
 	if err == nil {
+		var whys [3]*licensing.Explanation // one explanation a pool, built once
 		for _, lr := range rc.Lines {
-			why := rc.Pools[lr.Pool-1].Why()
+			if whys[lr.Pool-1] == nil {
+				w := rc.Pools[lr.Pool-1].Why()
+				whys[lr.Pool-1] = &w
+			}
+			why := *whys[lr.Pool-1]
 			e := lineEvent{Event: "line", Date: o.Date.String(), Order: o.ID, Line: lr.Line, Pool: lr.Pool.String(),
 				Points: lr.Points.String(), Level: level(lr.Level), Affiliate: o.Affiliate, Product: lr.Product.Name,
 				Offering: lr.Offering.String(), Quantity: lr.Quantity, Rule: string(why.Rule), Explanation: why.Result}
