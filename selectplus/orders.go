@@ -67,7 +67,7 @@ type OrderReader struct {
 	next    []string // the row read ahead, nil at the end
 	nextErr error
 	known   map[string]licensing.Product // products by the name rows give them
-	line    int // the first line of the order last returned
+	line    int                          // the first line of the order last returned
 }
 
 // NewOrderReader reads the header of a purchase history from r and returns
