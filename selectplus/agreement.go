@@ -76,7 +76,7 @@ func (a Agreement) check(r Rules, isNew bool) error {
 		case id == "":
 			return fmt.Errorf("selectplus: affiliate %d: %w: a customer ID is required (SP-08)", i+1, licensing.ErrInvalidOrder)
 		case seen[id]:
-			return licensing.Refuse("SP-08", licensing.ErrInvalidOrder, "affiliate ID %q registered twice", id)
+			return licensing.Refuse("SP-08", licensing.ErrNotEligible, "affiliate ID %q registered twice", id)
 		case !af.Anniversary.IsValid():
 			return fmt.Errorf("selectplus: affiliate %q: %w: an anniversary date is required (SP-39)", id, licensing.ErrInvalidOrder)
 		}

@@ -67,6 +67,12 @@ const (
 	fromReview                    // an anniversary review: Review.Why
 )
 
+// MarshalJSON writes the event with its explanation, as JSONLines and a
+// saved audit trail do.
+func (e Event) MarshalJSON() ([]byte, error) {
+	return json.Marshal(eventJSON{e.Date, e.Transition, e.Pool, e.Order, e.Affiliate, e.Points, e.Before, e.After, e.Why()})
+}
+
 // Why returns the event's explanation with its rule, built when called.
 func (e Event) Why() licensing.Explanation {
 	switch e.lazy {
@@ -98,7 +104,7 @@ func JSONLines(w io.Writer) (Sink, func() error) {
 	var first error
 	sink := func(e Event) {
 		if first == nil {
-			first = enc.Encode(eventJSON{e.Date, e.Transition, e.Pool, e.Order, e.Affiliate, e.Points, e.Before, e.After, e.Why()}) // as a saved trail writes it
+			first = enc.Encode(e)
 		}
 	}
 	return sink, func() error { return first }

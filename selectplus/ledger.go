@@ -10,9 +10,11 @@ import (
 // A Ledger replays a Select Plus agreement: a fold over dated events —
 // orders, associations and their expiry, qualification, affiliate
 // registrations — in which anniversaries pass as dates pass. It keeps one
-// state per pool (SP-32) and records every transition with its rule (the
-// audit trail, which can be turned off). The same events always give the
-// same state, and the state saves to JSON and restores identically.
+// state per pool (SP-32) and hands every transition, with its rule, to a
+// Sink if the caller sets one, keeping it in the audit trail only when
+// asked (SetAudit). The same events always give the same state, and the
+// state saves to JSON and restores identically (a restored ledger has no
+// sink: set it again).
 //
 // Build a Ledger with New (a new agreement), Load (an existing one, from
 // its first day) or Open (an existing one, from where it stands on a
@@ -163,18 +165,21 @@ func (l *Ledger) affiliate(id string) (int, bool) {
 // needs the agreement to exist (SP-06: not before the effective date), and
 // a customer ID not yet registered (SP-08).
 func (l *Ledger) Register(af Affiliate, d licensing.Date) error {
+	if l.affIndex != nil && d.IsValid() && d.Before(l.agreement.Effective) {
+		return licensing.Refuse("SP-06", licensing.ErrNotEligible, "registration on %v before the agreement's effective date %v", d, l.agreement.Effective)
+	}
 	if err := l.ready(d); err != nil {
 		return err
 	}
 	id := strings.TrimSpace(af.ID)
 	switch {
-	case id == "" || !af.Anniversary.IsValid():
-		return fmt.Errorf("selectplus: register: %w: a customer ID and an anniversary are required", licensing.ErrInvalidOrder)
-	case d.Before(l.agreement.Effective):
-		return licensing.Refuse("SP-06", licensing.ErrNotEligible, "registration on %v before the agreement's effective date %v", d, l.agreement.Effective)
+	case id == "":
+		return &licensing.FieldError{Field: "id", Err: fmt.Errorf("%w: a customer ID is required (SP-08)", licensing.ErrInvalidOrder)}
+	case !af.Anniversary.IsValid():
+		return &licensing.FieldError{Field: "anniversary", Value: af.Anniversary.String(), Err: fmt.Errorf("%w: the affiliate's anniversary is required (SP-39)", licensing.ErrInvalidOrder)}
 	}
 	if _, dup := l.affIndex[id]; dup {
-		return licensing.Refuse("SP-08", licensing.ErrInvalidOrder, "affiliate ID %q registered twice", id)
+		return licensing.Refuse("SP-08", licensing.ErrNotEligible, "affiliate ID %q registered twice", id)
 	}
 	l.advance(d, true)
 	l.agreement.Affiliates = append(l.agreement.Affiliates, Affiliate{ID: id, Anniversary: af.Anniversary})

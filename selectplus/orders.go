@@ -90,9 +90,14 @@ func NewOrderReader(r io.Reader, catalog *licensing.Catalog) (*OrderReader, erro
 	}
 	or := &OrderReader{cr: cr, catalog: catalog, width: len(header)}
 	for i, name := range historyColumns {
-		j := slices.IndexFunc(header, func(h string) bool { return strings.EqualFold(strings.TrimSpace(h), name) })
-		if j < 0 {
+		is := func(h string) bool { return strings.EqualFold(strings.TrimSpace(h), name) }
+		j := slices.IndexFunc(header, is)
+		switch {
+		case j < 0:
 			return nil, &HistoryError{Line: 1, Column: 1, Field: name, Err: fmt.Errorf("missing column %q (want the header %s)", name, strings.Join(historyColumns, ","))}
+		case slices.IndexFunc(header[j+1:], is) >= 0:
+			_, col := cr.FieldPos(j + 1 + slices.IndexFunc(header[j+1:], is))
+			return nil, &HistoryError{Line: 1, Column: col, Field: name, Err: fmt.Errorf("column %q twice", name)}
 		}
 		or.col[i] = j
 	}
@@ -118,19 +123,27 @@ func (or *OrderReader) advance() {
 
 func (or *OrderReader) get(rec []string, c int) string { return strings.TrimSpace(rec[or.col[c]]) }
 
-// key is what makes rows one order: date, ID and affiliate.
-func (or *OrderReader) key(rec []string) [3]string {
-	return [3]string{or.get(rec, 0), or.get(rec, 1), or.get(rec, 2)}
+// key is what makes rows one order: date, ID and affiliate; a row too
+// short to hold them has none.
+func (or *OrderReader) key(rec []string) ([3]string, bool) {
+	for _, c := range or.col[:3] {
+		if c >= len(rec) {
+			return [3]string{}, false
+		}
+	}
+	return [3]string{or.get(rec, 0), or.get(rec, 1), or.get(rec, 2)}, true
 }
 
 // Line returns the line of the first row of the order last read.
 func (or *OrderReader) Line() int { return or.line }
 
 // Read returns the next order, or io.EOF after the last. A bad row is a
-// *HistoryError naming its line, column and field; the rest of its order
-// is skipped, and the next Read goes on with the order after it, so that a
-// caller may name every bad order and replay the others. A CSV syntax error
-// ends the history.
+// *HistoryError naming its line, column and field (a row of the wrong
+// width is field "fields"), and its whole order is refused with it: the
+// order's other rows are skipped, never returned as an order of their own.
+// The next Read goes on with the order after it, so that a caller may name
+// every bad order and replay the others. A CSV syntax error (field "") ends
+// the history.
 func (or *OrderReader) Read() (licensing.Order, error) {
 	if or.nextErr != nil {
 		err := historyCSVError(or.nextErr)
@@ -140,28 +153,28 @@ func (or *OrderReader) Read() (licensing.Order, error) {
 	if or.next == nil {
 		return licensing.Order{}, io.EOF
 	}
-	first := or.next
 	or.line, _ = or.cr.FieldPos(0)
-	if len(first) != or.width {
-		err := &HistoryError{Line: or.line, Column: 1, Err: fmt.Errorf("%d fields, want %d as in the header", len(first), or.width)}
-		or.advance()
-		return licensing.Order{}, err
-	}
-	key := or.key(first)
+	key, keyed := or.key(or.next)
 	var o licensing.Order
 	var bad error
 	for {
 		line, _ := or.cr.FieldPos(0)
 		if bad == nil {
-			l, err := or.row(or.next, line, &o)
-			if err != nil {
+			if len(or.next) != or.width {
+				bad = &HistoryError{Line: line, Column: 1, Field: "fields", Err: fmt.Errorf("%d fields, want %d as in the header", len(or.next), or.width)}
+			} else if l, err := or.row(or.next, line, &o); err != nil {
 				bad = err
 			} else {
 				o.Lines = append(o.Lines, l)
 			}
 		}
 		or.advance()
-		if or.next == nil || or.nextErr != nil || len(or.next) != or.width || or.key(or.next) != key {
+		// A syntax error ends the history: the next Read reports it. Whose
+		// row it spoiled cannot be read, so the order before it stands.
+		if or.nextErr != nil || or.next == nil || !keyed {
+			break
+		}
+		if k, ok := or.key(or.next); !ok || k != key {
 			break
 		}
 	}
@@ -186,7 +199,9 @@ func (or *OrderReader) row(rec []string, line int, o *licensing.Order) (licensin
 		if or.get(rec, 1) == "" {
 			return licensing.Line{}, at(1, errors.New("an order ID is required"))
 		}
-		o.Date, o.ID, o.Affiliate = d, or.get(rec, 1), or.get(rec, 2)
+		// Copies: the fields share the memory of the whole line, which the
+		// ledger's table of order IDs would otherwise keep (issue 11).
+		o.Date, o.ID, o.Affiliate = d, strings.Clone(or.get(rec, 1)), strings.Clone(or.get(rec, 2))
 	}
 	p, err := or.lookup(or.get(rec, 3))
 	if err != nil {
@@ -196,31 +211,40 @@ func (or *OrderReader) row(rec []string, line int, o *licensing.Order) (licensin
 	if err != nil || !slices.Contains(historyOfferings, off) {
 		return licensing.Line{}, at(4, fmt.Errorf("offering %q: want License, LicenseSA or SA (GEN-20): %w", or.get(rec, 4), licensing.ErrInvalidOffering))
 	}
-	q, err := strconv.ParseInt(or.get(rec, 5), 10, 64)
-	if err != nil || q < 1 || q > licensing.MaxQuantity {
+	text := or.get(rec, 5)
+	q, err := strconv.ParseInt(text, 10, 64)
+	if err != nil || q < 1 || q > licensing.MaxQuantity || text[0] < '0' || text[0] > '9' {
 		return licensing.Line{}, at(5, fmt.Errorf("quantity %q: want a whole number from 1 to %d (GEN-05): %w", or.get(rec, 5), licensing.MaxQuantity, licensing.ErrInvalidQuantity))
 	}
 	return licensing.Line{Product: p, Offering: off, Quantity: q}, nil
 }
 
-// lookup finds a product by name, any case: a Select Plus row, or failing
-// that a row of another program.
-func (or *OrderReader) lookup(name string) (licensing.Product, error) {
-	if p, ok := or.known[name]; ok {
-		return p, nil
-	}
-	p, err := or.catalog.Lookup(licensing.SelectPlus, name)
+// FindProduct finds a product of catalog c by name, any case, as a history
+// names it: a Select Plus row, or failing that a row of another program.
+// A name of no row is an error wrapping licensing.ErrUnknownProduct.
+func FindProduct(c *licensing.Catalog, name string) (licensing.Product, error) {
+	p, err := c.Lookup(licensing.SelectPlus, name)
 	if err == nil {
-		or.remember(name, p)
 		return p, nil
 	}
 	for _, prog := range licensing.Programs() {
-		if q, e := or.catalog.Lookup(prog, name); e == nil {
-			or.remember(name, q)
+		if q, e := c.Lookup(prog, name); e == nil {
 			return q, nil
 		}
 	}
 	return p, fmt.Errorf("product %q is not in the catalog (GEN-04): %w", name, licensing.ErrUnknownProduct)
+}
+
+// lookup finds a product as FindProduct does, remembering what it found.
+func (or *OrderReader) lookup(name string) (licensing.Product, error) {
+	if p, ok := or.known[name]; ok {
+		return p, nil
+	}
+	p, err := FindProduct(or.catalog, name)
+	if err == nil {
+		or.remember(name, p)
+	}
+	return p, err
 }
 
 // remember keeps the product a name found, for the rows to come; a history

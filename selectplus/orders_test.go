@@ -108,3 +108,40 @@ func FuzzOrderReader(f *testing.F) {
 		t.Fatalf("Read did not reach the end of %d bytes", len(s))
 	})
 }
+
+// A bad row refuses its whole order, never a part of it; a syntax error
+// ends the history with the order it fell in; CRLF line ends read as LF.
+func TestOrderReaderRefusesWholeOrders(t *testing.T) {
+	read := func(in string) []string {
+		r, err := selectplus.NewOrderReader(strings.NewReader(in), licensing.DefaultCatalog())
+		if err != nil {
+			return []string{err.Error()}
+		}
+		var out []string
+		for {
+			o, err := r.Read()
+			if err == io.EOF {
+				return out
+			}
+			var he *selectplus.HistoryError
+			if errors.As(err, &he) {
+				out = append(out, fmt.Sprintf("error line %d %s", he.Line, he.Field))
+				continue
+			}
+			out = append(out, fmt.Sprintf("%s %d lines", o.ID, len(o.Lines)))
+		}
+	}
+	const h = "date,order,affiliate,product,offering,quantity\n"
+	for _, c := range []struct{ in, want string }{
+		{h + "2018-07-15,A1,HQ,Outlook,License,300\n2018-07-15,A1,HQ,Outlook,License\n2018-07-15,A1,HQ,Outlook,License,5\n2018-08-01,A2,HQ,Outlook,License,5\n",
+			"[error line 3 fields A2 1 lines]"},
+		{h + "2018-07-15,A1,HQ,Outlook,License,300\n2018-07-15,A2,HQ,\"Outlook,License,5\n", "[A1 1 lines error line 3 ]"},
+		{strings.ReplaceAll(h+"2018-07-15,A1,HQ,Outlook,License,300\n2018-07-15,A1,HQ,Skype for Business,License,5\n", "\n", "\r\n"), "[A1 2 lines]"},
+		{h + "2018-07-15,A1,HQ,Outlook,License,+300\n", "[error line 2 quantity]"},
+		{"date,order,affiliate,product,offering,quantity,order\n", "[selectplus: history line 1, column 48 (order): column \"order\" twice]"},
+	} {
+		if got := fmt.Sprint(read(c.in)); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.in, got, c.want)
+		}
+	}
+}

@@ -72,12 +72,18 @@ type Receipt struct {
 // QuoteSA prices the SA of line n (from 1) of the receipt at an annual
 // price per unit, paid by plan: the coverage and quantity are the line's,
 // as posted, so the quote cannot disagree with the receipt (SP-39, SA-12,
-// SP-42). A line without SA, or a plan whose coverage is not the line's
-// (Order Anniversary covers 36 months from the order, not to the third
-// affiliate anniversary), is an error wrapping licensing.ErrInvalidOrder.
+// SP-42). It quotes coverage bought from the order date to the third
+// affiliate anniversary, as L&SA buys it: a line without SA, a line whose
+// coverage starts elsewhere (an SA-only renewal from the day after the old
+// coverage ends, priced by Ledger.Renew), or a plan whose coverage is not
+// the line's (Order Anniversary covers 36 months from the order) is an
+// error wrapping licensing.ErrInvalidOrder, and so is a negative price.
 func (rc Receipt) QuoteSA(n int, plan Plan, annual decimal.Decimal) (sa.Quote, error) {
 	if n < 1 || n > len(rc.Lines) || rc.Lines[n-1].Coverage.Months == 0 {
 		return sa.Quote{}, &licensing.FieldError{Order: rc.Order, Line: n, Field: "coverage", Err: fmt.Errorf("%w: the receipt has no line %d with SA", licensing.ErrInvalidOrder, n)}
+	}
+	if annual.Sign() < 0 {
+		return sa.Quote{}, &licensing.FieldError{Order: rc.Order, Line: n, Field: "annual", Value: annual.String(), Err: fmt.Errorf("%w: a price cannot be negative", licensing.ErrInvalidOrder)}
 	}
 	lr := rc.Lines[n-1]
 	t, err := terms(rc.Date, rc.month, plan, rc.granularity)
@@ -310,7 +316,7 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 			}
 			p.addTrack(upd)
 			if line.SAMonths > c.Months {
-				return licensing.Refuse("SP-39", licensing.ErrInvalidOrder,
+				return licensing.Refuse("SP-39", licensing.ErrNotEligible,
 					"order %q line %d: %d SA months exceed the %d months of coverage to the third affiliate anniversary", o.ID, i+1, line.SAMonths, c.Months)
 			}
 			if line.SAMonths == 0 {

@@ -156,6 +156,7 @@ func mustProduct(name string) licensing.Product {
 // write lock, and every quote equals the receipt the post then gives.
 func TestConcurrentQuotes(t *testing.T) {
 	l := exampleLedger()
+	l.SetAudit(true)
 	var mu sync.RWMutex
 	office := mustProduct("Office Professional Plus")
 	var wg sync.WaitGroup
@@ -166,12 +167,29 @@ func TestConcurrentQuotes(t *testing.T) {
 			for i := range 50 {
 				o := licensing.Order{ID: fmt.Sprintf("Q%d-%d", g, i), Date: licensing.MustParseDate("2018-07-15").AddDays(i), Affiliate: "Contoso",
 					Lines: []licensing.Line{{Product: office, Offering: licensing.LicenseSA, Quantity: 250}}}
+				ahead := o
+				ahead.Date = licensing.MustParseDate("2026-01-01").AddDays(i) // never out of order: a quote passes years
 				mu.RLock()
+				_, _ = l.Check(ahead)
 				_, _ = l.Check(o)
+				_, _ = l.CheckRenewal(selectplus.RenewalOrder{ID: "R", Date: ahead.Date, Affiliate: "Contoso",
+					Lines: []selectplus.RenewalLine{{Product: office, Quantity: 1, Annual: decimal.RequireFromString("29")}}})
 				_, _ = l.Outlook(licensing.Applications)
 				_ = l.Pool(licensing.Applications)
+				_, _ = l.Year()
+				_ = l.Now()
+				_, _, _ = l.Share("Contoso", licensing.Applications)
+				_ = l.Affiliates()
+				_, _, _ = l.Association()
+				_, _ = l.CoveredUntil("Contoso", office)
+				_, _ = l.Coverage("Contoso", ahead.Date)
 				_, _ = l.QuoteSA("Contoso", o.Date, selectplus.AffiliateAnniversary, decimal.RequireFromString("29"), 5)
 				_ = l.Opening()
+				_ = l.Agreement()
+				_ = l.Rules()
+				for _, e := range l.Audit() {
+					_ = e.Why()
+				}
 				_, _ = json.Marshal(l)
 				mu.RUnlock()
 				if g == 0 {
@@ -259,8 +277,9 @@ func TestErrorFamilies(t *testing.T) {
 }
 
 // A ledger keeps nothing it is not asked to; a sink takes every event the
-// trail would keep, as it happens, with the same explanations; JSONLines
-// writes them as a saved trail does (issue 11).
+// trail would keep, as it happens, with the explanations the receipts and
+// reviews gave when they were made; JSONLines writes them as a saved trail
+// does (issue 11).
 func TestSink(t *testing.T) {
 	quiet := exampleLedger()
 	kept := exampleLedger()
@@ -270,28 +289,51 @@ func TestSink(t *testing.T) {
 	var lines strings.Builder
 	sink, werr := selectplus.JSONLines(&lines)
 	kept.SetSink(sink)
-	for _, l := range []*selectplus.Ledger{quiet, kept} {
-		buy(l, "A1", "2018-07-15", "Office Professional Plus", 300)
-		buy(l, "A2", "2018-11-01", "Office Professional Plus", 1800)
-		_, _ = l.Post(licensing.Order{ID: "S1", Date: licensing.MustParseDate("2019-03-01"), Affiliate: "Contoso",
+	var want []string // the explanations as the results gave them, eagerly
+	for i, l := range []*selectplus.Ledger{quiet, kept} {
+		for _, o := range []struct {
+			id, date string
+			qty      int64
+		}{{"A1", "2018-07-15", 300}, {"A2", "2018-11-01", 1800}} {
+			rc, err := l.Post(licensing.Order{ID: o.id, Date: licensing.MustParseDate(o.date), Affiliate: "Contoso",
+				Lines: []licensing.Line{{Product: mustProduct("Office Professional Plus"), Offering: licensing.License, Quantity: o.qty}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i == 0 {
+				want = append(want, rc.Pools[0].Why().String())
+			}
+		}
+		_, err := l.Post(licensing.Order{ID: "S1", Date: licensing.MustParseDate("2019-03-01"), Affiliate: "Contoso",
 			Lines: []licensing.Line{{Product: mustProduct("Windows upgrade"), Offering: licensing.License, Quantity: 10}}}) // SP-16
-		if _, err := l.AdvanceTo(licensing.MustParseDate("2020-07-01")); err != nil {
+		if i == 0 {
+			want = append(want, "SP-16: "+strings.TrimPrefix(strings.TrimSuffix(err.Error(), ": not eligible"), "SP-16: "))
+		}
+		reviews, err := l.AdvanceTo(licensing.MustParseDate("2020-07-01"))
+		if err != nil {
 			t.Fatal(err)
+		}
+		if i == 0 {
+			for _, r := range reviews {
+				want = append(want, r.Why().String())
+			}
 		}
 	}
 	if n := len(quiet.Audit()); n != 0 {
 		t.Errorf("a ledger with no audit asked for kept %d events", n)
 	}
-	want := kept.Audit()
-	if len(got) != len(want) || len(want) != 5 {
-		t.Fatalf("the sink took %d events, the trail kept %d", len(got), len(want))
+	if len(got) != len(want) || len(kept.Audit()) != len(want) {
+		t.Fatalf("the sink took %d events, the trail kept %d, the results gave %d", len(got), len(kept.Audit()), len(want))
 	}
 	for i := range want {
-		if got[i].Why().String() != want[i].Why().String() || got[i].Transition != want[i].Transition {
-			t.Errorf("event %d: sink %v, trail %v", i, got[i], want[i])
+		if g := got[i].Why().String(); g != want[i] {
+			t.Errorf("event %d: the sink's %q, the result's %q", i, g, want[i])
 		}
 	}
 	if err := werr(); err != nil || strings.Count(lines.String(), "\n") != len(want) || !strings.Contains(lines.String(), `"rule":"SP-22"`) {
 		t.Errorf("JSON lines (%v):\n%s", err, lines.String())
+	}
+	if b, _ := json.Marshal(got[0]); !strings.Contains(string(b), `"why":{"rule":"SP-16"`) {
+		t.Errorf("an event marshals without its explanation: %s", b)
 	}
 }

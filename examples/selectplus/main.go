@@ -66,6 +66,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -218,10 +219,11 @@ func run(args []string, w, errw io.Writer) error {
 	defer f.Close()
 	orders, err := selectplus.NewOrderReader(f, licensing.DefaultCatalog())
 	if err != nil {
-		return fmt.Errorf("%s: %w", fs.Arg(0), err)
+		return inFile{fs.Arg(0), err}
 	}
 
 	bw := bufio.NewWriter(w)
+	defer bw.Flush() // on an error too: every object written is a whole line
 	r := &replayer{errw: errw, start: start}
 	var tables *tablePrinter
 	if *asJSON {
@@ -257,10 +259,12 @@ func run(args []string, w, errw io.Writer) error {
 	if err := r.opened(); err != nil {
 		return err
 	}
-	r.ledger.SetAudit(false) // the output is made as the orders come; nothing is kept
+	if firstErr != nil && firstErr != io.EOF {
+		return inFile{fs.Arg(0), firstErr}
+	}
 	for o, err := first, firstErr; err != io.EOF; o, err = r.read(orders) {
 		if err != nil {
-			return err
+			return inFile{fs.Arg(0), err}
 		}
 		if err := r.post(o, orders.Line()); err != nil {
 			return err
@@ -284,7 +288,11 @@ func run(args []string, w, errw io.Writer) error {
 		return err
 	}
 	if r.bad > 0 {
-		return fmt.Errorf("%s: %d orders with bad data, named above and left out: %w", fs.Arg(0), r.bad, errBadData)
+		orders := "orders"
+		if r.bad == 1 {
+			orders = "order"
+		}
+		return fmt.Errorf("%s: %d %s with bad data, named above and left out: %w", fs.Arg(0), r.bad, orders, errBadData)
 	}
 	return nil
 }
@@ -316,7 +324,7 @@ func (r *replayer) read(orders *selectplus.OrderReader) (licensing.Order, error)
 			}
 			return o, nil
 		case errors.As(err, &he) && he.Field != "":
-			fmt.Fprintln(r.errw, err)
+			fmt.Fprintf(r.errw, "selectplus: %s\n", tidy(err))
 			r.bad++
 		default:
 			return o, err
@@ -367,7 +375,7 @@ func (r *replayer) post(o licensing.Order, line int) error {
 	}
 	if id := strings.TrimSpace(o.Affiliate); id != "" && !r.registered[id] {
 		if err := r.ledger.Register(selectplus.Affiliate{ID: id, Anniversary: r.start}, o.Date); err != nil {
-			fmt.Fprintf(r.errw, "selectplus: line %d: order %q: %v\n", line, o.ID, err)
+			fmt.Fprintf(r.errw, "selectplus: line %d: order %q: %s\n", line, o.ID, tidy(err))
 			r.bad++
 			return nil
 		}
@@ -398,12 +406,36 @@ func (r *replayer) post(o licensing.Order, line int) error {
 	}
 	rule, refused := licensing.RuleOf(err)
 	if !refused { // malformed, not refused by a rule
-		fmt.Fprintf(r.errw, "selectplus: line %d: order %q: %v\n", line, o.ID, err)
+		fmt.Fprintf(r.errw, "selectplus: line %d: order %q: %s\n", line, o.ID, tidy(err))
 		r.bad++
 		return nil
 	}
 	return r.emit(event{year, refusedEvent{Event: "refused", Date: o.Date.String(), Order: o.ID, Rule: string(rule),
 		Error: err.Error(), Affiliate: o.Affiliate}})
+}
+
+// inFile is an error reading the history file, named with it.
+type inFile struct {
+	name string
+	err  error
+}
+
+func (e inFile) Error() string { return e.name + ": " + tidy(e.err) }
+func (e inFile) Unwrap() error { return e.err }
+
+// tidy returns an error's text without the package prefixes the program's
+// own lines already give ("selectplus: ", "licensing: ") and without the
+// order named twice.
+func tidy(err error) string {
+	s := err.Error()
+	for _, p := range []string{"selectplus: ", "licensing: "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	var fe *licensing.FieldError
+	if errors.As(err, &fe) && fe.Order != "" {
+		s = strings.TrimPrefix(s, "order "+strconv.Quote(fe.Order)+": ")
+	}
+	return s
 }
 
 // readOpening reads an opening position, completing the products of its
@@ -425,7 +457,7 @@ func readOpening(path string) (*selectplus.Opening, error) {
 		return nil, fmt.Errorf("%s: at byte %d: data after the opening object", path, dec.InputOffset())
 	}
 	for i, c := range o.Coverage {
-		p, err := lookup(c.Product.Name)
+		p, err := selectplus.FindProduct(licensing.DefaultCatalog(), c.Product.Name)
 		if err != nil {
 			return nil, fmt.Errorf("%s: saCoverage[%d].product: %w", path, i, err)
 		}
@@ -464,22 +496,6 @@ func open(start licensing.Date, segment licensing.Segment, affs *affiliateFlags,
 		return selectplus.Open(a, selectplus.DefaultRules(), *opening)
 	}
 	return selectplus.Load(a, selectplus.DefaultRules())
-}
-
-// lookup finds a product of the default catalog by name, any case: a
-// Select Plus row, or failing that a row of another program.
-func lookup(name string) (licensing.Product, error) {
-	catalog := licensing.DefaultCatalog()
-	p, err := catalog.Lookup(licensing.SelectPlus, name)
-	if err == nil {
-		return p, nil
-	}
-	for _, prog := range licensing.Programs() {
-		if q, e := catalog.Lookup(prog, name); e == nil {
-			return q, nil
-		}
-	}
-	return p, fmt.Errorf("product %q is not in the default catalog (GEN-04): %w", name, licensing.ErrUnknownProduct)
 }
 
 // A tablePrinter prints the events as a table per agreement year and
