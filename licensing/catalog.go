@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vlrules/vlrules/internal/csvin"
 	"github.com/vlrules/vlrules/internal/enum"
 )
 
@@ -232,7 +233,7 @@ func (e *CatalogError) Unwrap() []error { return []error{ErrInvalidCatalog, e.Er
 // A bad record is reported as a *CatalogError with its line and column, and
 // nothing is returned: ReadCatalog never returns a half-read catalog.
 func ReadCatalog(r io.Reader) (*Catalog, error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(csvin.SkipBOM(r))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
@@ -267,11 +268,8 @@ func ReadCatalog(r io.Reader) (*Catalog, error) {
 }
 
 func csvError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &CatalogError{Line: pe.Line, Column: pe.Column, Err: pe.Err}
-	}
-	return &CatalogError{Line: 1, Column: 1, Err: err}
+	line, column, cause := csvin.Position(err)
+	return &CatalogError{Line: line, Column: column, Err: cause}
 }
 
 // catalogHeader maps each known column name to its index in the header.

@@ -1,7 +1,6 @@
 package openvalue
 
 import (
-	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"github.com/vlrules/vlrules/internal/csvin"
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/licensing/sku"
 	"github.com/vlrules/vlrules/sa"
@@ -94,11 +94,7 @@ func (e *PriceListError) Unwrap() []error { return []error{ErrInvalidPriceList, 
 // twice, or an empty list is a *PriceListError naming its line and column,
 // and nothing is returned.
 func ReadPriceList(r io.Reader) (*PriceList, error) {
-	br := bufio.NewReader(r)
-	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(br)
+	cr := csv.NewReader(csvin.SkipBOM(r))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = 3
 	header, err := cr.Read()
@@ -175,11 +171,8 @@ func ReadPriceList(r io.Reader) (*PriceList, error) {
 }
 
 func priceCSVError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &PriceListError{Line: pe.Line, Column: pe.Column, Err: pe.Err}
-	}
-	return &PriceListError{Line: 1, Column: 1, Err: err}
+	line, column, cause := csvin.Position(err)
+	return &PriceListError{Line: line, Column: column, Err: cause}
 }
 
 // Prices returns the rows of the list in file order. The caller owns the slice.

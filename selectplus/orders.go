@@ -1,7 +1,6 @@
 package selectplus
 
 import (
-	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vlrules/vlrules/internal/csvin"
 	"github.com/vlrules/vlrules/licensing"
 )
 
@@ -74,11 +74,7 @@ type OrderReader struct {
 // a reader of its orders, whose products it finds in catalog. An empty
 // input or a header that lacks a column is a *HistoryError.
 func NewOrderReader(r io.Reader, catalog *licensing.Catalog) (*OrderReader, error) {
-	br := bufio.NewReader(r)
-	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(br)
+	cr := csv.NewReader(csvin.SkipBOM(r))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
@@ -106,11 +102,8 @@ func NewOrderReader(r io.Reader, catalog *licensing.Catalog) (*OrderReader, erro
 }
 
 func historyCSVError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &HistoryError{Line: pe.Line, Column: pe.Column, Err: pe.Err}
-	}
-	return &HistoryError{Line: 1, Column: 1, Err: err}
+	line, column, cause := csvin.Position(err)
+	return &HistoryError{Line: line, Column: column, Err: cause}
 }
 
 // advance reads the next row ahead.

@@ -4,11 +4,12 @@
 package cli
 
 import (
-	"bufio"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+
+	"github.com/vlrules/vlrules/internal/csvin"
 )
 
 // ErrHelp reports that the user asked for help and got it: the program
@@ -49,13 +50,7 @@ func argCount(min, max int) string {
 
 // SkipBOM returns a reader of r without the UTF-8 byte-order mark that
 // spreadsheets put at the start of a CSV export.
-func SkipBOM(r io.Reader) io.Reader {
-	br := bufio.NewReader(r)
-	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
-		br.Discard(3)
-	}
-	return br
-}
+func SkipBOM(r io.Reader) io.Reader { return csvin.SkipBOM(r) }
 
 // Exit is how a program's main ends: status 0 on success or help, 2 with
 // the error on standard error otherwise.

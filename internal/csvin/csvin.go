@@ -1,0 +1,33 @@
+// Package csvin holds what every CSV reader of the module does alike:
+// skipping the byte-order mark spreadsheets write, and placing an error of
+// encoding/csv at its line and column. The readers (licensing's catalog,
+// openvalue's price list, selectplus's history, the example programs)
+// report positions in their own error types.
+package csvin
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"io"
+)
+
+// SkipBOM returns a buffered reader of r without the UTF-8 byte-order mark
+// that spreadsheets put at the start of a CSV export.
+func SkipBOM(r io.Reader) *bufio.Reader {
+	br := bufio.NewReader(r)
+	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
+	return br
+}
+
+// Position returns where a CSV syntax error stands and what it is; any
+// other error stands at line 1, column 1.
+func Position(err error) (line, column int, cause error) {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Line, pe.Column, pe.Err
+	}
+	return 1, 1, err
+}
