@@ -233,7 +233,7 @@ func (e *CatalogError) Unwrap() []error { return []error{ErrInvalidCatalog, e.Er
 // A bad record is reported as a *CatalogError with its line and column, and
 // nothing is returned: ReadCatalog never returns a half-read catalog.
 func ReadCatalog(r io.Reader) (*Catalog, error) {
-	cr := csv.NewReader(csvin.SkipBOM(r))
+	cr := csv.NewReader(csvin.Reader(r))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()

@@ -168,7 +168,7 @@ type Delegation struct {
 
 // CheckRequest reports every missing or malformed field of q (OV-10), all of
 // them, not only the first: an error joining one *licensing.FieldError per
-// field, each naming the field ("customer.phone", "contacts[2].name",
+// field, each naming the field ("customer.phone", "contacts[1].name",
 // "previous.number") and wrapping ErrInvalidRequest; nil when q is
 // complete.
 func (r Rules) CheckRequest(q AgreementRequest) error {
@@ -193,7 +193,7 @@ func (r Rules) CheckRequest(q AgreementRequest) error {
 	person("customer", q.Customer)
 	seen := map[string]bool{}
 	for i, a := range q.Affiliates {
-		f := "affiliates[" + strconv.Itoa(i+1) + "]"
+		f := "affiliates[" + strconv.Itoa(i) + "]"
 		switch key := strings.ToLower(strings.TrimSpace(a)); {
 		case key == "":
 			bad(f, a, "an affiliate needs a name")
@@ -207,7 +207,7 @@ func (r Rules) CheckRequest(q AgreementRequest) error {
 		bad("contacts", "", "at least one contact, the primary contact, is required (OV-12)")
 	}
 	for i, c := range q.Contacts {
-		person("contacts["+strconv.Itoa(i+1)+"]", c)
+		person("contacts["+strconv.Itoa(i)+"]", c)
 	}
 	if q.Renewing {
 		required("previous.number", q.Previous.Number)
@@ -232,7 +232,7 @@ func (r Rules) CheckRequest(q AgreementRequest) error {
 		bad("desktops", strconv.Itoa(q.Desktops), "%v needs at least %d qualified desktops (X-02)", q.Option, r.MinimumDesktops)
 	}
 	for i, l := range q.Licensed {
-		f := "licensed[" + strconv.Itoa(i+1) + "]"
+		f := "licensed[" + strconv.Itoa(i) + "]"
 		switch {
 		case err == nil && !row.Subscription:
 			bad(f, l.Product, "the fully licensed platform count is for Open Value Subscription only")
@@ -246,7 +246,7 @@ func (r Rules) CheckRequest(q AgreementRequest) error {
 	}
 	for i, s := range q.Selections {
 		if _, ok := r.component(s); !ok {
-			bad("selections["+strconv.Itoa(i+1)+"]", s, "not a platform product (GEN-10)")
+			bad("selections["+strconv.Itoa(i)+"]", s, "not a platform product (GEN-10)")
 		}
 	}
 	if d := q.Delegation; d != nil && !d.SABenefits && !d.LicensingDetails {

@@ -80,8 +80,9 @@
 //     anniversary, the same SKU each time (SKU-12, OV-43), covered to the
 //     expiration (SKU-21, SA-19); Online Services prepaid for 12 months,
 //     never spread (OV-39, INV-40).
-//   - [Format] writes the long form of seed 002 ("Office Professional Plus
-//     English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd"), [ParseDescription]
+//   - [Format] writes the long form of the item descriptions guide
+//     ("Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1
+//     AddProd"), [ParseDescription]
 //     reads every style back (SKU-02 to SKU-08, SKU-19, INV-38), and
 //     [Explain] reads a description in words (SKU-20). The program token is
 //     OLV for every option (SKU-08); SA-only items are written "SA Pack",

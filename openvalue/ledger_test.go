@@ -165,7 +165,7 @@ func TestCheckRequest(t *testing.T) {
 		}
 		fields = append(fields, fe.Field)
 	}
-	want := "customer.name customer.address customer.phone affiliates[2] contacts[1].address contacts[1].phone previous.number previous.expiration desktops licensed[1] selections[1]"
+	want := "customer.name customer.address customer.phone affiliates[1] contacts[0].address contacts[0].phone previous.number previous.expiration desktops licensed[0] selections[0]"
 	if strings.Join(fields, " ") != want {
 		t.Errorf("fields:\n got %s\nwant %s", strings.Join(fields, " "), want)
 	}
@@ -173,6 +173,17 @@ func TestCheckRequest(t *testing.T) {
 	q.Previous.Number = "V1"
 	if err := rules.CheckRequest(q); err == nil || !strings.Contains(err.Error(), "previous.number") {
 		t.Errorf("a previous agreement without renewing: %v", err)
+	}
+	// OV-14: a reseller administers SA benefits, licensing details or both,
+	// never neither.
+	q = request(openvalue.NonCompanywide)
+	q.Delegation = &openvalue.Delegation{SABenefits: true}
+	if err := rules.CheckRequest(q); err != nil {
+		t.Errorf("a delegation of SA benefits: %v", err)
+	}
+	q.Delegation = &openvalue.Delegation{}
+	if err := rules.CheckRequest(q); err == nil || !strings.Contains(err.Error(), "delegation") || !strings.Contains(err.Error(), "OV-14") {
+		t.Errorf("a delegation of nothing: %v", err)
 	}
 	// OV-11: the latest and next-to-latest versions count, older do not.
 	q = request(openvalue.Subscription)

@@ -94,7 +94,7 @@ func (e *PriceListError) Unwrap() []error { return []error{ErrInvalidPriceList, 
 // twice, or an empty list is a *PriceListError naming its line and column,
 // and nothing is returned.
 func ReadPriceList(r io.Reader) (*PriceList, error) {
-	cr := csv.NewReader(csvin.SkipBOM(r))
+	cr := csv.NewReader(csvin.Reader(r))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = 3
 	header, err := cr.Read()

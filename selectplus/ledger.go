@@ -25,10 +25,10 @@ import (
 // Check, CheckRenewal, Outlook, Pool, Year, Now, Share, Affiliates,
 // Association, CoveredUntil, Coverage, QuoteSA, Extend, Opening,
 // Agreement, Rules, Audit and MarshalJSON — change nothing and may run
-// concurrently with each other; Post, Renew, AdvanceTo, Register,
-// Associate, ExpireAssociation, QualifyByPoints,
-// QualifyBySelect, SetAudit and UnmarshalJSON change the ledger and must
-// not run concurrently with any other method. A service holds a read lock
+// concurrently with each other; Post, PostInto, Renew, AdvanceTo, Register,
+// Associate, ExpireAssociation, QualifyByPoints, QualifyBySelect, SetAudit,
+// SetSink and UnmarshalJSON change the ledger and must not run
+// concurrently with any other method. A service holds a read lock
 // for quotes and a write lock for posts.
 type Ledger struct {
 	agreement Agreement
@@ -150,6 +150,9 @@ func (l *Ledger) Affiliates() []string {
 
 // Audit returns the audit trail: every transition in the order it
 // happened. The caller owns the slice.
+//
+// The trail is empty unless SetAudit(true) asked for it (an opened ledger's
+// holds its Opened events).
 func (l *Ledger) Audit() []Event { return append([]Event(nil), l.audit...) }
 
 // affiliate returns the index of a registered affiliate.

@@ -74,7 +74,7 @@ type OrderReader struct {
 // a reader of its orders, whose products it finds in catalog. An empty
 // input or a header that lacks a column is a *HistoryError.
 func NewOrderReader(r io.Reader, catalog *licensing.Catalog) (*OrderReader, error) {
-	cr := csv.NewReader(csvin.SkipBOM(r))
+	cr := csv.NewReader(csvin.Reader(r))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()

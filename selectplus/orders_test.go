@@ -138,6 +138,7 @@ func TestOrderReaderRefusesWholeOrders(t *testing.T) {
 		{h + "2018-07-15,A1,HQ,Outlook,License,300\n2018-07-15,A2,HQ,\"Outlook,License,5\n", "[A1 1 lines error line 3 ]"},
 		{strings.ReplaceAll(h+"2018-07-15,A1,HQ,Outlook,License,300\n2018-07-15,A1,HQ,Skype for Business,License,5\n", "\n", "\r\n"), "[A1 2 lines]"},
 		{h + "2018-07-15,A1,HQ,Outlook,License,+300\n", "[error line 2 quantity]"},
+		{strings.ReplaceAll(h+"2018-07-15,A1,HQ,Outlook,License,300\n2018-08-01,A2,HQ,Outlook,License,5\n", "\n", "\r"), "[A1 1 lines A2 1 lines]"}, // old-Mac line ends
 		{"date,order,affiliate,product,offering,quantity,order\n", "[selectplus: history line 1, column 48 (order): column \"order\" twice]"},
 	} {
 		if got := fmt.Sprint(read(c.in)); got != c.want {

@@ -190,8 +190,8 @@ func run(args []string, w io.Writer) error {
 		bw := bufio.NewWriter(w)
 		if *asJSON {
 			err = printEvents(bw, events)
-		} else {
-			err = printCalendar(bw, rules, a, events)
+		} else if err = printCalendar(bw, rules, a, events); err == nil {
+			fmt.Fprintf(bw, "\nfor the quote:\n  %s\n", calendarSentence(a, events))
 		}
 		if err != nil {
 			return err
@@ -318,6 +318,26 @@ func printCalendar(w io.Writer, rules openvalue.Rules, a openvalue.Agreement, ev
 		fmt.Fprintf(tw, "%v\t%s\t%s\t%v\n", e.Date, words, anniversary, e.Rule)
 	}
 	return tw.Flush()
+}
+
+// calendarSentence says in one sentence what the calendar holds for a
+// partner's quote: the term, when the anniversary orders are due, and what
+// happens if none comes (OV-23, OV-25, OV-37).
+func calendarSentence(a openvalue.Agreement, events []openvalue.Event) string {
+	on := map[openvalue.Milestone][]string{}
+	for _, e := range events {
+		on[e.Milestone] = append(on[e.Milestone], e.Date.String())
+	}
+	first := func(m openvalue.Milestone) string {
+		if len(on[m]) == 0 {
+			return ""
+		}
+		return on[m][0]
+	}
+	return fmt.Sprintf("The agreement dated %v runs to %s. Anniversary orders are due on %s, on time through %s; "+
+		"if none comes by %s, the agreement is terminated the next day (OV-23). Without renewal it expires on %s (OV-25).",
+		a.Date, first(openvalue.Expiration), strings.Join(on[openvalue.Anniversary], " and "),
+		strings.Join(on[openvalue.FollowUpReminder], " and "), first(openvalue.LastDayToOrder), first(openvalue.Expiration))
 }
 
 // printChoice prints the chosen SKU, how it is paid and why.

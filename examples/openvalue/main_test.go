@@ -269,6 +269,7 @@ func TestText(t *testing.T) {
 		want []string
 	}{
 		{"-program ov -start 2021-05-10", []string{
+			"The agreement dated 2021-05-10 runs to 2024-05-09. Anniversary orders are due on 2022-05-10 and 2023-05-10, on time through 2022-06-09 and 2023-06-09; if none comes by 2022-07-09, the agreement is terminated the next day (OV-23).",
 			"term       2021-05-10 to 2024-05-09",
 			"2022-03-26  reminder with an order form",
 			"2022-07-10  terminated if no order came",
@@ -308,7 +309,7 @@ func TestText(t *testing.T) {
 	}
 }
 
-// The independent model: the rules of RULES.md restated on time.Time,
+// The independent model: the rules restated on time.Time,
 // with no call into the openvalue package.
 
 func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
@@ -346,7 +347,7 @@ func termOf(program string, date time.Time) modelTerm {
 		expiration: addDays(addYears(start, 3), -1)}
 }
 
-// modelCalendar lists the events of RULES.md OV-19 to OV-31, in the
+// modelCalendar lists the events of OV-19 to OV-31, in the
 // contract's order, then sorts them by date, keeping that order on a tie.
 func modelCalendar(program string, date time.Time) []string {
 	t := termOf(program, date)
@@ -414,7 +415,7 @@ func modelChoice(program string, date, d time.Time, payment, product string, saO
 		}
 	}
 	// SKU-02: the program token is OLV, on Open Value Subscription items
-	// too (SKU.md).
+	// too.
 	offering, scope := "Lic/SA", "AddProd"
 	if saOnly {
 		offering = "SA"

@@ -31,3 +31,35 @@ func Position(err error) (line, column int, cause error) {
 	}
 	return 1, 1, err
 }
+
+// Reader returns a reader of r for encoding/csv: without a leading
+// byte-order mark, and with old-Mac line ends (a CR alone) read as LF, so
+// that their lines do not merge into one record. CR LF is left to
+// encoding/csv.
+func Reader(r io.Reader) io.Reader { return crReader{SkipBOM(r)} }
+
+type crReader struct{ br *bufio.Reader }
+
+func (c crReader) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		b, err := c.br.ReadByte()
+		if err != nil {
+			if n > 0 {
+				return n, nil
+			}
+			return 0, err
+		}
+		if b == '\r' {
+			if next, err := c.br.Peek(1); err != nil || next[0] != '\n' {
+				b = '\n'
+			}
+		}
+		p[n] = b
+		n++
+		if c.br.Buffered() == 0 {
+			break // return what is read rather than wait for more
+		}
+	}
+	return n, nil
+}

@@ -27,3 +27,10 @@ func TestSkipBOMAndPosition(t *testing.T) {
 		t.Errorf("Position of another error: %d, %d, %v", line, col, cause)
 	}
 }
+
+func TestReaderReadsCRAsLineEnd(t *testing.T) {
+	recs, err := csv.NewReader(csvin.Reader(strings.NewReader("\ufeffa,b\rc,d\r\ne,f\r"))).ReadAll()
+	if err != nil || len(recs) != 3 || recs[1][0] != "c" || recs[2][1] != "f" {
+		t.Errorf("records %q, %v", recs, err)
+	}
+}
