@@ -3,6 +3,7 @@ package openvalue
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/vlrules/vlrules/licensing"
@@ -114,29 +115,25 @@ func (r Rules) Choose(a Agreement, p Purchase) (Choice, error) {
 	if offering == 0 {
 		offering = licensing.LicenseSA
 	}
+	scope := sku.AdditionalProduct
+	if p.Companywide {
+		scope = sku.Enterprise
+	}
 	switch {
 	case strings.TrimSpace(p.Product) == "":
 		return Choice{}, fmt.Errorf("openvalue: choose: %w: the product is required", licensing.ErrInvalidOrder)
 	case !p.Payment.IsValid():
 		return Choice{}, fmt.Errorf("openvalue: choose: payment %v: %w", p.Payment, ErrInvalidPayment)
-	case offering != licensing.LicenseSA && offering != licensing.SAOnly:
-		return Choice{}, licensing.Refuse("OV-07", licensing.ErrNotEligible, "every Open Value item carries SA: %v is not sold", offering)
-	case p.Companywide && !row.Companywide:
-		return Choice{}, licensing.Refuse("SKU-15", licensing.ErrNotEligible, "a companywide (Ent) item on a %v agreement", a.Option)
-	case p.Online && p.Payment == Spread:
-		return Choice{}, licensing.Refuse("OV-39", licensing.ErrNotEligible, "Online Services must be prepaid; there is no spread option")
+	}
+	if err := row.admits(offering, scope, p.Online, p.Payment); err != nil {
+		return Choice{}, err
 	}
 	y, err := t.Year(p.Date)
 	if err != nil {
 		return Choice{}, err
 	}
 	end, _ := t.Expiration() // Year checked it
-	spread := false
-	for _, pr := range paymentRows {
-		if pr.payment == p.Payment {
-			spread = pr.spread
-		}
-	}
+	spread := spreads(p.Payment)
 	coverage := terms.years + 1 - y // SKU-11: the years left
 	if spread || p.Online {
 		coverage = 1
@@ -147,9 +144,7 @@ func (r Rules) Choose(a Agreement, p Purchase) (Choice, error) {
 	if d.Language == "" {
 		d.Language = "English"
 	}
-	if p.Companywide {
-		d.Scope = sku.Enterprise
-	}
+	d.Scope = scope
 	text, err := Format(d)
 	if err != nil {
 		return Choice{}, err
@@ -184,6 +179,32 @@ func (r Rules) Choose(a Agreement, p Purchase) (Choice, error) {
 		c.Notes = append(c.Notes, licensing.Explain("OV-44", "Microsoft Financing is paid up front"))
 	}
 	return c, nil
+}
+
+// admits refuses an item the option does not sell: a license without SA
+// (OV-07), a companywide (Ent) item on a non-companywide agreement
+// (SKU-15), an Online Service paid by spread (OV-39).
+func (row OptionRow) admits(offering licensing.Offering, scope sku.Scope, online bool, payment Payment) error {
+	switch {
+	case !slices.Contains(offerings, offering):
+		return licensing.Refuse("OV-07", licensing.ErrNotEligible, "every Open Value item carries SA: %v is not sold", offering)
+	case scope == sku.Enterprise && !row.Companywide:
+		return licensing.Refuse("SKU-15", licensing.ErrNotEligible, "a companywide (Ent) item on a %v agreement", row.Option)
+	case online && payment == Spread:
+		return licensing.Refuse("OV-39", licensing.ErrNotEligible, "Online Services must be prepaid; there is no spread option")
+	}
+	return nil
+}
+
+// spreads reports whether payment p is billed once a remaining agreement
+// year (SKU-11, SKU-12).
+func spreads(p Payment) bool {
+	for _, row := range paymentRows {
+		if row.payment == p {
+			return row.spread
+		}
+	}
+	return false
 }
 
 // Format writes an Open Value item in the long form of the item

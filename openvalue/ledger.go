@@ -474,15 +474,12 @@ func (l *Ledger) lines(o Order, kind OrderKind, year, k int, rc *Receipt) ([]Lin
 		mode, _ := ModeOf(d.AcquiredYear, d.CoverageYears) // ParseDescription checked the pair
 		lr := LineResult{Line: line, Description: d, Mode: mode}
 		repeat := k > 0 && expected[keyOf(d)]
+		if err := l.row.admits(d.Offering, d.Scope, line.Online, line.Payment); err != nil {
+			return nil, nil, fmt.Errorf("openvalue: order %q line %d: %w", o.ID, n, err)
+		}
 		switch {
 		case d.Program != l.row.Program && !(d.Program == licensing.OpenValue && l.row.Subscription):
 			return nil, nil, licensing.Refuse("SKU-08", licensing.ErrNotEligible, "order %q line %d: a %v item on a %v agreement", o.ID, n, d.Program, l.agreement.Option)
-		case d.Offering != licensing.LicenseSA && d.Offering != licensing.SAOnly:
-			return nil, nil, licensing.Refuse("OV-07", licensing.ErrNotEligible, "order %q line %d: every Open Value item carries SA, not %v", o.ID, n, d.Offering)
-		case d.Scope == sku.Enterprise && !l.row.Companywide:
-			return nil, nil, licensing.Refuse("SKU-15", licensing.ErrNotEligible, "order %q line %d: a companywide (Ent) item on a %v agreement", o.ID, n, l.agreement.Option)
-		case line.Online && line.Payment == Spread:
-			return nil, nil, licensing.Refuse("OV-39", licensing.ErrNotEligible, "order %q line %d: Online Services must be prepaid", o.ID, n)
 		case !repeat && d.AcquiredYear != year:
 			return nil, nil, licensing.Refuse("SKU-10", licensing.ErrNotEligible, "order %q line %d: Acq Y%d in agreement year %d; use the Acq Y%d SKU", o.ID, n, d.AcquiredYear, year, year)
 		case !line.Online && line.Payment != 0 && !paysAs(line.Payment, mode):
@@ -544,10 +541,5 @@ func (l *Ledger) lines(o Order, kind OrderKind, year, k int, rc *Receipt) ([]Lin
 // SKU-18): spread a spread item, up front or financing an up-front one,
 // anything the single year-3 item.
 func paysAs(p Payment, m PaymentMode) bool {
-	for _, row := range paymentRows {
-		if row.payment == p {
-			return m == SingleMode || row.spread == (m == SpreadMode)
-		}
-	}
-	return false
+	return p.IsValid() && (m == SingleMode || spreads(p) == (m == SpreadMode))
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -139,7 +140,7 @@ func ReadPriceList(r io.Reader) (*PriceList, error) {
 		switch {
 		case d.AcquiredYear == 0 || d.CoverageYears == 0 || d.Scope == 0:
 			return nil, at(1, "description", fmt.Errorf("%q: an Open Value item names its coverage, acquisition year and scope (SKU-03)", rec[1]))
-		case d.Offering != licensing.LicenseSA && d.Offering != licensing.SAOnly:
+		case !slices.Contains(offerings, d.Offering):
 			return nil, at(1, "description", licensing.Refuse("OV-07", licensing.ErrNotEligible, "%q: every Open Value item carries SA (Lic/SA or SA)", rec[1]))
 		}
 		text := strings.TrimSpace(rec[2])

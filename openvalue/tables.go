@@ -53,6 +53,10 @@ var terms = struct {
 	enrollmentDay: 1,
 }
 
+// offerings are what an Open Value item sells: a license with SA, or SA
+// alone; there is no license-only item (OV-07).
+var offerings = []licensing.Offering{licensing.LicenseSA, licensing.SAOnly}
+
 // paymentRows are how an Open Value line is paid (OV-38, OV-44, SKU-11,
 // SKU-12, SKU-18): spread, one installment per remaining agreement year,
 // each the same SKU billed again; up front, the remaining years at once;

@@ -514,8 +514,7 @@ func (l *Ledger) saLine(p *plan, o licensing.Order, i int, line *licensing.Line,
 	}
 	end, covered := t.End()
 	if !covered {
-		return sa.Coverage{}, trackUpdate{}, licensing.Refuse(saTerms.renewal.Lapse, licensing.ErrNotEligible,
-			"order %q line %d: no SA on %s to renew under this agreement: buy L&SA, or give an SA basis (SP-40, SP-41, SP-47)", o.ID, i+1, line.Product.Name)
+		return sa.Coverage{}, trackUpdate{}, nothingToRenew(o.ID, i+1, line.Product)
 	}
 	var c sa.Coverage
 	var err error
@@ -528,6 +527,14 @@ func (l *Ledger) saLine(p *plan, o licensing.Order, i int, line *licensing.Line,
 		return sa.Coverage{}, trackUpdate{}, fmt.Errorf("selectplus: order %q line %d: %w", o.ID, i+1, err)
 	}
 	return c, trackUpdate{key, t}, nil
+}
+
+// nothingToRenew is the refusal of SA renewing coverage the affiliate
+// never had under this agreement (SP-46), for Post's SA-only lines and
+// Renew's lines alike.
+func nothingToRenew(order string, line int, p licensing.Product) error {
+	return licensing.Refuse(saTerms.renewal.Lapse, licensing.ErrNotEligible,
+		"order %q line %d: no SA on %s to renew under this agreement: buy L&SA, or post SA alone with an SA basis (SP-40, SP-41, SP-47)", order, line, p.Name)
 }
 
 // levelText is a level as the audit writes it: "" for none.

@@ -158,8 +158,7 @@ func (l *Ledger) coterminate(p *plan, o licensing.Order) error {
 		p.refused = PoolResult{Pool: pool, Before: p.start.pools[pool-1]}
 		end, covered := a.cover[ln.Product].End()
 		if !covered {
-			return licensing.Refuse(saTerms.renewal.Lapse, licensing.ErrNotEligible,
-				"renewal %q line %d: %q has no SA on %s to renew under this agreement: buy L&SA, or post SA alone with an SA basis (SP-40, SP-41, SP-47)", o.ID, i+1, a.id, ln.Product.Name)
+			return nothingToRenew(o.ID, i+1, ln.Product)
 		}
 		if _, err := sa.CheckRenewal(saTerms.renewal, end, o.Date, sa.SameAgreement); err != nil {
 			return fmt.Errorf("selectplus: renewal %q line %d, %s: %w", o.ID, i+1, ln.Product.Name, err)
