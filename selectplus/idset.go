@@ -1,110 +1,145 @@
 package selectplus
 
 import (
+	"encoding/binary"
 	"hash/maphash"
+	"math"
 	"math/bits"
 )
 
 // An idSet records the order IDs a ledger has counted, so that an ID posted
-// twice is refused (INV-06). It is an open-addressing hash table of 8-byte
-// slots, each holding a 32-bit fingerprint of an ID's hash and the ID's
-// index in ids; strings are compared only when fingerprints match. A
-// table of slots is several times smaller than a map of strings, so
-// replaying a long history checks each ID with about one cache line. The
-// zero idSet is empty and ready to use.
+// twice is refused (INV-06), and lists them in the order they were added
+// for saving. It keeps each ID's bytes once, in one arena after a varint
+// length, and an open-addressing hash table of 4-byte slots holding where
+// each ID starts in the arena; the table is at most three quarters full.
+// An ID costs its length, one length byte and about seven bytes of table
+// (issue 11: the order-ID table is the one thing a long history keeps per
+// order). The zero idSet is empty and ready to use.
 type idSet struct {
-	seed  maphash.Seed
-	slots []uint64 // 0 is empty; else fingerprint<<32 | (index+1)
-	ids   []string
+	slots []uint32 // 0 is empty; else 1 + where the ID starts in text
+	text  []byte   // the IDs in the order added, each a uvarint length and its bytes
+	n     int      // how many IDs
 }
 
+// idSeed seeds the hash of every idSet: the table is rebuilt, never
+// saved, so its layout may differ from run to run.
+var idSeed = maphash.MakeSeed()
+
+// minSlots is the size of a table's first allocation.
 const minSlots = 64
 
-func (s *idSet) hash(id string) (h, fp uint64) {
-	if s.slots == nil {
-		s.seed = maphash.MakeSeed()
-		s.slots = make([]uint64, minSlots)
-	}
-	h = maphash.String(s.seed, id)
-	fp = h >> 32
-	if fp == 0 {
-		fp = 1
-	}
-	return h, fp
+// idHash is the hash of an ID; lookup computes it so that a caller who then
+// adds the ID does not compute it again.
+type idHash uint64
+
+func hashID(id string) idHash { return idHash(maphash.String(idSeed, id)) }
+
+// equalAt reports whether the ID that starts at off is id, without
+// building a string.
+func (s *idSet) equalAt(off uint32, id string) bool {
+	n, k := binary.Uvarint(s.text[off:])
+	start := int(off) + k
+	return n == uint64(len(id)) && string(s.text[start:start+len(id)]) == id
 }
 
 // find returns the slot holding id, or the empty slot where it belongs.
-func (s *idSet) find(id string, h, fp uint64) (slot int, found bool) {
+func (s *idSet) find(id string, h idHash) (slot int, found bool) {
 	mask := uint64(len(s.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
+	for i := uint64(h) & mask; ; i = (i + 1) & mask {
 		v := s.slots[i]
 		if v == 0 {
 			return int(i), false
 		}
-		if v>>32 == fp && s.ids[v&0xffff_ffff-1] == id {
+		if s.equalAt(v-1, id) {
 			return int(i), true
 		}
 	}
 }
 
-// add records id and reports whether it is new.
-func (s *idSet) add(id string) bool {
-	if 2*(len(s.ids)+1) > len(s.slots) {
-		s.resize(2 * (len(s.ids) + 1))
+// lookup reports whether id is recorded, and returns its hash for add. It
+// changes nothing, so concurrent readers may call it.
+func (s *idSet) lookup(id string) (idHash, bool) {
+	h := hashID(id)
+	if s.n == 0 {
+		return h, false
 	}
-	h, fp := s.hash(id)
-	slot, found := s.find(id, h, fp)
-	if found {
-		return false
-	}
-	s.ids = append(s.ids, id)
-	s.slots[slot] = fp<<32 | uint64(len(s.ids))
-	return true
+	_, found := s.find(id, h)
+	return h, found
 }
 
 // has reports whether id is recorded.
 func (s *idSet) has(id string) bool {
-	if len(s.ids) == 0 {
-		return false
-	}
-	h, fp := s.hash(id)
-	_, found := s.find(id, h, fp)
+	_, found := s.lookup(id)
 	return found
 }
 
-// reserve makes room for n more IDs without growing.
-func (s *idSet) reserve(n int) {
-	if need := 2 * (len(s.ids) + n); need > len(s.slots) {
-		s.resize(need)
+// add records id and reports whether it is new.
+func (s *idSet) add(id string) bool { return s.addHashed(id, hashID(id)) }
+
+// addHashed records id, whose hash is h, and reports whether it is new. An
+// arena past 4 GiB of IDs cannot be addressed by the table; no ledger
+// reaches it (it would be some 400 million orders), and add panics rather
+// than lose an ID.
+func (s *idSet) addHashed(id string, h idHash) bool {
+	if 4*(s.n+1) > 3*len(s.slots) {
+		s.resize(2 * len(s.slots))
 	}
-	if cap(s.ids)-len(s.ids) < n {
-		s.ids = append(make([]string, 0, len(s.ids)+n), s.ids...)
+	slot, found := s.find(id, h)
+	if found {
+		return false
+	}
+	off := len(s.text)
+	if off >= math.MaxUint32 {
+		panic("selectplus: more than 4 GiB of order IDs")
+	}
+	s.text = binary.AppendUvarint(s.text, uint64(len(id)))
+	s.text = append(s.text, id...)
+	s.slots[slot] = uint32(off) + 1
+	s.n++
+	return true
+}
+
+// reserve makes room for n more IDs, of about bytes bytes in all, without
+// growing.
+func (s *idSet) reserve(n, bytes int) {
+	if need := s.n + n; 4*need > 3*len(s.slots) {
+		s.resize((4*need + 2) / 3)
+	}
+	if need := len(s.text) + bytes + n; cap(s.text) < need {
+		s.text = append(make([]byte, 0, need), s.text...)
 	}
 }
 
 // resize rebuilds the table with at least n slots.
 func (s *idSet) resize(n int) {
 	size := max(minSlots, 1<<bits.Len(uint(n-1)))
-	if s.slots == nil {
-		s.seed = maphash.MakeSeed()
-	}
-	s.slots = make([]uint64, size)
+	s.slots = make([]uint32, size)
 	mask := uint64(size - 1)
-	for k, id := range s.ids {
-		h := maphash.String(s.seed, id)
-		fp := h >> 32
-		if fp == 0 {
-			fp = 1
-		}
-		i := h & mask
+	s.each(func(off uint32, id []byte) {
+		i := maphash.Bytes(idSeed, id) & mask // as hashID(string(id))
 		for s.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		s.slots[i] = fp<<32 | uint64(k+1)
+		s.slots[i] = off + 1
+	})
+}
+
+// each calls f with the offset and bytes of every ID, in the order added;
+// the bytes are the arena's and must not be kept.
+func (s *idSet) each(f func(off uint32, id []byte)) {
+	for off := 0; off < len(s.text); {
+		n, k := binary.Uvarint(s.text[off:])
+		start := off + k
+		f(uint32(off), s.text[start:start+int(n)])
+		off = start + int(n)
 	}
 }
 
 // all returns every recorded ID, in the order they were added.
-func (s *idSet) all() []string { return append([]string(nil), s.ids...) }
+func (s *idSet) all() []string {
+	out := make([]string, 0, s.n)
+	s.each(func(_ uint32, id []byte) { out = append(out, string(id)) })
+	return out
+}
 
-func (s *idSet) len() int { return len(s.ids) }
+func (s *idSet) len() int { return s.n }

@@ -3,6 +3,7 @@ package selectplus
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -15,7 +16,10 @@ func TestIDSetAgainstMap(t *testing.T) {
 		var s idSet
 		model := map[string]bool{}
 		var order []string
-		idGen := rapid.StringMatching(`[a-c]{0,3}`)
+		// Mostly short IDs, so that repeats are common; some past 127
+		// bytes, whose length takes two varint bytes in the arena.
+		idGen := rapid.OneOf(rapid.StringMatching(`[a-c]{0,3}`), rapid.StringMatching(`[a-c]{0,3}`),
+			rapid.StringMatching(`x{120,140}`))
 		t.Repeat(map[string]func(*rapid.T){
 			"add": func(t *rapid.T) {
 				id := idGen.Draw(t, "id")
@@ -28,10 +32,10 @@ func TestIDSetAgainstMap(t *testing.T) {
 				model[id] = true
 			},
 			"reserve": func(t *rapid.T) {
-				s.reserve(rapid.IntRange(0, 300).Draw(t, "n"))
+				s.reserve(rapid.IntRange(0, 300).Draw(t, "n"), rapid.IntRange(0, 3000).Draw(t, "bytes"))
 			},
 			"": func(t *rapid.T) {
-				for _, id := range []string{"", "a", "b", "ab", "abc", "ccc"} {
+				for _, id := range []string{"", "a", "b", "ab", "abc", "ccc", strings.Repeat("x", 127), strings.Repeat("x", 128)} {
 					if s.has(id) != model[id] {
 						t.Fatalf("has(%q) = %v, model %v", id, s.has(id), model[id])
 					}
@@ -47,7 +51,7 @@ func TestIDSetAgainstMap(t *testing.T) {
 func BenchmarkIDSetAdd(b *testing.B) {
 	benchAdd(b, func(ids []string) {
 		var s idSet
-		s.reserve(len(ids))
+		s.reserve(len(ids), 9*len(ids))
 		for _, id := range ids {
 			s.add(id)
 		}

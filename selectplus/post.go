@@ -151,13 +151,14 @@ type SABasis struct {
 // (licensing.ErrOutOfOrder).
 func (l *Ledger) Post(o licensing.Order, bases ...SABasis) (Receipt, error) {
 	var p plan
-	return l.apply(&p, o, bases)
+	err := l.apply(&p, o, bases)
+	return p.receipt, err
 }
 
-// apply works out p for an order and commits it: the anniversaries it
-// passes whether or not it is refused, the refusal in the audit trail, or
-// the order.
-func (l *Ledger) apply(p *plan, o licensing.Order, bases []SABasis) (Receipt, error) {
+// apply works out p for an order, its receipt in p.receipt, and commits
+// it: the anniversaries it passes whether or not it is refused, the
+// refusal in the audit trail, or the order.
+func (l *Ledger) apply(p *plan, o licensing.Order, bases []SABasis) error {
 	err := l.plan(p, o, bases)
 	if p.passed {
 		l.pos = p.start
@@ -169,23 +170,27 @@ func (l *Ledger) apply(p *plan, o licensing.Order, bases []SABasis) (Receipt, er
 	}
 	if err != nil {
 		if re := (*licensing.RuleError)(nil); errors.As(err, &re) && p.passed && l.logging() {
-			pr := p.refused
-			l.record(Event{Date: o.Date, Transition: Refused, Pool: pr.Pool, Order: o.ID, Affiliate: o.Affiliate,
-				Points: pr.Points, Before: pr.Before, After: pr.Before, why: licensing.Explain(re.Rule, re.Detail)})
+			var before PoolState
+			if p.refused.IsValid() {
+				before = p.start.pools[p.refused-1]
+			}
+			l.record(Event{Date: o.Date, Transition: Refused, Pool: p.refused, Order: o.ID, Affiliate: o.Affiliate,
+				Points: p.refusedPoints, Before: before, After: before, why: licensing.Explain(re.Rule, re.Detail)})
 		}
-		return p.receipt, err
+		return err
 	}
 	l.commit(o, p)
-	return p.receipt, nil
+	return nil
 }
 
 // PostInto posts o as Post does, writing its receipt into rc and reusing
 // the memory of rc's lines: a caller that streams orders and is done with
 // each receipt before the next posts them without allocating.
 func (l *Ledger) PostInto(rc *Receipt, o licensing.Order, bases ...SABasis) error {
-	p := plan{receipt: Receipt{Lines: rc.Lines}}
-	r, err := l.apply(&p, o, bases)
-	*rc = r
+	var p plan
+	p.receipt.Lines = rc.Lines
+	err := l.apply(&p, o, bases)
+	*rc = p.receipt
 	return err
 }
 
@@ -200,16 +205,18 @@ func (l *Ledger) Check(o licensing.Order, bases ...SABasis) (Receipt, error) {
 
 // A plan is what an order would do, worked out without changing anything.
 type plan struct {
-	receipt Receipt
-	passed  bool           // time passed: start is the position on the order's date
-	start   position       // after the anniversaries up to the order
-	end     position       // after the order
-	ai      int            // the ordering affiliate
-	tracks  [4]trackUpdate // the SA coverage the order leaves, one per SA line…
-	ntracks int
-	more    []trackUpdate // …and beyond four lines
-	refused PoolResult    // the pool that refused the order, if one did
-	renewal *renewal      // a co-terminated renewal (Renew); nil for an order
+	receipt       Receipt        // its Lines array is reused (PostInto)
+	passed        bool           // time passed: start is the position on the order's date
+	start         position       // after the anniversaries up to the order
+	end           position       // after the order
+	ai            int            // the ordering affiliate
+	tracks        [4]trackUpdate // the SA coverage the order leaves, one per SA line…
+	ntracks       int
+	more          []trackUpdate    // …and beyond four lines
+	idHash        idHash           // the order ID's, for the table of IDs seen
+	refused       licensing.Pool   // the pool a refusal is recorded in: the line's, or the pool's that refused
+	refusedPoints licensing.Points // the order's points in it, as far as they were counted
+	renewal       *renewal         // a co-terminated renewal (Renew); nil for an order
 }
 
 // addTrack records the coverage an SA line leaves.
@@ -259,7 +266,8 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 	if err := o.Validate(); err != nil {
 		return err
 	}
-	if l.seen.has(o.ID) {
+	var dup bool
+	if p.idHash, dup = l.seen.lookup(o.ID); dup {
 		return licensing.Refuse("INV-06", licensing.ErrDuplicateOrder, "order %q was already posted; it is not counted twice", o.ID)
 	}
 	for i, line := range o.Lines {
@@ -300,7 +308,7 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 	for i := range o.Lines {
 		line := &o.Lines[i]
 		pool := line.Product.Pool
-		p.refused = PoolResult{Pool: pool, Before: p.start.pools[pool-1]} // the pool a refusal of this line is recorded in
+		p.refused, p.refusedPoints = pool, licensing.Points{} // the pool a refusal of this line is recorded in
 		var c sa.Coverage
 		if line.Offering.HasSA() {
 			if cov.Months == 0 {
@@ -345,7 +353,7 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 			continue
 		}
 		r := PoolResult{Pool: before.Pool, Points: pts[i], Before: before, order: o.ID, affiliate: o.Affiliate, holdMinimum: l.rules.HoldMinimum}
-		p.refused = r
+		p.refused, p.refusedPoints = before.Pool, pts[i]
 		after := before
 		var err error
 		if r.Transition, r.rule, err = l.rules.order(&after, pts[i], l.fixed, l.segLevel); err != nil {
@@ -394,7 +402,7 @@ func (l *Ledger) commit(o licensing.Order, p *plan) {
 	for _, u := range p.more {
 		a.cover[u.product] = u.track
 	}
-	l.seen.add(o.ID)
+	l.seen.addHashed(o.ID, p.idHash)
 }
 
 // order applies an order's points to one pool's state n, in place (SP-16

@@ -78,7 +78,8 @@ func (l *Ledger) Renew(o RenewalOrder) (Renewal, error) {
 		return Renewal{}, err
 	}
 	p := plan{renewal: &renewal{order: &o}}
-	rc, err := l.apply(&p, o.order(), nil)
+	err := l.apply(&p, o.order(), nil)
+	rc := p.receipt
 	if err != nil {
 		return Renewal{Receipt: rc}, err // nothing to bill
 	}
@@ -155,7 +156,7 @@ func (l *Ledger) coterminate(p *plan, o licensing.Order) error {
 	lines := make([]sa.Expiring, len(r.Lines))
 	for i, ln := range r.Lines {
 		pool := ln.Product.Pool
-		p.refused = PoolResult{Pool: pool, Before: p.start.pools[pool-1]}
+		p.refused, p.refusedPoints = pool, licensing.Points{}
 		end, covered := a.cover[ln.Product].End()
 		if !covered {
 			return nothingToRenew(o.ID, i+1, ln.Product)

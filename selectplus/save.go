@@ -188,14 +188,17 @@ func (l *Ledger) restore(s *saved, names fieldNames) error {
 			return bad(names.sum(k), "%v; the affiliates' shares add up to %v (INV-05)", p.Earned, sums[k])
 		}
 	}
-	l.seen.reserve(len(s.Orders))
+	bytes := 0
+	for _, id := range s.Orders {
+		bytes += len(id)
+	}
+	l.seen.reserve(len(s.Orders), bytes)
 	for i, id := range s.Orders {
-		field := fmt.Sprintf("orders[%d]", i)
 		switch {
 		case strings.TrimSpace(id) == "":
-			return bad(field, "%q: an order ID is required", id)
+			return bad(fmt.Sprintf("orders[%d]", i), "%q: an order ID is required", id)
 		case !l.seen.add(id):
-			return &licensing.FieldError{Field: field, Value: id, Err: fmt.Errorf("%w: %w: listed twice (INV-06)", licensing.ErrInvalidOrder, licensing.ErrDuplicateOrder)}
+			return &licensing.FieldError{Field: fmt.Sprintf("orders[%d]", i), Value: id, Err: fmt.Errorf("%w: %w: listed twice (INV-06)", licensing.ErrInvalidOrder, licensing.ErrDuplicateOrder)}
 		}
 	}
 	for i, t := range s.Tracks {
