@@ -48,10 +48,39 @@ func (r PoolResult) Why() licensing.Explanation {
 	if r.Transition == 0 {
 		return licensing.Explanation{}
 	}
-	return licensing.Explain(r.rule, orderResult(r.Transition, r.After, r.holdMinimum),
+	return licensing.Explain(r.rule, r.Result(),
 		licensing.F("order", r.order), licensing.F("affiliate", r.affiliate), licensing.F("points", r.Points),
 		licensing.F("totalBefore", r.Before.Total()), licensing.F("total", r.After.Total()),
 		licensing.F("levelBefore", levelText(r.Before.Level)), licensing.F("level", levelText(r.After.Level)))
+}
+
+// Rule returns the rule of Why, without building the rest: "" for an
+// untouched pool.
+func (r PoolResult) Rule() licensing.RuleID {
+	if r.Transition == 0 {
+		return ""
+	}
+	return r.rule
+}
+
+// Result returns the result sentence of Why, without its facts: a program
+// that prints one line per order line reads only this. An untouched pool
+// has none.
+func (r PoolResult) Result() string {
+	switch r.Transition {
+	case 0:
+		return ""
+	case Initial:
+		return "first order opens the pool at " + r.After.Level.String()
+	case Upgrade:
+		return "running total " + r.After.Total().Display() + " reaches " + r.After.Level.String() +
+			": the whole order is priced at " + r.After.Level.String()
+	case Reactivation:
+		return "reactivated from hold at " + r.After.Level.String()
+	case HoldPurchase:
+		return "accepted on hold: " + r.After.Earned.Display() + " of the " + r.holdMinimum.Display() + " points that reactivate the pool"
+	}
+	return "priced at " + r.After.Level.String()
 }
 
 // A Receipt is what an order does: the anniversaries it passed on its way
@@ -551,18 +580,4 @@ func levelText(l licensing.Level) string {
 		return ""
 	}
 	return l.String()
-}
-
-func orderResult(k Transition, after PoolState, holdMinimum licensing.Points) string {
-	switch k {
-	case Initial:
-		return fmt.Sprintf("first order opens the pool at %v", after.Level)
-	case Upgrade:
-		return fmt.Sprintf("running total %s reaches %v: the whole order is priced at %v", after.Total().Display(), after.Level, after.Level)
-	case Reactivation:
-		return fmt.Sprintf("reactivated from hold at %v", after.Level)
-	case HoldPurchase:
-		return fmt.Sprintf("accepted on hold: %s of the %s points that reactivate the pool", after.Earned.Display(), holdMinimum.Display())
-	}
-	return fmt.Sprintf("priced at %v", after.Level)
 }

@@ -166,11 +166,49 @@ type refusedEvent struct {
 	Affiliate string `json:"affiliate"`
 }
 
+// appendJSON writes each object as encoding/json would, its fields in the
+// struct's order (TestAppendJSON compares them), without reflection: a
+// history of a million rows is a million objects.
+func (e anniversaryEvent) appendJSON(b []byte) []byte {
+	return cli.StartObject(b).Str("event", e.Event).Str("date", e.Date).Str("pool", e.Pool).Str("total", e.Total).
+		Str("levelBefore", e.LevelBefore).Str("level", e.Level).Str("carry", e.Carry).Str("status", e.Status).
+		Str("rule", e.Rule).Str("explanation", e.Explanation).End()
+}
+
+func (e lineEvent) appendJSON(b []byte) []byte {
+	o := cli.StartObject(b).Str("event", e.Event).Str("date", e.Date).Str("order", e.Order).Int("line", int64(e.Line)).
+		Str("pool", e.Pool).Str("points", e.Points).Str("level", e.Level)
+	if e.SAMonths != 0 {
+		o = o.Int("saMonths", int64(e.SAMonths))
+	}
+	if e.SAEnd != "" {
+		o = o.Str("saEnd", e.SAEnd)
+	}
+	return o.Str("affiliate", e.Affiliate).Str("product", e.Product).Str("offering", e.Offering).Int("quantity", e.Quantity).
+		Str("rule", e.Rule).Str("explanation", e.Explanation).End()
+}
+
+func (e openingEvent) appendJSON(b []byte) []byte {
+	return cli.StartObject(b).Str("event", e.Event).Str("date", e.Date).Str("pool", e.Pool).Str("total", e.Total).
+		Str("level", e.Level).Str("carry", e.Carry).Str("status", e.Status).Str("rule", e.Rule).
+		Str("explanation", e.Explanation).End()
+}
+
+func (e refusedEvent) appendJSON(b []byte) []byte {
+	return cli.StartObject(b).Str("event", e.Event).Str("date", e.Date).Str("order", e.Order).Str("rule", e.Rule).
+		Str("error", e.Error).Str("affiliate", e.Affiliate).End()
+}
+
+// An object is an output object.
+type object interface {
+	appendJSON(b []byte) []byte
+}
+
 // An event is one output object and the agreement year it belongs to (an
 // anniversary belongs to the year it closes).
 type event struct {
 	year int
-	obj  any
+	obj  object
 }
 
 func level(l licensing.Level) string {
@@ -222,14 +260,17 @@ func run(args []string, w, errw io.Writer) error {
 		return inFile{fs.Arg(0), err}
 	}
 
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
 	defer bw.Flush() // on an error too: every object written is a whole line
 	r := &replayer{errw: errw, start: start}
 	var tables *tablePrinter
 	if *asJSON {
-		enc := json.NewEncoder(bw)
-		enc.SetEscapeHTML(false)
-		r.emit = func(e event) error { return enc.Encode(e.obj) }
+		r.out = bw
+		r.emit = func(e event) error {
+			r.buf = e.obj.appendJSON(r.buf[:0])
+			_, err := bw.Write(r.buf)
+			return err
+		}
 	} else {
 		tables = &tablePrinter{w: bw, start: start, next: 1}
 		r.emit = tables.add
@@ -306,6 +347,8 @@ type replayer struct {
 	last       licensing.Date // the latest order date read
 	errw       io.Writer
 	emit       func(event) error
+	out        io.Writer // JSON lines, written by emit, and by post for order lines
+	buf        []byte    // the JSON line being written
 	bad        int
 	rc         selectplus.Receipt
 }
@@ -385,20 +428,23 @@ func (r *replayer) post(o licensing.Order, line int) error {
 	err := r.ledger.PostInto(&r.rc, o) // the receipt's memory serves every order
 	rc := r.rc
 	if err == nil {
-		var whys [3]*licensing.Explanation // one explanation a pool, built once
+		var results [3]string // each pool's result, built once (the Why of a receipt is more)
+		date, saEnd, end := o.Date.String(), "", licensing.Date{}
 		for _, lr := range rc.Lines {
-			if whys[lr.Pool-1] == nil {
-				w := rc.Pools[lr.Pool-1].Why()
-				whys[lr.Pool-1] = &w
+			pr := rc.Pools[lr.Pool-1]
+			if results[lr.Pool-1] == "" {
+				results[lr.Pool-1] = pr.Result()
 			}
-			why := *whys[lr.Pool-1]
-			e := lineEvent{Event: "line", Date: o.Date.String(), Order: o.ID, Line: lr.Line, Pool: lr.Pool.String(),
+			e := lineEvent{Event: "line", Date: date, Order: o.ID, Line: lr.Line, Pool: lr.Pool.String(),
 				Points: lr.Points.String(), Level: level(lr.Level), Affiliate: o.Affiliate, Product: lr.Product.Name,
-				Offering: lr.Offering.String(), Quantity: lr.Quantity, Rule: string(why.Rule), Explanation: why.Result}
+				Offering: lr.Offering.String(), Quantity: lr.Quantity, Rule: string(pr.Rule()), Explanation: results[lr.Pool-1]}
 			if lr.Coverage.Months > 0 {
-				e.SAMonths, e.SAEnd = lr.Coverage.Months, lr.Coverage.End.String()
+				if lr.Coverage.End != end {
+					end, saEnd = lr.Coverage.End, lr.Coverage.End.String()
+				}
+				e.SAMonths, e.SAEnd = lr.Coverage.Months, saEnd
 			}
-			if err := r.emit(event{year, e}); err != nil {
+			if err := r.line(year, e); err != nil {
 				return err
 			}
 		}
@@ -412,6 +458,17 @@ func (r *replayer) post(o licensing.Order, line int) error {
 	}
 	return r.emit(event{year, refusedEvent{Event: "refused", Date: o.Date.String(), Order: o.ID, Rule: string(rule),
 		Error: err.Error(), Affiliate: o.Affiliate}})
+}
+
+// line emits an order line's event: as emit does, but written straight
+// out in JSON, since a history is mostly order lines.
+func (r *replayer) line(year int, e lineEvent) error {
+	if r.out == nil {
+		return r.emit(event{year, e})
+	}
+	r.buf = e.appendJSON(r.buf[:0])
+	_, err := r.out.Write(r.buf)
+	return err
 }
 
 // inFile is an error reading the history file, named with it.

@@ -329,3 +329,36 @@ func TestOpening(t *testing.T) {
 		t.Errorf("-until before the opening: %v", err)
 	}
 }
+
+// Each output object is written by hand as encoding/json writes it, with
+// HTML escaping off: any text, invalid UTF-8 and control characters
+// included, and the omitted SA fields of a line without SA.
+func TestAppendJSON(t *testing.T) {
+	text := rapid.OneOf(rapid.String(), rapid.StringMatching(`[a-z"\\<>&\x00-\x1f\x{2028}\x{2029}]{0,8}`),
+		rapid.Map(rapid.SliceOf(rapid.Byte()), func(b []byte) string { return string(b) }))
+	num := rapid.OneOf(rapid.Just(0), rapid.IntRange(-3, 40), rapid.Int())
+	rapid.Check(t, func(t *rapid.T) {
+		s := func(name string) string { return text.Draw(t, name) }
+		var obj object
+		switch rapid.IntRange(0, 3).Draw(t, "kind") {
+		case 0:
+			obj = anniversaryEvent{s("event"), s("date"), s("pool"), s("total"), s("levelBefore"), s("level"), s("carry"), s("status"), s("rule"), s("explanation")}
+		case 1:
+			obj = lineEvent{s("event"), s("date"), s("order"), num.Draw(t, "line"), s("pool"), s("points"), s("level"), num.Draw(t, "saMonths"),
+				rapid.OneOf(rapid.Just(""), text).Draw(t, "saEnd"), s("affiliate"), s("product"), s("offering"), int64(num.Draw(t, "quantity")), s("rule"), s("explanation")}
+		case 2:
+			obj = openingEvent{s("event"), s("date"), s("pool"), s("total"), s("level"), s("carry"), s("status"), s("rule"), s("explanation")}
+		default:
+			obj = refusedEvent{s("event"), s("date"), s("order"), s("rule"), s("error"), s("affiliate")}
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(obj); err != nil {
+			t.Fatal(err)
+		}
+		if got := obj.appendJSON(nil); !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("appendJSON wrote\n%s\nencoding/json writes\n%s", got, want.Bytes())
+		}
+	})
+}

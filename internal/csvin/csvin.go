@@ -7,6 +7,7 @@ package csvin
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -15,7 +16,7 @@ import (
 // SkipBOM returns a buffered reader of r without the UTF-8 byte-order mark
 // that spreadsheets put at the start of a CSV export.
 func SkipBOM(r io.Reader) *bufio.Reader {
-	br := bufio.NewReader(r)
+	br := bufio.NewReaderSize(r, 64<<10) // few reads of a long history
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
 		br.Discard(3)
 	}
@@ -41,25 +42,23 @@ func Reader(r io.Reader) io.Reader { return crReader{SkipBOM(r)} }
 type crReader struct{ br *bufio.Reader }
 
 func (c crReader) Read(p []byte) (int, error) {
-	n := 0
-	for n < len(p) {
-		b, err := c.br.ReadByte()
-		if err != nil {
-			if n > 0 {
-				return n, nil
-			}
-			return 0, err
+	n, err := c.br.Read(p)
+	for i := bytes.IndexByte(p[:n], '\r'); i >= 0; {
+		var lone bool
+		if i+1 < n {
+			lone = p[i+1] != '\n'
+		} else { // the CR ends what was read: the next byte decides
+			next, perr := c.br.Peek(1)
+			lone = perr != nil || next[0] != '\n'
 		}
-		if b == '\r' {
-			if next, err := c.br.Peek(1); err != nil || next[0] != '\n' {
-				b = '\n'
-			}
+		if lone {
+			p[i] = '\n'
 		}
-		p[n] = b
-		n++
-		if c.br.Buffered() == 0 {
-			break // return what is read rather than wait for more
+		k := bytes.IndexByte(p[i+1:n], '\r')
+		if k < 0 {
+			break
 		}
+		i += 1 + k
 	}
-	return n, nil
+	return n, err
 }

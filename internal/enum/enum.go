@@ -136,6 +136,11 @@ func (s *Set[E]) UnmarshalText(p *E, text []byte) error {
 // ASCII case and extra white space. Anything else is an error wrapping the
 // sentinel.
 func (s *Set[E]) Parse(text string) (E, error) {
+	for v := 1; v < len(s.names); v++ { // the canonical name as written: no normalizing
+		if s.names[v] == text {
+			return E(v), nil
+		}
+	}
 	if v, ok := s.parse[Normalize(text)]; ok {
 		return v, nil
 	}
