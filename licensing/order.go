@@ -53,7 +53,7 @@ func (o Order) Validate() error {
 		return bad("lines", "", fmt.Errorf("%w: an order needs at least one line", ErrInvalidOrder))
 	}
 	for i := range o.Lines {
-		if err := o.Lines[i].Validate(); err != nil {
+		if err := o.Lines[i].validate(); err != nil {
 			return Locate(err, o.ID, i+1)
 		}
 	}
@@ -67,7 +67,10 @@ func (o Order) Validate() error {
 // offering, a quantity outside 1..MaxQuantity, or SA months that are
 // negative, above MaxSAMonths, or given for an offering without SA. It
 // allocates nothing unless it fails.
-func (l Line) Validate() error {
+func (l Line) Validate() error { return l.validate() }
+
+// validate is Validate, reading the line where it is rather than a copy.
+func (l *Line) validate() error {
 	bad := func(field, value string, err error) error {
 		return &FieldError{Field: field, Value: value, Err: err}
 	}
@@ -134,17 +137,22 @@ type LinePoints struct {
 	SA      Points
 	Total   Points
 	rule    RuleID
-	line    Line
+	// What Why says of the line: kept apart from the Line, whose copy
+	// would cost every count more than the count itself.
+	product  string
+	unit     Points // the product's license points
+	quantity int64
+	months   int
+	offering Offering
 }
 
 // Why returns the explanation of the count, built when called: the rule,
 // the line's product, offering, quantity, license points and SA months,
 // and the figures.
 func (lp LinePoints) Why() Explanation {
-	l := lp.line
 	return Explain(lp.rule, lp.Total.Display()+" points",
-		F("product", l.Product.Name), F("offering", l.Offering), F("quantity", l.Quantity),
-		F("licensePoints", l.Product.Points), F("saMonths", l.SAMonths),
+		F("product", lp.product), F("offering", lp.offering), F("quantity", lp.quantity),
+		F("licensePoints", lp.unit), F("saMonths", lp.months),
 		F("license", lp.License), F("sa", lp.SA))
 }
 
@@ -156,8 +164,11 @@ func (lp LinePoints) Why() Explanation {
 // they are the caller's to give, never counted as zero. A step-up earns no
 // stated points and is an error wrapping ErrNoPointRule (LIB-02). It
 // allocates nothing unless it fails, so hot paths use it too.
-func (l Line) Points() (LinePoints, error) {
-	if err := l.Validate(); err != nil {
+func (l Line) Points() (LinePoints, error) { return l.points() }
+
+// points is Points, reading the line where it is rather than a copy.
+func (l *Line) points() (LinePoints, error) {
+	if err := l.validate(); err != nil {
 		return LinePoints{}, err
 	}
 	if l.Offering.HasSA() && l.SAMonths == 0 {
@@ -168,7 +179,7 @@ func (l Line) Points() (LinePoints, error) {
 		if r.offering != l.Offering {
 			continue
 		}
-		lp := LinePoints{rule: r.rule, line: l}
+		lp := LinePoints{rule: r.rule, product: l.Product.Name, unit: l.Product.Points, quantity: l.Quantity, months: l.SAMonths, offering: l.Offering}
 		ok := true
 		if r.license {
 			lp.License, ok = l.Product.Points.mulChecked(l.Quantity)

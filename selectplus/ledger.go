@@ -39,8 +39,9 @@ type Ledger struct {
 	affIndex map[string]int
 	affs     []affiliate
 
-	pos  position
-	seen idSet
+	pos    position
+	seen   idSet
+	covers covers
 
 	auditOff bool
 	audit    []Event

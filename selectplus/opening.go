@@ -254,13 +254,13 @@ func (l *Ledger) Opening() Opening {
 		}
 		o.Pools = append(o.Pools, op)
 	}
-	for _, a := range l.affs {
+	for ai, a := range l.affs {
 		start := len(o.Coverage)
-		for prod, t := range a.cover {
+		l.eachTrack(ai, func(prod licensing.Product, t sa.Track) {
 			if end, ok := t.End(); ok {
 				o.Coverage = append(o.Coverage, OpeningCoverage{Affiliate: a.id, Product: prod, End: end})
 			}
-		}
+		})
 		slices.SortFunc(o.Coverage[start:], func(x, y OpeningCoverage) int { return compareProducts(x.Product, y.Product) })
 	}
 	return o

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/vlrules/vlrules/licensing"
-	"github.com/vlrules/vlrules/sa"
 )
 
 // ErrInvalidPoolStatus is wrapped by every error that reports a malformed pool status.
@@ -92,11 +91,10 @@ func (a association) waives() bool {
 }
 
 // affiliate is a registered affiliate: its ID, its anniversary month
-// (SP-39, X-18) and its SA coverage per product (SP-45, SP-46). The
-// coverage is indexed by product, so that a line finds its product's
-// coverage in one look-up.
+// (SP-39, X-18) and its SA coverage per product (SP-45, SP-46), by the
+// product's number in the ledger's covers.
 type affiliate struct {
 	id    string
 	month time.Month
-	cover map[licensing.Product]sa.Track
+	cover []coverEntry
 }

@@ -280,6 +280,7 @@ func (p *plan) track(key licensing.Product) (sa.Track, bool) {
 // applied when the order is committed.
 type trackUpdate struct {
 	product licensing.Product
+	number  int32 // the product's in the ledger's covers; -1 if not numbered yet
 	track   sa.Track
 }
 
@@ -421,15 +422,12 @@ func (l *Ledger) commit(o licensing.Order, p *plan) {
 				Points: r.Points, Before: r.Before, After: r.After, lazy: fromOrder, rule: r.rule, hold: r.holdMinimum})
 		}
 	}
-	a := &l.affs[p.ai]
-	if p.ntracks > 0 && a.cover == nil {
-		a.cover = map[licensing.Product]sa.Track{}
-	}
 	for i := 0; i < p.ntracks; i++ {
-		a.cover[p.tracks[i].product] = p.tracks[i].track
+		u := &p.tracks[i]
+		l.setTrack(p.ai, u.number, u.product, u.track)
 	}
 	for _, u := range p.more {
-		a.cover[u.product] = u.track
+		l.setTrack(p.ai, -1, u.product, u.track)
 	}
 	l.seen.addHashed(o.ID, p.idHash)
 }
@@ -511,15 +509,16 @@ func checkBases(o licensing.Order, bases []SABasis) error {
 // coverage the order's earlier lines leave in p.
 func (l *Ledger) saLine(p *plan, o licensing.Order, i int, line *licensing.Line, ai int, cov sa.Coverage, bases []SABasis) (sa.Coverage, trackUpdate, error) {
 	key := line.Product
+	n := l.covers.number(key)
 	t, ok := p.track(key)
 	if !ok {
-		t = l.affs[ai].cover[key]
+		t, _ = l.affs[ai].of(n)
 	}
 	if line.Offering == licensing.LicenseSA {
 		if err := t.BuyLicenseSA(o.Date, cov.End); err != nil {
 			return sa.Coverage{}, trackUpdate{}, err
 		}
-		return cov, trackUpdate{key, t}, nil
+		return cov, trackUpdate{key, n, t}, nil
 	}
 	ma := l.affs[ai].month
 	for _, b := range bases {
@@ -547,7 +546,7 @@ func (l *Ledger) saLine(p *plan, o licensing.Order, i int, line *licensing.Line,
 		if err := t.BuyLicenseSA(o.Date, c.End); err != nil {
 			return sa.Coverage{}, trackUpdate{}, err
 		}
-		return c, trackUpdate{key, t}, nil
+		return c, trackUpdate{key, n, t}, nil
 	}
 	end, covered := t.End()
 	if !covered {
@@ -563,7 +562,7 @@ func (l *Ledger) saLine(p *plan, o licensing.Order, i int, line *licensing.Line,
 	if err := t.RenewSA(saTerms.renewal, o.Date, c.End); err != nil {
 		return sa.Coverage{}, trackUpdate{}, fmt.Errorf("selectplus: order %q line %d: %w", o.ID, i+1, err)
 	}
-	return c, trackUpdate{key, t}, nil
+	return c, trackUpdate{key, n, t}, nil
 }
 
 // nothingToRenew is the refusal of SA renewing coverage the affiliate

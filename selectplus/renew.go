@@ -157,7 +157,8 @@ func (l *Ledger) coterminate(p *plan, o licensing.Order) error {
 	for i, ln := range r.Lines {
 		pool := ln.Product.Pool
 		p.refused, p.refusedPoints = pool, licensing.Points{}
-		end, covered := a.cover[ln.Product].End()
+		t, _ := a.of(l.covers.number(ln.Product))
+		end, covered := t.End()
 		if !covered {
 			return nothingToRenew(o.ID, i+1, ln.Product)
 		}

@@ -237,5 +237,6 @@ func (l *Ledger) CoveredUntil(affiliateID string, p licensing.Product) (licensin
 	if !ok {
 		return licensing.Date{}, false
 	}
-	return l.affs[i].cover[p].End()
+	t, _ := l.track(i, p)
+	return t.End()
 }

@@ -74,9 +74,7 @@ func (l Ledger) MarshalJSON() ([]byte, error) {
 			year[k] = sh.yearPoints(p.year, k)
 		}
 		s.Affiliates = append(s.Affiliates, affiliateJSON{a.id, a.month, year, sh.total})
-		for prod, t := range a.cover {
-			s.Tracks = append(s.Tracks, trackJSON{a.id, prod, t})
-		}
+		l.eachTrack(i, func(prod licensing.Product, t sa.Track) { s.Tracks = append(s.Tracks, trackJSON{a.id, prod, t}) })
 	}
 	slices.SortFunc(s.Tracks, func(x, y trackJSON) int {
 		return cmp.Or(cmp.Compare(l.affIndex[x.Affiliate], l.affIndex[y.Affiliate]), compareProducts(x.Product, y.Product))
@@ -207,7 +205,7 @@ func (l *Ledger) restore(s *saved, names fieldNames) error {
 			return bad(fmt.Sprintf("saCoverage[%d].affiliate", i), "%q is not registered", t.Affiliate)
 		}
 		a := &l.affs[ai]
-		if _, dup := a.cover[t.Product]; dup {
+		if _, dup := l.track(ai, t.Product); dup {
 			return bad(fmt.Sprintf("saCoverage[%d]", i), "coverage of %s by %q twice", t.Product, t.Affiliate)
 		}
 		if end, ok := t.Track.End(); ok {
@@ -218,10 +216,7 @@ func (l *Ledger) restore(s *saved, names fieldNames) error {
 				return bad(names.track(i)+".end", "%v: SA coverage ends the day before one of %q's anniversaries, the 1st of %v (SP-39, SP-44)", end, t.Affiliate, a.month)
 			}
 		}
-		if a.cover == nil {
-			a.cover = map[licensing.Product]sa.Track{}
-		}
-		a.cover[t.Product] = t.Track
+		l.setTrack(ai, -1, t.Product, t.Track)
 	}
 	return nil
 }
