@@ -84,7 +84,7 @@ func (p Product) Validate() error {
 // no name, an invalid kind or pool, points that are negative, too large or
 // not whole or half. It allocates nothing unless it fails; order validation
 // uses it on every line.
-func (p Product) countable() error {
+func (p *Product) countable() error {
 	bad := func(field, value string, err error) error {
 		return &FieldError{Field: field, Value: value, Err: err}
 	}

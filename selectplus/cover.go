@@ -12,8 +12,8 @@ import (
 // coverage costs no map of its own (issue 11: a ledger of many affiliates
 // and products allocates nothing per order once they are known).
 type covers struct {
-	index    map[licensing.Product]int32 // product → number
-	products []licensing.Product         // number → product
+	index    map[string][]int32  // product name → the numbers of the products of that name
+	products []licensing.Product // number → product
 }
 
 // A coverEntry is an affiliate's coverage of one product; set tells a
@@ -25,8 +25,10 @@ type coverEntry struct {
 
 // number returns a product's number, or -1 if no one has covered it.
 func (c *covers) number(p licensing.Product) int32 {
-	if n, ok := c.index[p]; ok {
-		return n
+	for _, n := range c.index[p.Name] { // a name hashes faster than a whole Product
+		if c.products[n] == p {
+			return n
+		}
 	}
 	return -1
 }
@@ -52,10 +54,10 @@ func (l *Ledger) setTrack(ai int, n int32, p licensing.Product, t sa.Track) {
 	if n < 0 {
 		if n = l.covers.number(p); n < 0 {
 			if l.covers.index == nil {
-				l.covers.index = map[licensing.Product]int32{}
+				l.covers.index = map[string][]int32{}
 			}
 			n = int32(len(l.covers.products))
-			l.covers.index[p] = n
+			l.covers.index[p.Name] = append(l.covers.index[p.Name], n)
 			l.covers.products = append(l.covers.products, p)
 		}
 	}

@@ -158,7 +158,13 @@ func (l *Ledger) Audit() []Event { return append([]Event(nil), l.audit...) }
 
 // affiliate returns the index of a registered affiliate.
 func (l *Ledger) affiliate(id string) (int, bool) {
-	if i, ok := l.affIndex[id]; ok {
+	if len(l.affs) <= 8 { // a few IDs compare faster than they hash
+		for i := range l.affs {
+			if l.affs[i].id == id {
+				return i, true
+			}
+		}
+	} else if i, ok := l.affIndex[id]; ok {
 		return i, true
 	}
 	i, ok := l.affIndex[strings.TrimSpace(id)]

@@ -260,28 +260,28 @@ func (p *plan) addTrack(u trackUpdate) {
 
 // track returns the coverage the order's earlier lines leave for a
 // product, if any does.
-func (p *plan) track(key licensing.Product) (sa.Track, bool) {
+func (p *plan) track(lines []licensing.Line, key licensing.Product) (sa.Track, bool) {
 	var t sa.Track
 	found := false
 	for i := 0; i < p.ntracks; i++ {
-		if p.tracks[i].product == key {
-			t, found = p.tracks[i].track, true
+		if u := &p.tracks[i]; lines[u.line].Product == key {
+			t, found = u.track, true
 		}
 	}
 	for _, u := range p.more {
-		if u.product == key {
+		if lines[u.line].Product == key {
 			t, found = u.track, true
 		}
 	}
 	return t, found
 }
 
-// A trackUpdate is the SA coverage a line will leave for a product,
-// applied when the order is committed.
+// A trackUpdate is the SA coverage an order line will leave for its
+// product, applied when the order is committed.
 type trackUpdate struct {
-	product licensing.Product
-	number  int32 // the product's in the ledger's covers; -1 if not numbered yet
-	track   sa.Track
+	line   int32 // the order line, from 0
+	number int32 // the product's in the ledger's covers; -1 if not numbered yet
+	track  sa.Track
 }
 
 // plan works out what an order would do. Everything that can refuse the
@@ -424,10 +424,10 @@ func (l *Ledger) commit(o licensing.Order, p *plan) {
 	}
 	for i := 0; i < p.ntracks; i++ {
 		u := &p.tracks[i]
-		l.setTrack(p.ai, u.number, u.product, u.track)
+		l.setTrack(p.ai, u.number, o.Lines[u.line].Product, u.track)
 	}
 	for _, u := range p.more {
-		l.setTrack(p.ai, -1, u.product, u.track)
+		l.setTrack(p.ai, u.number, o.Lines[u.line].Product, u.track)
 	}
 	l.seen.addHashed(o.ID, p.idHash)
 }
@@ -510,7 +510,7 @@ func checkBases(o licensing.Order, bases []SABasis) error {
 func (l *Ledger) saLine(p *plan, o licensing.Order, i int, line *licensing.Line, ai int, cov sa.Coverage, bases []SABasis) (sa.Coverage, trackUpdate, error) {
 	key := line.Product
 	n := l.covers.number(key)
-	t, ok := p.track(key)
+	t, ok := p.track(o.Lines, key)
 	if !ok {
 		t, _ = l.affs[ai].of(n)
 	}
@@ -518,7 +518,7 @@ func (l *Ledger) saLine(p *plan, o licensing.Order, i int, line *licensing.Line,
 		if err := t.BuyLicenseSA(o.Date, cov.End); err != nil {
 			return sa.Coverage{}, trackUpdate{}, err
 		}
-		return cov, trackUpdate{key, n, t}, nil
+		return cov, trackUpdate{int32(i), n, t}, nil
 	}
 	ma := l.affs[ai].month
 	for _, b := range bases {
@@ -546,7 +546,7 @@ func (l *Ledger) saLine(p *plan, o licensing.Order, i int, line *licensing.Line,
 		if err := t.BuyLicenseSA(o.Date, c.End); err != nil {
 			return sa.Coverage{}, trackUpdate{}, err
 		}
-		return c, trackUpdate{key, n, t}, nil
+		return c, trackUpdate{int32(i), n, t}, nil
 	}
 	end, covered := t.End()
 	if !covered {
@@ -562,7 +562,7 @@ func (l *Ledger) saLine(p *plan, o licensing.Order, i int, line *licensing.Line,
 	if err := t.RenewSA(saTerms.renewal, o.Date, c.End); err != nil {
 		return sa.Coverage{}, trackUpdate{}, fmt.Errorf("selectplus: order %q line %d: %w", o.ID, i+1, err)
 	}
-	return c, trackUpdate{key, n, t}, nil
+	return c, trackUpdate{int32(i), n, t}, nil
 }
 
 // nothingToRenew is the refusal of SA renewing coverage the affiliate

@@ -35,8 +35,11 @@ func thirdAnniversary(o licensing.Date, ma time.Month, n int) (sa.Coverage, erro
 	if err != nil {
 		return sa.Coverage{}, licensing.Refuse("SP-39", licensing.ErrOverflow, "coverage from %v would end after the calendar", o)
 	}
-	end := an.AddDays(-1)
-	return sa.Coverage{Start: o, End: end, Months: sa.Months(o, end)}, nil
+	// Coverage ends the day before a 1st and counts o's month in full, so
+	// sa.Months(o, end) is the count of months from o's to an's (the
+	// properties test checks it against a month-by-month walk).
+	months := 12*(an.Year()-o.Year()) + int(an.Month()) - int(o.Month())
+	return sa.Coverage{Start: o, End: an.AddDays(-1), Months: months}, nil
 }
 
 // NextAffiliateAnniversary returns A1 of SP-39: the first 1st of month ma
