@@ -12,8 +12,9 @@ import (
 // coverage costs no map of its own (issue 11: a ledger of many affiliates
 // and products allocates nothing per order once they are known).
 type covers struct {
-	index    map[string][]int32  // product name → the numbers of the products of that name
+	index    map[string]int32    // product name → the number of the first product of that name
 	products []licensing.Product // number → product
+	sameName []int32             // number → the next product of the same name, -1 for none
 }
 
 // A coverEntry is an affiliate's coverage of one product; set tells a
@@ -25,12 +26,35 @@ type coverEntry struct {
 
 // number returns a product's number, or -1 if no one has covered it.
 func (c *covers) number(p licensing.Product) int32 {
-	for _, n := range c.index[p.Name] { // a name hashes faster than a whole Product
+	n, ok := c.index[p.Name] // a name hashes faster than a whole Product
+	for ; ok && n >= 0; n = c.sameName[n] {
 		if c.products[n] == p {
 			return n
 		}
 	}
 	return -1
+}
+
+// add numbers a product no one has covered yet.
+func (c *covers) add(p licensing.Product) int32 {
+	n := int32(len(c.products))
+	c.products = append(c.products, p)
+	c.sameName = append(c.sameName, -1)
+	first, ok := c.index[p.Name]
+	switch {
+	case !ok:
+		if c.index == nil {
+			c.index = map[string]int32{}
+		}
+		c.index[p.Name] = n
+	default:
+		last := first
+		for c.sameName[last] >= 0 {
+			last = c.sameName[last]
+		}
+		c.sameName[last] = n
+	}
+	return n
 }
 
 // of returns the affiliate's coverage of the product numbered n, if it
@@ -53,17 +77,18 @@ func (l *Ledger) track(ai int, p licensing.Product) (sa.Track, bool) {
 func (l *Ledger) setTrack(ai int, n int32, p licensing.Product, t sa.Track) {
 	if n < 0 {
 		if n = l.covers.number(p); n < 0 {
-			if l.covers.index == nil {
-				l.covers.index = map[string][]int32{}
-			}
-			n = int32(len(l.covers.products))
-			l.covers.index[p.Name] = append(l.covers.index[p.Name], n)
-			l.covers.products = append(l.covers.products, p)
+			n = l.covers.add(p)
 		}
 	}
 	a := &l.affs[ai]
-	if int(n) >= len(a.cover) {
-		a.cover = append(a.cover, make([]coverEntry, int(n)+1-len(a.cover))...)
+	switch need := int(n) + 1; {
+	case need <= len(a.cover):
+	case need <= cap(a.cover):
+		a.cover = a.cover[:need] // never shortened: the entries past len are zero
+	default: // room for every product numbered so far, and then some
+		grown := make([]coverEntry, need, max(need, 2*cap(a.cover), len(l.covers.products)))
+		copy(grown, a.cover)
+		a.cover = grown
 	}
 	a.cover[n] = coverEntry{track: t, set: true}
 }
