@@ -333,7 +333,7 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 	var cov sa.Coverage // SP-39, computed at the first line with SA
 	lines := buf
 	if cap(lines) < len(o.Lines) {
-		lines = make([]LineResult, 0, len(o.Lines))
+		lines = make([]LineResult, 0, max(len(o.Lines), 8)) // room for the next orders too (PostInto)
 	}
 	for i := range o.Lines {
 		line := &o.Lines[i]
