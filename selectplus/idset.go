@@ -28,11 +28,19 @@ var idSeed = maphash.MakeSeed()
 // minSlots is the size of a table's first allocation.
 const minSlots = 64
 
-// idHash is the hash of an ID; lookup computes it so that a caller who then
-// adds the ID does not compute it again.
+// idHash is the hash of an ID.
 type idHash uint64
 
 func hashID(id string) idHash { return idHash(maphash.String(idSeed, id)) }
+
+// An idSlot is where lookup found an ID missing: its hash, and the empty
+// slot it would take while the table keeps its size. add takes it, so
+// that a ledger probes the table once per order.
+type idSlot struct {
+	h    idHash
+	slot int
+	size int // the table's size when the slot was found
+}
 
 // equalAt reports whether the ID that starts at off is id, without
 // building a string.
@@ -56,15 +64,16 @@ func (s *idSet) find(id string, h idHash) (slot int, found bool) {
 	}
 }
 
-// lookup reports whether id is recorded, and returns its hash for add. It
+// lookup reports whether id is recorded, and where add would put it. It
 // changes nothing, so concurrent readers may call it.
-func (s *idSet) lookup(id string) (idHash, bool) {
-	h := hashID(id)
+func (s *idSet) lookup(id string) (idSlot, bool) {
+	at := idSlot{h: hashID(id), size: len(s.slots)}
 	if s.n == 0 {
-		return h, false
+		return at, false
 	}
-	_, found := s.find(id, h)
-	return h, found
+	slot, found := s.find(id, at.h)
+	at.slot = slot
+	return at, found
 }
 
 // has reports whether id is recorded.
@@ -74,19 +83,25 @@ func (s *idSet) has(id string) bool {
 }
 
 // add records id and reports whether it is new.
-func (s *idSet) add(id string) bool { return s.addHashed(id, hashID(id)) }
+func (s *idSet) add(id string) bool {
+	at, found := s.lookup(id)
+	if found {
+		return false
+	}
+	s.addAt(id, at)
+	return true
+}
 
-// addHashed records id, whose hash is h, and reports whether it is new. An
-// arena past 4 GiB of IDs cannot be addressed by the table; no ledger
-// reaches it (it would be some 400 million orders), and add panics rather
-// than lose an ID.
-func (s *idSet) addHashed(id string, h idHash) bool {
+// addAt records id, which lookup found missing at at, with no change to
+// the set since. An arena past 4 GiB of IDs cannot be addressed by the
+// table; no ledger reaches it (it would be some 400 million orders), and
+// addAt panics rather than lose an ID.
+func (s *idSet) addAt(id string, at idSlot) {
 	if 4*(s.n+1) > 3*len(s.slots) {
 		s.resize(2 * len(s.slots))
 	}
-	slot, found := s.find(id, h)
-	if found {
-		return false
+	if at.size != len(s.slots) || s.n == 0 { // the table grew, or was empty: find the slot again
+		at.slot, _ = s.find(id, at.h)
 	}
 	off := len(s.text)
 	if off >= math.MaxUint32 {
@@ -94,9 +109,8 @@ func (s *idSet) addHashed(id string, h idHash) bool {
 	}
 	s.text = binary.AppendUvarint(s.text, uint64(len(id)))
 	s.text = append(s.text, id...)
-	s.slots[slot] = uint32(off) + 1
+	s.slots[at.slot] = uint32(off) + 1
 	s.n++
-	return true
 }
 
 // reserve makes room for n more IDs, of about bytes bytes in all, without

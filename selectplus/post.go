@@ -242,7 +242,7 @@ type plan struct {
 	tracks        [4]trackUpdate // the SA coverage the order leaves, one per SA line…
 	ntracks       int
 	more          []trackUpdate    // …and beyond four lines
-	idHash        idHash           // the order ID's, for the table of IDs seen
+	id            idSlot           // where the order ID goes in the table of IDs seen
 	refused       licensing.Pool   // the pool a refusal is recorded in: the line's, or the pool's that refused
 	refusedPoints licensing.Points // the order's points in it, as far as they were counted
 	renewal       *renewal         // a co-terminated renewal (Renew); nil for an order
@@ -297,7 +297,7 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 		return err
 	}
 	var dup bool
-	if p.idHash, dup = l.seen.lookup(o.ID); dup {
+	if p.id, dup = l.seen.lookup(o.ID); dup {
 		return licensing.Refuse("INV-06", licensing.ErrDuplicateOrder, "order %q was already posted; it is not counted twice", o.ID)
 	}
 	for i, line := range o.Lines {
@@ -319,8 +319,9 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 	p.receipt.month, p.receipt.granularity = l.affs[ai].month, l.rules.SAGranularity
 	p.start, p.receipt.Reviews = l.passTo(l.pos, o.Date, true) // time passes whether or not the order is accepted
 	p.passed = true
-	for i, s := range p.start.pools {
-		p.receipt.Pools[i] = PoolResult{Pool: s.Pool, Before: s, After: s}
+	for i := range p.start.pools { // field by field: the receipt is zero
+		rp, s := &p.receipt.Pools[i], &p.start.pools[i]
+		rp.Pool, rp.Before, rp.After = s.Pool, *s, *s
 	}
 	if p.renewal != nil {
 		if err := l.coterminate(p, o); err != nil {
@@ -429,7 +430,7 @@ func (l *Ledger) commit(o licensing.Order, p *plan) {
 	for _, u := range p.more {
 		l.setTrack(p.ai, u.number, o.Lines[u.line].Product, u.track)
 	}
-	l.seen.addHashed(o.ID, p.idHash)
+	l.seen.addAt(o.ID, p.id)
 }
 
 // order applies an order's points to one pool's state n, in place (SP-16
