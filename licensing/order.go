@@ -164,40 +164,56 @@ func (lp LinePoints) Why() Explanation {
 // they are the caller's to give, never counted as zero. A step-up earns no
 // stated points and is an error wrapping ErrNoPointRule (LIB-02). It
 // allocates nothing unless it fails, so hot paths use it too.
-func (l Line) Points() (LinePoints, error) { return l.points() }
-
-// points is Points, reading the line where it is rather than a copy.
-func (l *Line) points() (LinePoints, error) {
-	if err := l.validate(); err != nil {
+func (l Line) Points() (LinePoints, error) {
+	license, sa, total, rule, err := l.count()
+	if err != nil {
 		return LinePoints{}, err
 	}
+	return LinePoints{License: license, SA: sa, Total: total,
+		rule: rule, product: l.Product.Name, unit: l.Product.Points, quantity: l.Quantity, months: l.SAMonths, offering: l.Offering}, nil
+}
+
+// Count returns the points Points returns, checked the same way, without
+// what their Why needs: for loops over many lines that read only the
+// figures (a ledger replaying a history). The results travel in
+// registers, where a LinePoints is copied through memory.
+func (l Line) Count() (license, sa, total Points, err error) {
+	license, sa, total, _, err = l.count()
+	return license, sa, total, err
+}
+
+// count is Points' arithmetic (pointRules), reading the line where it is
+// rather than a copy; rule is the row that counted it.
+func (l *Line) count() (license, sa, total Points, rule RuleID, err error) {
+	if err := l.validate(); err != nil {
+		return Points{}, Points{}, Points{}, "", err
+	}
 	if l.Offering.HasSA() && l.SAMonths == 0 {
-		return LinePoints{}, &FieldError{Field: "saMonths", Value: "0",
+		return Points{}, Points{}, Points{}, "", &FieldError{Field: "saMonths", Value: "0",
 			Err: fmt.Errorf("%w: a %v line earns SA points for the months of SA it buys; give them (SA-01)", ErrInvalidOrder, l.Offering)}
 	}
 	for _, r := range pointRules {
 		if r.offering != l.Offering {
 			continue
 		}
-		lp := LinePoints{rule: r.rule, product: l.Product.Name, unit: l.Product.Points, quantity: l.Quantity, months: l.SAMonths, offering: l.Offering}
 		ok := true
 		if r.license {
-			lp.License, ok = l.Product.Points.mulChecked(l.Quantity)
+			license, ok = l.Product.Points.mulChecked(l.Quantity)
 		}
 		if r.sa && ok {
 			unit, err := SAPoints(l.Product.Points, l.SAMonths)
 			if err != nil {
-				return LinePoints{}, err
+				return Points{}, Points{}, Points{}, "", err
 			}
-			lp.SA, ok = unit.mulChecked(l.Quantity)
+			sa, ok = unit.mulChecked(l.Quantity)
 		}
 		if ok {
-			lp.Total, ok = lp.License.addChecked(lp.SA)
+			total, ok = license.addChecked(sa)
 		}
 		if !ok {
-			return LinePoints{}, Refuse(r.rule, ErrOverflow, "%d × %s: points out of range", l.Quantity, l.Product.Name)
+			return Points{}, Points{}, Points{}, "", Refuse(r.rule, ErrOverflow, "%d × %s: points out of range", l.Quantity, l.Product.Name)
 		}
-		return lp, nil
+		return license, sa, total, r.rule, nil
 	}
-	return LinePoints{}, Refuse("LIB-02", ErrNoPointRule, "%v line of %s", l.Offering, l.Product.Name)
+	return Points{}, Points{}, Points{}, "", Refuse("LIB-02", ErrNoPointRule, "%v line of %s", l.Offering, l.Product.Name)
 }

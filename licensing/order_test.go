@@ -3,6 +3,7 @@ package licensing_test
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 	"strings"
 	"testing"
@@ -121,6 +122,28 @@ func TestLinePointsModel(t *testing.T) {
 		}
 		if o == licensing.LicenseSA && m > 0 && p.Points.Sign() > 0 && !(lp.Total.Cmp(lp.License) > 0) {
 			t.Fatalf("L&SA %v does not exceed its license %v", lp.Total, lp.License)
+		}
+	})
+}
+
+// Count gives Points' figures and Points' error, whatever the line: valid,
+// malformed, overflowing, a step-up, SA without months.
+func TestCountIsPoints(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := proPlus
+		p.Points = rapid.OneOf(licensePointsGen, rapid.Just(licensing.MustParsePoints("0.25")), rapid.Just(licensing.WholePoints(-1))).Draw(t, "licensePoints")
+		p.Name = rapid.SampledFrom([]string{p.Name, ""}).Draw(t, "name")
+		ln := licensing.Line{Product: p,
+			Offering: licensing.Offering(rapid.IntRange(0, int(licensing.StepUp)+1).Draw(t, "offering")),
+			Quantity: rapid.OneOf(rapid.Int64Range(-1, 50), rapid.Int64Range(1, licensing.MaxQuantity), rapid.Just(int64(math.MaxInt64))).Draw(t, "quantity"),
+			SAMonths: rapid.IntRange(-1, licensing.MaxSAMonths+1).Draw(t, "saMonths")}
+		lp, perr := ln.Points()
+		license, sa, total, cerr := ln.Count()
+		if fmt.Sprint(perr) != fmt.Sprint(cerr) {
+			t.Fatalf("Points: %v; Count: %v", perr, cerr)
+		}
+		if license != lp.License || sa != lp.SA || total != lp.Total {
+			t.Fatalf("Count = %v, %v, %v; Points = %+v", license, sa, total, lp)
 		}
 	})
 }

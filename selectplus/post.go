@@ -364,17 +364,17 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 				line = &counted
 			}
 		}
-		lp, err := line.Points()
+		license, saPts, total, err := line.Count() // the figures alone: a LinePoints would cost a copy per line
 		if err != nil {
 			return err
 		}
-		pts[pool-1] = pts[pool-1].Add(lp.Total)
+		pts[pool-1] = pts[pool-1].Add(total)
 		if pts[pool-1].Cmp(licensing.WholePoints(licensing.MaxPoints)) > 0 {
 			return licensing.Refuse("LIB-03", licensing.ErrOverflow, "order %q: more than %d points in the %v pool", o.ID, licensing.MaxPoints, pool)
 		}
 		touched[pool-1] = true
 		lines = append(lines, LineResult{Line: i + 1, Product: line.Product, Offering: line.Offering, Quantity: line.Quantity, Pool: pool,
-			LicensePoints: lp.License, SAPoints: lp.SA, Points: lp.Total, Coverage: c})
+			LicensePoints: license, SAPoints: saPts, Points: total, Coverage: c})
 	}
 
 	p.end = p.start
