@@ -556,88 +556,106 @@ func open(start licensing.Date, segment licensing.Segment, affs *affiliateFlags,
 }
 
 // A tablePrinter prints the events as a table per agreement year and
-// pool, then the refused orders of the year. It holds one year's events at
-// a time: the events come in date order, so a year is printed when the
+// pool, then the refused orders of the year. It holds one year at a time,
+// as the rows' text (tab-separated cells, aligned when the year is
+// printed): the events come in date order, so a year is printed when the
 // next one starts.
 type tablePrinter struct {
-	w      io.Writer
-	start  licensing.Date
-	next   int // the next year to print
-	year   int
-	events []event
+	w     io.Writer
+	start licensing.Date
+	next  int // the next year to print
+	year  int
+	rows  [4][]byte // the year's rows: one section a pool, then the refused orders
+	held  bool      // whether the year has an event
 }
 
 // add takes the next event, printing the years before its own.
 func (t *tablePrinter) add(e event) error {
-	if len(t.events) > 0 && e.year > t.year {
+	if t.held && e.year > t.year {
 		if err := t.flush(); err != nil {
 			return err
 		}
 	}
-	if len(t.events) == 0 {
+	if !t.held {
 		for ; t.next < e.year; t.next++ {
-			if err := t.print(t.next, nil); err != nil {
+			if err := t.print(t.next); err != nil {
 				return err
 			}
 		}
-		t.year = e.year
+		t.year, t.held = e.year, true
 	}
-	t.events = append(t.events, e)
+	var pool string
+	switch v := e.obj.(type) {
+	case lineEvent:
+		pool = v.Pool
+	case openingEvent:
+		pool = v.Pool
+	case anniversaryEvent:
+		pool = v.Pool
+	}
+	section := len(t.rows) - 1 // no pool: a refused order
+	for k, p := range tablePools {
+		if p.String() == pool {
+			section = k
+			break
+		}
+	}
+	t.rows[section] = appendRow(t.rows[section], e.obj)
 	return nil
+}
+
+// tablePools are the pools in the order the table prints them.
+var tablePools = licensing.Pools()
+
+// appendRow appends an event's row: its cells, each ended by a tab but the
+// last, and a newline.
+func appendRow(b []byte, obj object) []byte {
+	switch v := obj.(type) {
+	case lineEvent:
+		return fmt.Appendf(b, "    %s\t%s/%d\t%s × %d %s\t+%s\tlevel %s\t%s: %s\n", v.Date, v.Order, v.Line, v.Product, v.Quantity, v.Offering, v.Points, v.Level, v.Rule, v.Explanation)
+	case openingEvent:
+		return fmt.Appendf(b, "    %s\topening\ttotal %s\tlevel %s\tcarry %s, %s\t%s: %s\n", v.Date, v.Total, v.Level, v.Carry, v.Status, v.Rule, v.Explanation)
+	case anniversaryEvent:
+		return fmt.Appendf(b, "    %s\tanniversary\ttotal %s\t%s → %s\tcarry %s, %s\t%s: %s\n", v.Date, v.Total, v.LevelBefore, v.Level, v.Carry, v.Status, v.Rule, v.Explanation)
+	case refusedEvent:
+		return fmt.Appendf(b, "    %s\t%s\trefused: %s\n", v.Date, v.Order, v.Error)
+	}
+	return b
 }
 
 // flush prints the year held.
 func (t *tablePrinter) flush() error {
-	if len(t.events) == 0 {
+	if !t.held {
 		return nil
 	}
-	err := t.print(t.year, t.events)
-	t.next, t.events = max(t.next, t.year+1), t.events[:0]
+	err := t.print(t.year)
+	t.next, t.held = max(t.next, t.year+1), false
+	for k := range t.rows {
+		t.rows[k] = t.rows[k][:0]
+	}
 	return err
 }
 
-// print prints year y and its events.
-func (t *tablePrinter) print(y int, events []event) error {
+// print prints year y and the rows held, each section aligned on its own.
+func (t *tablePrinter) print(y int) error {
 	w, start := t.w, t.start
 	if y == 0 {
 		fmt.Fprintf(w, "Before the agreement's effective date %v\n", start)
 	} else {
 		fmt.Fprintf(w, "Agreement year %d: %v to %v\n", y, start.Anniversary(y-1), start.Anniversary(y).AddDays(-1))
 	}
-	for _, pool := range append(licensing.Pools(), 0) {
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		n := 0
-		for _, e := range events {
-			switch v := e.obj.(type) {
-			case lineEvent:
-				if v.Pool == pool.String() {
-					fmt.Fprintf(tw, "    %s\t%s/%d\t%s × %d %s\t+%s\tlevel %s\t%s: %s\n", v.Date, v.Order, v.Line, v.Product, v.Quantity, v.Offering, v.Points, v.Level, v.Rule, v.Explanation)
-					n++
-				}
-			case openingEvent:
-				if v.Pool == pool.String() {
-					fmt.Fprintf(tw, "    %s\topening\ttotal %s\tlevel %s\tcarry %s, %s\t%s: %s\n", v.Date, v.Total, v.Level, v.Carry, v.Status, v.Rule, v.Explanation)
-					n++
-				}
-			case anniversaryEvent:
-				if v.Pool == pool.String() {
-					fmt.Fprintf(tw, "    %s\tanniversary\ttotal %s\t%s → %s\tcarry %s, %s\t%s: %s\n", v.Date, v.Total, v.LevelBefore, v.Level, v.Carry, v.Status, v.Rule, v.Explanation)
-					n++
-				}
-			case refusedEvent:
-				if pool == 0 {
-					fmt.Fprintf(tw, "    %s\t%s\trefused: %s\n", v.Date, v.Order, v.Error)
-					n++
-				}
-			}
-		}
-		if n == 0 {
+	for k, rows := range t.rows {
+		if y != t.year || !t.held || len(rows) == 0 {
 			continue
 		}
-		if pool == 0 {
+		if k == len(t.rows)-1 {
 			fmt.Fprintln(w, "  Refused orders")
 		} else {
-			fmt.Fprintf(w, "  %v\n", pool)
+			fmt.Fprintf(w, "  %v\n", tablePools[k])
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		if _, err := tw.Write(rows); err != nil {
+			return err
 		}
 		if err := tw.Flush(); err != nil {
 			return err
