@@ -31,6 +31,7 @@ const minSlots = 64
 // idHash is the hash of an ID.
 type idHash uint64
 
+// hashID hashes an ID with the seed every idSet shares.
 func hashID(id string) idHash { return idHash(maphash.String(idSeed, id)) }
 
 // An idSlot is where lookup found an ID missing: its hash, and the empty
@@ -92,10 +93,15 @@ func (s *idSet) add(id string) bool {
 	return true
 }
 
+// fits reports whether the arena has room for id: its offsets are 32-bit,
+// so it holds up to 4 GiB of IDs (some 400 million orders). A ledger
+// refuses an order whose ID does not fit before it changes anything.
+func (s *idSet) fits(id string) bool {
+	return uint64(len(s.text))+binary.MaxVarintLen64+uint64(len(id)) < math.MaxUint32
+}
+
 // addAt records id, which lookup found missing at at, with no change to
-// the set since. An arena past 4 GiB of IDs cannot be addressed by the
-// table; no ledger reaches it (it would be some 400 million orders), and
-// addAt panics rather than lose an ID.
+// the set since; the caller has checked that it fits.
 func (s *idSet) addAt(id string, at idSlot) {
 	if 4*(s.n+1) > 3*len(s.slots) {
 		s.resize(2 * len(s.slots))
@@ -104,8 +110,8 @@ func (s *idSet) addAt(id string, at idSlot) {
 		at.slot, _ = s.find(id, at.h)
 	}
 	off := len(s.text)
-	if off >= math.MaxUint32 {
-		panic("selectplus: more than 4 GiB of order IDs")
+	if !s.fits(id) {
+		panic("selectplus: more than 4 GiB of order IDs") // the ledger refuses the order first (fits)
 	}
 	s.text = binary.AppendUvarint(s.text, uint64(len(id)))
 	s.text = append(s.text, id...)
@@ -149,8 +155,12 @@ func (s *idSet) each(f func(off uint32, id []byte)) {
 	}
 }
 
-// all returns every recorded ID, in the order they were added.
+// all returns every recorded ID, in the order they were added; nil when
+// there is none, so that an empty ledger saves "orders":null as before.
 func (s *idSet) all() []string {
+	if s.n == 0 {
+		return nil
+	}
 	out := make([]string, 0, s.n)
 	s.each(func(_ uint32, id []byte) { out = append(out, string(id)) })
 	return out

@@ -31,6 +31,20 @@ func TestIDSetAgainstMap(t *testing.T) {
 				}
 				model[id] = true
 			},
+			"addMany": func(t *rapid.T) { // the table grows as the ledger's does
+				for k := range rapid.IntRange(1, 200).Draw(t, "n") {
+					id := fmt.Sprintf("order-%d-%d", len(order), k)
+					if !s.add(id) || model[id] {
+						t.Fatalf("add(%q) of a new ID = false", id)
+					}
+					order, model[id] = append(order, id), true
+				}
+				for _, id := range order {
+					if !s.has(id) {
+						t.Fatalf("has(%q) = false after it was added, of %d", id, len(order))
+					}
+				}
+			},
 			"reserve": func(t *rapid.T) {
 				s.reserve(rapid.IntRange(0, 300).Draw(t, "n"), rapid.IntRange(0, 3000).Draw(t, "bytes"))
 			},

@@ -122,13 +122,27 @@ func TestLineRefusalAudit(t *testing.T) {
 }
 
 // An order is atomic: one pool refusing refuses it all (SP-16, SP-20).
+// The refusal is recorded in the pool that refused, with the order's
+// points there; a ledger with no order saves no order IDs.
 func TestOrderIsAtomic(t *testing.T) {
 	l := newLedger(t, licensing.Commercial, "2019-07-01")
-	l.SetAudit(false)
 	before, _ := l.MarshalJSON()
+	if !strings.Contains(string(before), `"orders":null`) {
+		t.Errorf("a ledger with no order saves %s", before)
+	}
 	_, err := l.Post(order("O1", "2019-07-01", "HQ", lic("Office Professional Plus", 300), lic("Windows upgrade", 10)))
 	if rule, _ := licensing.RuleOf(err); rule != "SP-16" {
 		t.Fatalf("err = %v, want the Systems pool's SP-16 refusal", err)
+	}
+	audit := l.Audit()
+	if e := audit[len(audit)-1]; e.Transition != selectplus.Refused || e.Pool != licensing.Systems || e.Points != licensing.WholePoints(20) ||
+		e.Before.Status != selectplus.NeverActive || e.After != e.Before {
+		t.Errorf("refusal event %+v, want Systems with the order's 20 points", e)
+	}
+	l.SetAudit(false)
+	before, _ = l.MarshalJSON()
+	if _, err := l.Post(order("O1", "2019-07-01", "HQ", lic("Office Professional Plus", 300), lic("Windows upgrade", 10))); err == nil {
+		t.Fatal("accepted the second time")
 	}
 	if after, _ := l.MarshalJSON(); string(after) != string(before) {
 		t.Fatalf("a refused order changed the ledger")

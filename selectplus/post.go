@@ -216,7 +216,7 @@ func (l *Ledger) apply(p *plan, o licensing.Order, bases []SABasis) error {
 // the memory of rc's lines: a caller that streams orders and is done with
 // each receipt before the next posts them without allocating.
 func (l *Ledger) PostInto(rc *Receipt, o licensing.Order, bases ...SABasis) error {
-	var p plan
+	p := plan{reuse: true}
 	p.receipt.Lines = rc.Lines
 	err := l.apply(&p, o, bases)
 	*rc = p.receipt
@@ -235,6 +235,7 @@ func (l *Ledger) Check(o licensing.Order, bases ...SABasis) (Receipt, error) {
 // A plan is what an order would do, worked out without changing anything.
 type plan struct {
 	receipt       Receipt        // its Lines array is reused (PostInto)
+	reuse         bool           // PostInto's: the receipt serves the orders to come
 	passed        bool           // time passed: start is the position on the order's date
 	start         position       // after the anniversaries up to the order
 	end           position       // after the order
@@ -296,6 +297,9 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 	if err := o.Validate(); err != nil {
 		return err
 	}
+	if !l.seen.fits(o.ID) {
+		return &licensing.FieldError{Order: o.ID, Field: "id", Err: fmt.Errorf("%w: the ledger holds 4 GiB of order IDs, all it can check against (INV-06)", licensing.ErrOverflow)}
+	}
 	var dup bool
 	if p.id, dup = l.seen.lookup(o.ID); dup {
 		return licensing.Refuse("INV-06", licensing.ErrDuplicateOrder, "order %q was already posted; it is not counted twice", o.ID)
@@ -333,8 +337,12 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 	var touched [3]bool
 	var cov sa.Coverage // SP-39, computed at the first line with SA
 	lines := buf
-	if cap(lines) < len(o.Lines) {
-		lines = make([]LineResult, 0, max(len(o.Lines), 8)) // room for the next orders too (PostInto)
+	switch {
+	case cap(lines) >= len(o.Lines):
+	case p.reuse:
+		lines = make([]LineResult, 0, max(len(o.Lines), 8)) // room for the orders to come
+	default:
+		lines = make([]LineResult, 0, len(o.Lines))
 	}
 	for i := range o.Lines {
 		line := &o.Lines[i]

@@ -166,9 +166,10 @@ type refusedEvent struct {
 	Affiliate string `json:"affiliate"`
 }
 
-// appendJSON writes each object as encoding/json would, its fields in the
-// struct's order (TestAppendJSON compares them), without reflection: a
-// history of a million rows is a million objects.
+// appendJSON appends the object as encoding/json would write it, its
+// fields in the struct's order (TestAppendJSON compares them), without
+// reflection: a history of a million rows is a million objects. So do the
+// appendJSON methods of the other events.
 func (e anniversaryEvent) appendJSON(b []byte) []byte {
 	return cli.StartObject(b).Str("event", e.Event).Str("date", e.Date).Str("pool", e.Pool).Str("total", e.Total).
 		Str("levelBefore", e.LevelBefore).Str("level", e.Level).Str("carry", e.Carry).Str("status", e.Status).
@@ -429,7 +430,7 @@ func (r *replayer) post(o licensing.Order, line int) error {
 	rc := r.rc
 	if err == nil {
 		var results [3]string // each pool's result, built once (the Why of a receipt is more)
-		date, saEnd, end := o.Date.String(), "", licensing.Date{}
+		date := o.Date.String()
 		for _, lr := range rc.Lines {
 			pr := rc.Pools[lr.Pool-1]
 			if results[lr.Pool-1] == "" {
@@ -439,10 +440,7 @@ func (r *replayer) post(o licensing.Order, line int) error {
 				Points: lr.Points.String(), Level: level(lr.Level), Affiliate: o.Affiliate, Product: lr.Product.Name,
 				Offering: lr.Offering.String(), Quantity: lr.Quantity, Rule: string(pr.Rule()), Explanation: results[lr.Pool-1]}
 			if lr.Coverage.Months > 0 {
-				if lr.Coverage.End != end {
-					end, saEnd = lr.Coverage.End, lr.Coverage.End.String()
-				}
-				e.SAMonths, e.SAEnd = lr.Coverage.Months, saEnd
+				e.SAMonths, e.SAEnd = lr.Coverage.Months, lr.Coverage.End.String()
 			}
 			if err := r.line(year, e); err != nil {
 				return err

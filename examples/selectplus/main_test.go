@@ -34,6 +34,24 @@ func runJSON(t testing.TB, args ...string) []map[string]any {
 	return objs
 }
 
+// The table mode prints each year's pools and refused orders, aligned per
+// section, as the reviewed golden file shows: WS-12, then a repeated ID
+// (INV-06), a first Systems order below the minimum (SP-16) and an order
+// with L&SA in two pools.
+func TestTableGolden(t *testing.T) {
+	var out bytes.Buffer
+	if err := run([]string{"-start", "2018-07-01", "testdata/table.csv"}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile("testdata/table.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != string(golden) {
+		t.Errorf("output differs from testdata/table.txt:\n%s", out.String())
+	}
+}
+
 // WS-12 end to end: the sample history gives the scenario's figures, and
 // the output matches the reviewed golden file.
 func TestWS12(t *testing.T) {

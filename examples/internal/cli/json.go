@@ -69,7 +69,7 @@ func AppendString(b []byte, s string) []byte {
 }
 
 // An Object appends the members of one JSON object, in the order they are
-// added: b = cli.Object(b).Str("event", "line").Int("line", 1).End().
+// added: b = cli.StartObject(b).Str("event", "line").Int("line", 1).End().
 type Object struct {
 	b     []byte
 	first bool
@@ -102,23 +102,6 @@ func (o Object) Str(k, v string) Object {
 func (o Object) Int(k string, v int64) Object {
 	o = o.key(k)
 	o.b = strconv.AppendInt(o.b, v, 10)
-	return o
-}
-
-// Text adds a string member that v appends, such as a date or points,
-// whose text needs no escaping; if AppendText fails, the member is v's
-// String, escaped.
-func (o Object) Text(k string, v interface {
-	AppendText([]byte) ([]byte, error)
-	String() string
-}) Object {
-	o = o.key(k)
-	b, err := v.AppendText(append(o.b, '"'))
-	if err != nil {
-		o.b = AppendString(o.b, v.String())
-		return o
-	}
-	o.b = append(b, '"')
 	return o
 }
 
