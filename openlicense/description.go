@@ -8,8 +8,9 @@ import (
 	"github.com/vlrules/vlrules/licensing/sku"
 )
 
-// reader reads descriptions with Open License's reading rules.
-var reader = enum.Must(sku.NewReader(sku.DefaultTokens(), readingRules...))
+// reader reads descriptions with Open License's reading rules, and runs
+// their check.
+var reader = enum.Must(sku.Combine(sku.DefaultTokens(), readingRules))
 
 // ParseDescription reads an Open License item description in any style
 // (see sku.Reader.Parse): "ExchgSvrStd 2019 SNGL OLP NL",
@@ -18,14 +19,14 @@ var reader = enum.Must(sku.NewReader(sku.DefaultTokens(), readingRules...))
 // program is refused with sku.ErrOtherProgram, and one of the Open License 5.0
 // types VUP, PUP, UA or CUP with licensing.ErrNotEligible (OL-12); the refusals are
 // *sku.ParseError values positioned at the token at fault.
-func ParseDescription(s string) (sku.Description, error) {
-	d, err := reader.Parse(s)
-	if err != nil {
-		return d, err
-	}
-	// A 5.0 type is a word of its own, in the product or unknown; none is
-	// in the vocabulary, so every word of the input is looked at, where it
-	// stands.
+func ParseDescription(s string) (sku.Description, error) { return reader.Parse(s) }
+
+// checkRetired refuses a description that carries an Open License 5.0
+// type (OL-12): the check of the reading rules. A 5.0 type is a word of
+// its own, in the product or unknown; none is in the vocabulary, so every
+// word of the input is looked at, where it stands.
+func checkRetired(d sku.Description) error {
+	s := d.Input
 	isSep := func(r rune) bool { return unicode.IsSpace(r) || r == ',' }
 	for at := 0; at < len(s); {
 		i := strings.IndexFunc(s[at:], func(r rune) bool { return !isSep(r) })
@@ -38,9 +39,9 @@ func ParseDescription(s string) (sku.Description, error) {
 			w = w[:j]
 		}
 		if err := retired(w, false); err != nil {
-			return d, &sku.ParseError{Input: s, Offset: at, Err: err}
+			return &sku.ParseError{Input: s, Offset: at, Err: err}
 		}
 		at += len(w)
 	}
-	return d, nil
+	return nil
 }

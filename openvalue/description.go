@@ -6,8 +6,9 @@ import (
 	"github.com/vlrules/vlrules/licensing/sku"
 )
 
-// reader reads descriptions with Open Value's reading rules.
-var reader = enum.Must(sku.NewReader(sku.DefaultTokens(), readingRules...))
+// reader reads descriptions with Open Value's reading rules, and runs
+// their check.
+var reader = enum.Must(sku.Combine(sku.DefaultTokens(), readingRules))
 
 // ValidPair reports whether Open Value sells coverage years of SA for an
 // item acquired in agreement year acquired (SKU-09).
@@ -26,16 +27,16 @@ func ValidPair(acquired, coverage int) bool {
 // 2YR with Acq Y1, is refused with sku.ErrInvalidCombination (SKU-09); the
 // refusals are *sku.ParseError values positioned at the token at fault,
 // returned with the description as read.
-func ParseDescription(s string) (sku.Description, error) {
-	d, err := reader.Parse(s)
-	if err != nil {
-		return d, err
+func ParseDescription(s string) (sku.Description, error) { return reader.Parse(s) }
+
+// checkPair refuses an acquisition year and coverage Open Value does not
+// sell together (SKU-09): the check of its reading rules.
+func checkPair(d sku.Description) error {
+	if d.AcquiredYear == 0 || d.CoverageYears == 0 || ValidPair(d.AcquiredYear, d.CoverageYears) {
+		return nil
 	}
-	if d.AcquiredYear != 0 && d.CoverageYears != 0 && !ValidPair(d.AcquiredYear, d.CoverageYears) {
-		at, _ := d.OffsetOf(sku.FieldCoverage)
-		return d, &sku.ParseError{Input: s, Offset: at,
-			Err: licensing.Refuse("SKU-09", sku.ErrInvalidCombination,
-				"%dYR with Acq Y%d: an item acquired in year %d covers 1 or %d years", d.CoverageYears, d.AcquiredYear, d.AcquiredYear, terms.years+1-d.AcquiredYear)}
-	}
-	return d, nil
+	at, _ := d.OffsetOf(sku.FieldCoverage)
+	return &sku.ParseError{Input: d.Input, Offset: at,
+		Err: licensing.Refuse("SKU-09", sku.ErrInvalidCombination,
+			"%dYR with Acq Y%d: an item acquired in year %d covers 1 or %d years", d.CoverageYears, d.AcquiredYear, d.AcquiredYear, terms.years+1-d.AcquiredYear)}
 }

@@ -58,9 +58,16 @@ func main() {
 	os.Exit(cli.Exit("skuparse", err, os.Stderr))
 }
 
-// parser reads any program's descriptions, and those with no program token.
-var parser = sku.Parsers{sku.ParserFunc(openvalue.ParseDescription), sku.ParserFunc(openlicense.ParseDescription),
-	sku.ParserFunc(selectplus.ParseDescription)}
+// parser reads any program's descriptions, and those with no program
+// token, reading each once with every program's rules: it reads what the
+// programs' parsers tried in turn would read.
+var parser = func() *sku.Reader {
+	r, err := sku.Combine(sku.DefaultTokens(), openvalue.ReadingRules(), openlicense.ReadingRules(), selectplus.ReadingRules())
+	if err != nil {
+		panic(err)
+	}
+	return r
+}()
 
 // result is one line's object, its fields in the canonical vocabulary's
 // order.

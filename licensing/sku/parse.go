@@ -25,8 +25,12 @@ type Reader struct {
 	entries  []wordEntry          // what the slots point to, by index
 	writes   map[writeKey]string  // what Format writes for a field's value in a style
 	programs []ProgramRule        // by program; empty when the reader reads every program
+	groups   []int                // for each of programs, the index of the rules it came with (Combine)
 	refusals []string             // by program: why a description of it is refused, "" for the reader's own
 	singles  []string             // the words that are a spelling of their own, sorted
+	checks   bool                 // the reader runs its rules' checks (Combine)
+	anyRead  bool                 // a rule has no check: a description with no program token is read
+	first    *Reader              // the first rules' own reader, for what it alone reads differently (Combine)
 }
 
 // A writeKey is a field's value in a style: what Format looks up.
@@ -64,6 +68,62 @@ type phrase struct {
 // twice, two rows Format would write for one value in one style, or a
 // program given two rules is an error naming the row.
 func NewReader(rows []TokenRow, programs ...ProgramRule) (*Reader, error) {
+	return newReader(rows, programs)
+}
+
+// Combine builds a reader of the descriptions of several programs, each
+// given by its reading rules (a program package's ReadingRules), that reads
+// a description once and chooses the program from what it read (SKU-08):
+// it runs the [ProgramRule.Check] of the program the description names, or,
+// for a description with no program token, reads it when the check of one
+// of the rules passes (a rule without a check always does). It returns
+// what [ParseWith] returns with the programs' own parsers in the same
+// order, without reading the description once per program: the
+// description and nil, or the refusal of the program named; one whose year
+// is out of range as the first program's parser reads it. A rule's Beats
+// may name only programs of the same rules, and no program may be given
+// twice.
+func Combine(rows []TokenRow, programs ...[]ProgramRule) (*Reader, error) {
+	if len(programs) == 0 {
+		return nil, fmt.Errorf("sku: %w: Combine needs the reading rules of one program or more", ErrNoParser)
+	}
+	for g, rules := range programs {
+		if len(rules) == 0 {
+			return nil, fmt.Errorf("sku: reading rules %d: %w: empty", g+1, ErrNoParser)
+		}
+		for _, pr := range rules {
+			for _, q := range pr.Beats {
+				if !slices.ContainsFunc(rules, func(o ProgramRule) bool { return o.Program == q }) {
+					return nil, fmt.Errorf("sku: reading rules %d: %w: %v beats %v, which is not of the same rules", g+1, licensing.ErrInvalidProgram, pr.Program, q)
+				}
+			}
+		}
+	}
+	r, err := newReader(rows, programs...)
+	if err != nil {
+		return nil, err
+	}
+	r.checks = true
+	for _, pr := range r.programs {
+		r.anyRead = r.anyRead || pr.Check == nil
+	}
+	// Only a later program's Beats make the first program's reader read an
+	// out-of-range description differently from the combined reader: then
+	// that reader is kept for those.
+	for _, rules := range programs[1:] {
+		if slices.ContainsFunc(rules, func(pr ProgramRule) bool { return len(pr.Beats) > 0 }) {
+			if r.first, err = newReader(rows, programs[0]); err != nil {
+				return nil, err
+			}
+			break
+		}
+	}
+	return r, nil
+}
+
+// newReader builds a reader from a vocabulary and the reading rules of one
+// program or more, in groups.
+func newReader(rows []TokenRow, groups ...[]ProgramRule) (*Reader, error) {
 	r := &Reader{words: map[string]wordEntry{}, writes: map[writeKey]string{}}
 	seen := map[string]bool{}
 	for i, row := range rows {
@@ -116,21 +176,28 @@ func NewReader(rows []TokenRow, programs ...ProgramRule) (*Reader, error) {
 		r.entries = append(r.entries, e)
 		r.slots[i] = wordSlot{hash: h, key: k, entry: int32(len(r.entries))}
 	}
-	for i, pr := range programs {
-		if !pr.Program.IsValid() || (pr.Offering != 0 && !pr.Offering.IsValid()) {
-			return nil, fmt.Errorf("sku: program rule %d: %w: want a program, and a valid offering or none", i+1, licensing.ErrInvalidProgram)
+	for g, programs := range groups {
+		for _, pr := range programs {
+			i := len(r.programs)
+			if !pr.Program.IsValid() || (pr.Offering != 0 && !pr.Offering.IsValid()) {
+				return nil, fmt.Errorf("sku: program rule %d: %w: want a program, and a valid offering or none", i+1, licensing.ErrInvalidProgram)
+			}
+			if _, dup := r.rule(pr.Program); dup {
+				return nil, fmt.Errorf("sku: program rule %d: %v given twice", i+1, pr.Program)
+			}
+			pr.Beats = slices.Clone(pr.Beats)
+			r.programs = append(r.programs, pr)
+			r.groups = append(r.groups, g)
 		}
-		if _, dup := r.rule(pr.Program); dup {
-			return nil, fmt.Errorf("sku: program rule %d: %v given twice", i+1, pr.Program)
-		}
-		pr.Beats = slices.Clone(pr.Beats)
-		r.programs = append(r.programs, pr)
 	}
 	if len(r.programs) > 0 {
+		// A description no rules read is refused as the first rules'
+		// reader refuses it (ParseWith returns the first refusal).
+		list := r.programList(0)
 		for _, p := range licensing.Programs() {
 			r.refusals = append(r.refusals, make([]string, int(p)+1-len(r.refusals))...)
 			if _, own := r.rule(p); !own {
-				r.refusals[p] = "program " + p.String() + " is not " + r.programList()
+				r.refusals[p] = "program " + p.String() + " is not " + list
 			}
 		}
 	}
@@ -156,12 +223,19 @@ func Format(d Description, style Style) (string, error) { return defaultReader.F
 
 // rule returns the reading rule of program p, if the reader has one.
 func (r *Reader) rule(p licensing.Program) (ProgramRule, bool) {
-	for _, pr := range r.programs {
+	pr, _, ok := r.ruleGroup(p)
+	return pr, ok
+}
+
+// ruleGroup returns the reading rule of program p and the index of the
+// rules it came with, if the reader has one.
+func (r *Reader) ruleGroup(p licensing.Program) (ProgramRule, int, bool) {
+	for i, pr := range r.programs {
 		if pr.Program == p {
-			return pr, true
+			return pr, r.groups[i], true
 		}
 	}
-	return ProgramRule{}, false
+	return ProgramRule{}, 0, false
 }
 
 // beats reports whether program p's token wins over program q's.
@@ -322,17 +396,53 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 			}
 		}
 	}
-	if pr, ok := r.rule(d.Program); ok && d.Offering == 0 {
+	pr, group, own := r.ruleGroup(d.Program)
+	if rangeErr != nil && group > 0 {
+		// Out of range: read as the first rules' reader reads it, which
+		// does not know this program's rules.
+		if r.first != nil {
+			d.Unknown = unknownBuf
+			return r.first.ParseInto(s, d)
+		}
+		own = false
+	}
+	if own && d.Offering == 0 {
 		d.Offering = pr.Offering // an Open License row with no offering is a License
 	}
 	d.Style = styleOf(s, distributor, &markers)
-	if rangeErr == nil && d.Program != 0 && len(r.programs) > 0 {
-		if _, ok := r.rule(d.Program); !ok {
-			at, _ := d.OffsetOf(FieldProgram)
-			return &ParseError{Input: s, Offset: at, Err: &licensing.RuleError{Rule: "SKU-08", Detail: r.refusal(d.Program), Err: ErrOtherProgram}}
+	switch {
+	case rangeErr != nil:
+		return rangeErr
+	case d.Program != 0 && len(r.programs) > 0 && !own:
+		at, _ := d.OffsetOf(FieldProgram)
+		err := &ParseError{Input: s, Offset: at, Err: &licensing.RuleError{Rule: "SKU-08", Detail: r.refusal(d.Program), Err: ErrOtherProgram}}
+		if r.groups[len(r.groups)-1] > 0 {
+			*d = Description{Unknown: unknownBuf} // ParseWith returns no description when every program refuses
+		}
+		return err
+	case !r.checks:
+		return nil
+	case own:
+		if pr.Check != nil {
+			return pr.Check(*d)
+		}
+		return nil
+	case r.anyRead:
+		return nil
+	}
+	// No program token, and every rule has a check: read when one passes,
+	// else refused by the first (SKU-08).
+	var first error
+	for _, pr := range r.programs {
+		err := pr.Check(*d)
+		if err == nil {
+			return nil
+		}
+		if first == nil {
+			first = err
 		}
 	}
-	return rangeErr
+	return first
 }
 
 // filledLater reports whether a token after spans[i] fills the field
@@ -352,14 +462,16 @@ func (r *Reader) refusal(p licensing.Program) string {
 	if int(p) < len(r.refusals) && r.refusals[p] != "" {
 		return r.refusals[p]
 	}
-	return "program " + p.String() + " is not " + r.programList()
+	return "program " + p.String() + " is not " + r.programList(0)
 }
 
-// programList names the programs the reader reads.
-func (r *Reader) programList() string {
-	names := make([]string, len(r.programs))
+// programList names the programs of the reader's rules given in group g.
+func (r *Reader) programList(g int) string {
+	var names []string
 	for i, pr := range r.programs {
-		names[i] = pr.Program.String()
+		if r.groups[i] == g {
+			names = append(names, pr.Program.String())
+		}
 	}
 	return strings.Join(names, " or ")
 }

@@ -390,9 +390,9 @@ func (r TokenRow) value() (tokenValue, error) {
 }
 
 // A ProgramRule is how one program reads its own descriptions; the program
-// packages hand their rows to [NewReader]. A reader with program rules reads
-// the descriptions of those programs (and those with no program token) and
-// refuses another program's (SKU-08).
+// packages hand their rows to [NewReader] or [Combine]. A reader with
+// program rules reads the descriptions of those programs (and those with no
+// program token) and refuses another program's (SKU-08).
 type ProgramRule struct {
 	Program licensing.Program
 	// Offering is the offering of a description with no offering token:
@@ -403,4 +403,11 @@ type ProgramRule struct {
 	// Value Subscription, though OLV is also written on it.
 	Beats []licensing.Program
 	Rule  licensing.RuleID
+	// Check refuses a description of the program that the program does not
+	// sell as written, such as an Open Value acquisition year with a
+	// coverage it does not sell (SKU-09) or an Open License 5.0 type
+	// (OL-12): it returns nil, or the refusal as a *ParseError positioned
+	// at the token at fault. Nil for none. A reader built by [Combine]
+	// runs it; one built by NewReader does not.
+	Check func(d Description) error
 }
