@@ -2,6 +2,7 @@ package sku
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"sort"
 
@@ -21,7 +22,8 @@ import (
 // safe for concurrent use.
 type Reader struct {
 	words    map[string]wordEntry // first word of every spelling, lower case
-	slots    []wordSlot           // the same, as an open-addressing table for the hot path
+	slots    []wordSlot           // every word of every spelling, as an open-addressing table for the hot path
+	shift    uint                 // 64 less the bits of a slot index
 	entries  []wordEntry          // what the slots point to, by index
 	writes   map[writeKey]string  // what Format writes for a field's value in a style
 	programs []ProgramRule        // by program; empty when the reader reads every program
@@ -40,18 +42,10 @@ type writeKey struct {
 	style Style
 }
 
-// A wordSlot is a slot of the reader's hash table: the key's hash (see
-// [hashByte]), the key, lower case, and what it starts: an index into
-// Reader.entries plus one, 0 for an empty slot.
-type wordSlot struct {
-	hash  uint32
-	entry int32
-	key   string
-}
-
 // A wordEntry is what a word can start: a spelling of its own, and the
 // longer spellings it begins, longest first.
 type wordEntry struct {
+	key       string // the word, lower case
 	single    tokenValue
 	hasSingle bool
 	phrases   []phrase
@@ -59,8 +53,9 @@ type wordEntry struct {
 
 // A phrase is a spelling of several words.
 type phrase struct {
-	rest []string // the words after the first, lower case
-	v    tokenValue
+	rest    []string // the words after the first, lower case
+	restIDs []int32  // their entries (index into Reader.entries plus one)
+	v       tokenValue
 }
 
 // NewReader builds a reader from a vocabulary and the reading rules of the
@@ -164,17 +159,39 @@ func newReader(rows []TokenRow, groups ...[]ProgramRule) (*Reader, error) {
 		}
 	}
 	slices.Sort(r.singles)
-	r.slots = make([]wordSlot, 1<<bits.Len(uint(4*len(r.words))))
-	mask := uint32(len(r.slots) - 1)
-	for k := range r.words {
-		e := r.words[k]
-		h := wordHash(k)
-		i := h & mask
-		for r.slots[i].entry != 0 {
-			i = (i + 1) & mask
+	// Every word of every spelling has an entry, so that a phrase's words
+	// are compared by entry; a word that only follows others starts
+	// nothing.
+	keys := slices.Sorted(maps.Keys(r.words))
+	for _, e := range r.words {
+		for _, p := range e.phrases {
+			for _, w := range p.rest {
+				if _, ok := r.words[w]; !ok && !slices.Contains(keys, w) {
+					keys = append(keys, w)
+				}
+			}
 		}
+	}
+	tableBits := bits.Len(uint(4 * len(keys)))
+	r.slots, r.shift = make([]wordSlot, 1<<tableBits), uint(64-tableBits)
+	ids := map[string]int32{}
+	for _, k := range keys {
+		e := r.words[k]
+		e.key = k
 		r.entries = append(r.entries, e)
-		r.slots[i] = wordSlot{hash: h, key: k, entry: int32(len(r.entries))}
+		ids[k] = int32(len(r.entries))
+		r.addSlot(k, ids[k])
+	}
+	for i := range r.entries {
+		e := &r.entries[i]
+		e.phrases = slices.Clone(e.phrases)
+		for j := range e.phrases {
+			p := &e.phrases[j]
+			p.restIDs = make([]int32, len(p.rest))
+			for k, w := range p.rest {
+				p.restIDs[k] = ids[w]
+			}
+		}
 	}
 	for g, programs := range groups {
 		for _, pr := range programs {
@@ -306,7 +323,7 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 	unknownBuf := d.Unknown[:0]
 	*d = Description{Input: s}
 	var stack [maxStackTokens]span
-	spans := r.tokenize(s, stack[:0])
+	spans, ascii := r.tokenize(s, stack[:0])
 	if len(spans) == 0 {
 		return &ParseError{Input: s, Offset: 0, Err: fmt.Errorf("%w: empty", ErrUnreadable)}
 	}
@@ -316,7 +333,7 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 		yields = yields || spans[i].v.yields
 	}
 	// The truncated last word of a 40-character description.
-	if last := &spans[len(spans)-1]; last.kind == spanUnread && last.n == 0 && isCut(s) {
+	if last := &spans[len(spans)-1]; last.kind == spanUnread && last.n == 0 && isCut(s, ascii) {
 		r.matchPrefix(s, last)
 	}
 	// A word such as "Open" fills its field only when no later token does;
@@ -480,11 +497,14 @@ func (r *Reader) programList(g int) string {
 const truncatedLength = 40
 
 // isCut reports whether s, trailing blanks aside, is exactly as long as a
-// cut description.
-func isCut(s string) bool {
+// cut description; in an ASCII s a character is a byte.
+func isCut(s string, ascii bool) bool {
 	t := s
 	for len(t) > 0 && (t[len(t)-1] == ' ' || t[len(t)-1] == '\t') {
 		t = t[:len(t)-1]
+	}
+	if ascii {
+		return len(t) == truncatedLength
 	}
 	return len(t) >= truncatedLength && len(t) <= utf8.UTFMax*truncatedLength && utf8.RuneCountInString(t) == truncatedLength
 }
@@ -494,63 +514,12 @@ func isCut(s string) bool {
 // the first byte of a two-byte character that may be U+00A0.
 var byteClass = [256]uint8{' ': 1, '\t': 1, '\n': 1, '\r': 1, '\v': 1, '\f': 1, ',': 1, 0xc2: 2}
 
-// tokenize splits s at white space and commas (and U+00A0), and looks each
-// token up in the vocabulary by the hash it computes as it scans the
-// token's bytes: one pass over the input.
-func (r *Reader) tokenize(s string, spans []span) []span {
-	i, n := 0, len(s)
-	for {
-		for i < n { // separators
-			c := byteClass[s[i]]
-			if c == 0 || c == 2 && (i+1 == n || s[i+1] != 0xa0) {
-				break
-			}
-			i += int(c)
-		}
-		if i >= n {
-			return spans
-		}
-		start, h := i, uint32(hashSeed)
-		for i < n { // a token
-			if c := byteClass[s[i]]; c != 0 && (c == 1 || i+1 < n && s[i+1] == 0xa0) {
-				break
-			}
-			h = hashByte(h, s[i])
-			i++
-		}
-		k := len(spans)
-		if k < cap(spans) {
-			spans = spans[:k+1] // the array's spans are zero: set only what tokenize knows
-		} else {
-			spans = append(spans, span{})
-		}
-		sp := &spans[k]
-		sp.start, sp.end, sp.entry = int32(start), int32(i), r.lookupHashed(s[start:i], h)
-	}
-}
-
 // lc lower-cases an ASCII letter.
 func lc(c byte) byte {
 	if 'A' <= c && c <= 'Z' {
 		return c + 'a' - 'A'
 	}
 	return c
-}
-
-// hashSeed and hashByte are FNV-1a over the bytes of a word with the 0x20
-// bit set, so that ASCII upper and lower case hash alike: words that
-// equalFold finds equal hash equal, and a token is hashed as it is scanned.
-const hashSeed = 2166136261
-
-func hashByte(h uint32, c byte) uint32 { return (h ^ uint32(c|0x20)) * 16777619 }
-
-// wordHash hashes a word as tokenize does, ignoring ASCII case.
-func wordHash(w string) uint32 {
-	h := uint32(hashSeed)
-	for i := 0; i < len(w); i++ {
-		h = hashByte(h, w[i])
-	}
-	return h
 }
 
 // equalFold reports whether w equals the lower-case key, ignoring ASCII case.
@@ -564,21 +533,6 @@ func equalFold(w, key string) bool {
 		}
 	}
 	return true
-}
-
-// lookupHashed finds a word whose wordHash is h in the hash table,
-// ignoring ASCII case, and returns its index in r.entries plus one, or 0.
-func (r *Reader) lookupHashed(word string, h uint32) int32 {
-	mask := uint32(len(r.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		sl := &r.slots[i]
-		if sl.entry == 0 {
-			return 0
-		}
-		if sl.hash == h && equalFold(word, sl.key) {
-			return sl.entry
-		}
-	}
 }
 
 // match reads the token at i, and the tokens after it that a phrase
@@ -597,9 +551,8 @@ func (r *Reader) match(s string, spans []span, i int) {
 				continue
 			}
 			same := true
-			for k, w := range p.rest {
-				t := spans[i+1+k]
-				if !equalFold(s[t.start:t.end], w) {
+			for k, id := range p.restIDs {
+				if spans[i+1+k].entry != id {
 					same = false
 					break
 				}
