@@ -6,7 +6,6 @@ import (
 	"math"
 	"sort"
 
-	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -21,18 +20,22 @@ import (
 // [NewReader] builds one from a changed vocabulary. A Reader is immutable and
 // safe for concurrent use.
 type Reader struct {
-	words    map[string]wordEntry // first word of every spelling, lower case
-	slots    []wordSlot           // every word of every spelling, as an open-addressing table for the hot path
-	shift    uint                 // 64 less the bits of a slot index
-	entries  []wordEntry          // what the slots point to, by index
-	writes   map[writeKey]string  // what Format writes for a field's value in a style
-	programs []ProgramRule        // by program; empty when the reader reads every program
-	groups   []int                // for each of programs, the index of the rules it came with (Combine)
-	refusals []string             // by program: why a description of it is refused, "" for the reader's own
-	singles  []string             // the words that are a spelling of their own, sorted
-	checks   bool                 // the reader runs its rules' checks (Combine)
-	anyRead  bool                 // a rule has no check: a description with no program token is read
-	first    *Reader              // the first rules' own reader, for what it alone reads differently (Combine)
+	words     map[string]wordEntry // first word of every spelling, lower case
+	slots     []uint32             // every word of every spelling, as a hash table for the hot path (see lookup)
+	keys      []key                // by entry: the words lookup compares
+	shift     uint                 // 64 less the bits of a slot index
+	seed      uint64               // of the hash
+	sameWords bool                 // two keys have the same words (see lookupEach)
+	entries   []wordEntry          // what the slots point to, by index
+	writes    map[writeKey]string  // what Format writes for a field's value in a style
+	programs  []ProgramRule        // by program; empty when the reader reads every program
+	groups    []int                // for each of programs, the index of the rules it came with (Combine)
+	ruleAt    []int8               // by program: its index in programs, -1 for none
+	refusals  []string             // by program: why a description of it is refused, "" for the reader's own
+	singles   []string             // the words that are a spelling of their own, sorted
+	checks    bool                 // the reader runs its rules' checks (Combine)
+	anyRead   bool                 // a rule has no check: a description with no program token is read
+	first     *Reader              // the first rules' own reader, for what it alone reads differently (Combine)
 }
 
 // A writeKey is a field's value in a style: what Format looks up.
@@ -172,16 +175,14 @@ func newReader(rows []TokenRow, groups ...[]ProgramRule) (*Reader, error) {
 			}
 		}
 	}
-	tableBits := bits.Len(uint(4 * len(keys)))
-	r.slots, r.shift = make([]wordSlot, 1<<tableBits), uint(64-tableBits)
 	ids := map[string]int32{}
 	for _, k := range keys {
 		e := r.words[k]
 		e.key = k
 		r.entries = append(r.entries, e)
 		ids[k] = int32(len(r.entries))
-		r.addSlot(k, ids[k])
 	}
+	r.buildSlots()
 	for i := range r.entries {
 		e := &r.entries[i]
 		e.phrases = slices.Clone(e.phrases)
@@ -205,6 +206,10 @@ func newReader(rows []TokenRow, groups ...[]ProgramRule) (*Reader, error) {
 			pr.Beats = slices.Clone(pr.Beats)
 			r.programs = append(r.programs, pr)
 			r.groups = append(r.groups, g)
+			for int(pr.Program) >= len(r.ruleAt) {
+				r.ruleAt = append(r.ruleAt, -1)
+			}
+			r.ruleAt[pr.Program] = int8(len(r.programs) - 1)
 		}
 	}
 	if len(r.programs) > 0 {
@@ -247,9 +252,9 @@ func (r *Reader) rule(p licensing.Program) (ProgramRule, bool) {
 // ruleGroup returns the reading rule of program p and the index of the
 // rules it came with, if the reader has one.
 func (r *Reader) ruleGroup(p licensing.Program) (ProgramRule, int, bool) {
-	for i, pr := range r.programs {
-		if pr.Program == p {
-			return pr, r.groups[i], true
+	if int(p) < len(r.ruleAt) {
+		if i := r.ruleAt[p]; i >= 0 {
+			return r.programs[i], r.groups[i], true
 		}
 	}
 	return ProgramRule{}, 0, false
@@ -268,17 +273,9 @@ type span struct {
 	start, end int32
 	entry      int32 // index into Reader.entries plus one; 0 when the vocabulary has no such word
 	v          tokenValue
-	kind       uint8 // spanProduct, spanField, spanUnknown, spanSkip
-	n          int8  // tokens the match covers
+	skip       bool // covered by the match of an earlier token
+	n          int8 // tokens the match covers
 }
-
-const (
-	spanUnread = iota
-	spanProduct
-	spanField
-	spanUnknown
-	spanSkip // covered by the match of an earlier token
-)
 
 // maxStackTokens is how many tokens a description may have before the
 // reader allocates for them; real descriptions have fewer than twenty.
@@ -323,23 +320,19 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 	unknownBuf := d.Unknown[:0]
 	*d = Description{Input: s}
 	var stack [maxStackTokens]span
-	spans, ascii := r.tokenize(s, stack[:0])
+	spans, ascii, anyYields := r.tokenize(s, stack[:0])
 	if len(spans) == 0 {
 		return &ParseError{Input: s, Offset: 0, Err: fmt.Errorf("%w: empty", ErrUnreadable)}
 	}
-	yields := false
-	for i := range spans {
-		r.match(s, spans, i)
-		yields = yields || spans[i].v.yields
-	}
+	anyYields = r.matchAll(s, spans) || anyYields
 	// The truncated last word of a 40-character description.
-	if last := &spans[len(spans)-1]; last.kind == spanUnread && last.n == 0 && isCut(s, ascii) {
+	if last := &spans[len(spans)-1]; !last.skip && last.n == 0 && isCut(s, ascii) {
 		r.matchPrefix(s, last)
 	}
 	// A word such as "Open" fills its field only when no later token does;
 	// otherwise it is a word of the product.
-	for i := 0; yields && i < len(spans); i++ {
-		if sp := &spans[i]; sp.n == 1 && sp.v.yields && filledLater(spans, i) {
+	for i := 0; anyYields && i < len(spans); i++ {
+		if sp := &spans[i]; sp.n == 1 && sp.v.is(yields) && filledLater(spans, i) {
 			sp.n, sp.v = 0, tokenValue{}
 		}
 	}
@@ -348,26 +341,22 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 	// "Microsoft", up to the first token that ends it.
 	i := 0
 	distributor := false
-	var markers [Reseller + 1]bool
-	for ; i < len(spans); i += int(spans[i].n) {
+	var markers styleMarks
+	for i < len(spans) {
 		sp := &spans[i]
 		if sp.n > 0 && sp.v.field == FieldCoverage && i == 0 {
 			distributor = true
-			r.apply(d, s, spans, i, &markers)
-			continue
-		}
-		if sp.n > 0 && sp.v.field == FieldQualifier && Qualifiers(1)<<sp.v.code == VendorName && !nextIsDigit(s, spans, i) {
-			r.apply(d, s, spans, i, &markers)
-			continue
-		}
-		break
-	}
-	productStart := i
-	for ; i < len(spans); i++ {
-		if spans[i].n > 0 && spans[i].v.ends {
+			r.apply(d, s, sp, &markers)
+		} else if sp.n > 0 && sp.v.field == FieldQualifier && Qualifiers(1)<<sp.v.code == VendorName && !nextIsDigit(s, spans, i) {
+			r.apply(d, s, sp, &markers)
+		} else {
 			break
 		}
-		spans[i].kind = spanProduct
+		i += int(sp.n)
+	}
+	productStart := i
+	for i < len(spans) && !(spans[i].n > 0 && spans[i].v.is(ends)) {
+		i++
 	}
 	if i == productStart {
 		off := 0
@@ -378,39 +367,39 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 	}
 	d.Product = joinSpans(s, spans[productStart:i])
 
-	// The fields.
+	// The fields. The tokens left unknown are moved to the front of spans,
+	// in order: the spans before i are not looked at again.
 	var rangeErr error
 	unknown := 0
-	for ; i < len(spans); i++ {
+	for i < len(spans) {
 		sp := &spans[i]
-		switch {
-		case sp.kind == spanSkip:
-			continue
-		case sp.n == 0:
-			sp.kind = spanUnknown
-			unknown++
+		n := int(sp.n)
+		if n == 0 {
+			if !sp.skip {
+				spans[unknown] = *sp
+				unknown++
+			}
+			i++
 			continue
 		}
-		if ok, err := r.apply(d, s, spans, i, &markers); !ok {
-			for k := i; k < i+int(sp.n); k++ {
-				spans[k].kind = spanUnknown
-			}
-			unknown += int(sp.n)
+		if ok, err := r.apply(d, s, sp, &markers); !ok {
 			if err != nil && rangeErr == nil {
 				rangeErr = &ParseError{Input: s, Offset: int(sp.start), Err: err}
 			}
+			for k := i; k < i+n; k++ { // may overwrite *sp
+				spans[unknown] = spans[k]
+				unknown++
+			}
 		}
-		i += int(sp.n) - 1
+		i += n
 	}
 	d.Unknown = unknownBuf // empty, and nil unless d had an array to reuse
 	if unknown > 0 {
 		if cap(d.Unknown) < unknown {
 			d.Unknown = make([]Token, 0, unknown)
 		}
-		for _, sp := range spans {
-			if sp.kind == spanUnknown {
-				d.Unknown = append(d.Unknown, Token{Text: s[sp.start:sp.end], Offset: int(sp.start)})
-			}
+		for _, sp := range spans[:unknown] {
+			d.Unknown = append(d.Unknown, Token{Text: s[sp.start:sp.end], Offset: int(sp.start)})
 		}
 	}
 	pr, group, own := r.ruleGroup(d.Program)
@@ -426,7 +415,7 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 	if own && d.Offering == 0 {
 		d.Offering = pr.Offering // an Open License row with no offering is a License
 	}
-	d.Style = styleOf(s, distributor, &markers)
+	d.Style = styleOf(s, distributor, markers)
 	switch {
 	case rangeErr != nil:
 		return rangeErr
@@ -466,7 +455,7 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 // spans[i] fills.
 func filledLater(spans []span, i int) bool {
 	for j := i + 1; j < len(spans); j++ {
-		if sp := spans[j]; sp.n > 0 && sp.kind != spanSkip && !sp.v.yields && sp.v.field == spans[i].v.field {
+		if sp := spans[j]; sp.n > 0 && !sp.skip && !sp.v.is(yields) && sp.v.field == spans[i].v.field {
 			return true
 		}
 	}
@@ -535,47 +524,64 @@ func equalFold(w, key string) bool {
 	return true
 }
 
-// match reads the token at i, and the tokens after it that a phrase
-// covers, unless an earlier match covered it.
-func (r *Reader) match(s string, spans []span, i int) {
-	sp := &spans[i]
-	if sp.kind == spanSkip {
-		return
-	}
-	word := s[sp.start:sp.end]
-	if sp.entry != 0 {
-		e := &r.entries[sp.entry-1]
-		// Phrases first, longest first.
-		for _, p := range e.phrases {
-			if i+len(p.rest) >= len(spans) {
+// matchAll reads each token tokenize did not read, with the tokens after
+// it that a phrase or a pattern covers, and reports whether one is a
+// yielding word.
+func (r *Reader) matchAll(s string, spans []span) (anyYields bool) {
+	for i := 0; i < len(spans); i++ {
+		sp := &spans[i]
+		if sp.n != 0 || sp.skip { // read by tokenize, or covered
+			continue
+		}
+		if sp.entry != 0 {
+			e := &r.entries[sp.entry-1]
+			if n := matchPhrase(e, spans, i); n > 0 {
+				i += n - 1
 				continue
 			}
-			same := true
-			for k, id := range p.restIDs {
-				if spans[i+1+k].entry != id {
-					same = false
-					break
-				}
-			}
-			if same {
-				r.take(spans, i, 1+len(p.rest), p.v)
-				return
+			if e.hasSingle {
+				sp.v, sp.n = e.single, 1
+				anyYields = anyYields || e.single.is(yields)
+				continue
 			}
 		}
-		if e.hasSingle {
-			r.take(spans, i, 1, e.single)
-			return
+		if c := s[sp.start]; c-'0' <= 9 || acquisitionFirst[c] {
+			if v, n, ok := pattern(s, spans, i, s[sp.start:sp.end]); ok {
+				take(spans, i, n, v)
+				i += n - 1
+			}
 		}
 	}
-	if v, n, ok := pattern(s, spans, i, word); ok {
-		r.take(spans, i, n, v)
-	}
+	return anyYields
 }
 
-func (r *Reader) take(spans []span, i, n int, v tokenValue) {
+// matchPhrase reads the phrase of e, longest first, that the tokens from
+// i spell, and returns how many tokens it covers, or 0.
+func matchPhrase(e *wordEntry, spans []span, i int) int {
+	for _, p := range e.phrases {
+		if i+len(p.restIDs) >= len(spans) {
+			continue
+		}
+		same := true
+		for k, id := range p.restIDs {
+			if spans[i+1+k].entry != id {
+				same = false
+				break
+			}
+		}
+		if same {
+			take(spans, i, 1+len(p.restIDs), p.v)
+			return 1 + len(p.restIDs)
+		}
+	}
+	return 0
+}
+
+// take reads the n tokens from i as v.
+func take(spans []span, i, n int, v tokenValue) {
 	spans[i].v, spans[i].n = v, int8(n)
 	for k := i + 1; k < i+n; k++ {
-		spans[k].kind = spanSkip
+		spans[k].skip, spans[k].v, spans[k].n = true, tokenValue{}, 0
 	}
 }
 
@@ -592,7 +598,7 @@ func pattern(s string, spans []span, i int, word string) (tokenValue, int, bool)
 			return tokenValue{}, 0, false
 		}
 		if y, n, ok := acquisition(s, spans, i, word); ok {
-			return tokenValue{field: FieldAcquired, num: int32(y), ends: true, unspelled: true}, n, true
+			return tokenValue{field: FieldAcquired, num: int32(y), flags: ends | unspelled}, n, true
 		}
 		return tokenValue{}, 0, false
 	}
@@ -603,24 +609,49 @@ func pattern(s string, spans []span, i int, word string) (tokenValue, int, bool)
 		}
 	}
 	num := int32(n)
-	rest := word[digits:]
-	next := ""
-	if i+1 < len(spans) {
-		next = s[spans[i+1].start:spans[i+1].end]
-	}
-	for _, u := range countUnits {
-		switch {
-		case u.digits > 0 && digits > u.digits, num == 0 && !u.unspelled: // "0Lic" counts nothing: left unknown
-		case u.joined && strings.EqualFold(rest, u.unit):
-			return tokenValue{field: u.field, code: u.code, num: num, style: u.style, ends: u.ends, unspelled: u.unspelled}, 1, true
-		case !u.joined && rest == "" && next != "" && !isVersion(word, digits) && strings.EqualFold(next, u.unit): // "2019 License" is a version and an offering
-			return tokenValue{field: u.field, code: u.code, num: num, style: u.style, ends: u.ends, unspelled: u.unspelled}, 2, true
+	version := isVersion(word, digits)
+	// A unit joined to the number ("2Lic"), or the next word ("1 License")
+	// after a number that is not a version ("2019 License" is a version
+	// and an offering); first match wins.
+	units, unit, covers := joinedUnits, word[digits:], 1
+	if unit == "" {
+		units, covers = spacedUnits, 2
+		if version || i+1 == len(spans) {
+			units = nil
+		} else {
+			unit = s[spans[i+1].start:spans[i+1].end]
 		}
 	}
-	if isVersion(word, digits) {
-		return tokenValue{field: fieldVersion, ends: true}, 1, true
+	for _, u := range units {
+		if (u.digits == 0 || digits <= u.digits) && (num != 0 || u.unspelled) && unitFold(unit, u.unit) { // "0Lic" counts nothing: left unknown
+			return tokenValue{field: u.field, code: u.code, num: num, style: u.style, flags: flagsOf(u.ends, u.unspelled, false)}, covers, true
+		}
+	}
+	if version {
+		return tokenValue{field: fieldVersion, flags: ends}, 1, true
 	}
 	return tokenValue{}, 0, false
+}
+
+// unitFold reports whether w is the unit u, ignoring case as
+// strings.EqualFold does: by ASCII case when w is ASCII.
+func unitFold(w, u string) bool {
+	if len(w) != len(u) {
+		for i := 0; i < len(w); i++ {
+			if w[i] >= utf8.RuneSelf {
+				return strings.EqualFold(w, u)
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf {
+			return strings.EqualFold(w, u)
+		} else if lc(c) != lc(u[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // Pseudo-fields the patterns fill.
@@ -695,12 +726,14 @@ func nextIsDigit(s string, spans []span, i int) bool {
 	return i+1 < len(spans) && s[spans[i+1].start] >= '0' && s[spans[i+1].start] <= '9'
 }
 
-// apply fills the field of the match at i. It reports false, changing
+// styleMarks holds bit 1<<st for each style st a token applied marks
+// (bit 0 for the tokens every style uses).
+type styleMarks uint8
+
+// apply fills the field of the match sp. It reports false, changing
 // nothing, when the field is already filled or the value is out of range.
-func (r *Reader) apply(d *Description, s string, spans []span, i int, markers *[Reseller + 1]bool) (bool, error) {
-	sp := &spans[i]
+func (r *Reader) apply(d *Description, s string, sp *span, markers *styleMarks) (bool, error) {
 	v := sp.v
-	text := s[sp.start:sp.end]
 	switch v.field {
 	case FieldLanguage:
 		if d.Language != "" {
@@ -708,7 +741,7 @@ func (r *Reader) apply(d *Description, s string, spans []span, i int, markers *[
 		}
 		d.Language = languageCodes[v.code]
 		if v.code == 0 {
-			d.Language = text
+			d.Language = s[sp.start:sp.end]
 		}
 	case FieldOffering:
 		if d.Offering != 0 {
@@ -732,15 +765,15 @@ func (r *Reader) apply(d *Description, s string, spans []span, i int, markers *[
 		if d.CoverageYears != 0 {
 			return false, nil
 		}
-		if v.unspelled {
-			return false, licensing.Refuse("SKU-05", ErrOutOfRange, "coverage %q: the vocabulary spells no %d-year coverage", text, v.num)
+		if v.is(unspelled) {
+			return false, licensing.Refuse("SKU-05", ErrOutOfRange, "coverage %q: the vocabulary spells no %d-year coverage", s[sp.start:sp.end], v.num)
 		}
 		d.CoverageYears = int(v.num)
 	case FieldAcquired:
 		if d.AcquiredYear != 0 {
 			return false, nil
 		}
-		if v.unspelled {
+		if v.is(unspelled) {
 			return false, licensing.Refuse("SKU-06", ErrOutOfRange, "acquisition year %d: the vocabulary spells no Y%d", v.num, v.num)
 		}
 		d.AcquiredYear = int(v.num)
@@ -770,7 +803,7 @@ func (r *Reader) apply(d *Description, s string, spans []span, i int, markers *[
 		if d.Version != "" {
 			return false, nil
 		}
-		d.Version = text
+		d.Version = s[sp.start:sp.end]
 	case fieldPack:
 		if d.PackSize != 0 {
 			return false, nil
@@ -784,13 +817,10 @@ func (r *Reader) apply(d *Description, s string, spans []span, i int, markers *[
 	default:
 		return false, nil
 	}
-	sp.kind = spanField
 	if v.field <= FieldQualifier && d.at[v.field] == 0 {
 		d.at[v.field] = sp.start + 1
 	}
-	if v.style != 0 {
-		markers[v.style] = true
-	}
+	*markers |= 1 << (v.style & 7)
 	return true, nil
 }
 
@@ -827,12 +857,12 @@ func hasLower(s string) bool {
 // the front of an upper-case description is a distributor's rewrite; then
 // expanded tokens, reseller edits and the long form's tokens mark their
 // style, in that order; anything else is Microsoft's short form.
-func styleOf(s string, distributor bool, markers *[Reseller + 1]bool) Style {
+func styleOf(s string, distributor bool, markers styleMarks) Style {
 	if distributor && !hasLower(s) {
 		return Distributor
 	}
 	for _, st := range stylePriority {
-		if markers[st] {
+		if markers&(1<<st) != 0 {
 			return st
 		}
 	}

@@ -2,6 +2,7 @@ package sku
 
 import (
 	"math/bits"
+	"slices"
 )
 
 // The reader's scanner splits a description into tokens and looks each up
@@ -53,9 +54,14 @@ func lower8(x uint64) uint64 {
 // a mask on the stack; longer ones are scanned a byte at a time.
 const maxMaskBytes = 256
 
+// A sepMask has bit i%64 of word i/64 set when byte i of a description is
+// a separator, and every bit from the description's length on: one word
+// more than the bytes need, so that the last token ends at a set bit.
+type sepMask [maxMaskBytes/64 + 1]uint64
+
 // scanMask marks the separators of s, len(s) <= maxMaskBytes, in mask,
-// byte i's in bit i%64 of mask[i/64], and reports whether s is ASCII.
-func scanMask(s string, mask *[maxMaskBytes / 64]uint64) (ascii bool) {
+// and reports whether s is ASCII.
+func scanMask(s string, mask *sepMask) (ascii bool) {
 	n := len(s)
 	var high uint64
 	o := 0
@@ -74,20 +80,24 @@ func scanMask(s string, mask *[maxMaskBytes / 64]uint64) (ascii bool) {
 		high |= x
 		m |= gather8(separators8(x)) << (o & 63)
 	}
-	mask[(n-1)>>6] |= m
 	if o < n {
 		if n >= 8 { // the last eight bytes, of which the first were done
 			x := load8(s, n-8)
 			high |= x
-			mask[o>>6] |= gather8(separators8(x)) >> (8 - (n - o)) << (o & 63)
+			m |= gather8(separators8(x)) >> (8 - (n - o)) << (o & 63)
 		} else {
 			for i := o; i < n; i++ {
 				high |= uint64(s[i])
 				if byteClass[s[i]] == 1 {
-					mask[i>>6] |= 1 << (i & 63)
+					m |= 1 << (i & 63)
 				}
 			}
 		}
+	}
+	m |= ^uint64(0) << (n & 63) // the bytes from n on
+	mask[n>>6] = m
+	for c := n>>6 + 1; c < len(mask); c++ {
+		mask[c] = ^uint64(0)
 	}
 	if high&hi8 == 0 {
 		return true
@@ -104,55 +114,98 @@ func scanMask(s string, mask *[maxMaskBytes / 64]uint64) (ascii bool) {
 }
 
 // tokenize splits s at white space, commas and U+00A0, looks each token
-// up in the vocabulary, and appends the tokens to spans. It reports
-// whether s is ASCII.
-func (r *Reader) tokenize(s string, spans []span) ([]span, bool) {
+// up in the vocabulary, and appends the tokens to spans, each read as the
+// word's own spelling when the word starts no phrase (a match covering it
+// later undoes that). It reports whether s is ASCII and whether a token
+// read is a yielding word.
+func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bool) {
 	n := len(s)
-	if n == 0 {
-		return spans, true
-	}
 	if n > maxMaskBytes {
-		return r.tokenizeLong(s, spans), false
+		spans, anyYields = r.tokenizeLong(s, spans)
+		return spans, false, anyYields
 	}
-	var mask [maxMaskBytes / 64]uint64
-	ascii := scanMask(s, &mask)
-	chunks := (n + 63) >> 6
-	pos := 0
-	for {
-		// The token's first byte: the next byte that is no separator.
-		c := pos >> 6
-		if c >= chunks {
-			return spans, ascii
-		}
-		m := ^mask[c] >> (pos & 63)
-		if m == 0 {
-			pos = (c + 1) << 6
-			continue
-		}
-		start := pos + bits.TrailingZeros64(m)
-		if start >= n {
-			return spans, ascii
-		}
-		// Its end: the next separator, or the end of s.
-		end, base := n, start
-		for m = mask[c] >> (start & 63); ; {
-			if m != 0 {
-				end = min(n, base+bits.TrailingZeros64(m))
-				break
-			}
-			if c++; c >= chunks {
-				break
-			}
-			m, base = mask[c], c<<6
-		}
-		spans = r.appendToken(s, spans, start, end)
-		pos = end
+	var mask sepMask
+	ascii = scanMask(s, &mask)
+	// A token starts at a byte that is no separator after one that is (or
+	// at 0), and ends at a separator after a byte that is not.
+	chunks := n>>6 + 1
+	var starts, ends [len(mask)]uint64
+	tokens, prevSep := 0, uint64(1)
+	for c := range chunks {
+		sep := mask[c]
+		starts[c] = ^sep & (sep<<1 | prevSep)
+		ends[c] = sep & ^(sep<<1 | prevSep)
+		prevSep = sep >> 63
+		tokens += bits.OnesCount64(starts[c])
 	}
+	k0 := len(spans)
+	if k0+tokens > cap(spans) {
+		spans = slices.Grow(spans, tokens)
+	}
+	spans = spans[:k0+tokens]
+	k := k0
+	for c := range chunks {
+		for b := starts[c]; b != 0; b &= b - 1 {
+			spans[k].start = int32(c<<6 + bits.TrailingZeros64(b))
+			k++
+		}
+	}
+	k = k0
+	for c := range chunks {
+		for b := ends[c]; b != 0; b &= b - 1 {
+			spans[k].end = int32(c<<6 + bits.TrailingZeros64(b))
+			k++
+		}
+	}
+	var flags valueFlags
+	if n < 8 || r.sameWords {
+		for k := k0; k < len(spans); k++ {
+			flags |= r.read(s, &spans[k])
+		}
+		return spans, ascii, flags&yields != 0
+	}
+	// read, inlined, with the probes fixed at two (see fill).
+	slots, keys, shift, seed := r.slots, r.keys, r.shift&63, r.seed
+	for k := k0; k < len(spans); k++ {
+		sp := &spans[k]
+		start, end := int(sp.start), int(sp.end)
+		size := end - start
+		o := min(start, n-8)
+		x0 := load8(s, o) >> ((start - o) * 8 & 63) & lengthMask[min(size, 8)]
+		x1 := load8(s, max(end-8, 0))
+		if size <= 8 {
+			x1 = 0
+		}
+		h := ((x0 | fold8) ^ bits.RotateLeft64(x1|fold8, 29) ^ uint64(size) ^ seed) * 0x9e3779b97f4a7c15
+		i, tag := int(h>>shift), uint32(uint16(h>>((shift-16)&63)))
+		pair := slots[i : i+2 : i+2]
+		id := uint32(0)
+		if pair[0]>>16 == tag {
+			id = pair[0] & 0xffff
+		}
+		if pair[1]>>16 == tag {
+			id = pair[1] & 0xffff
+		}
+		key := &keys[id]
+		if (x0^key.x0)&^key.case0|(x1^key.x1)&^key.case1|uint64(key.n^uint16(size)) != 0 {
+			id = 0
+		}
+		if size > 16 && id != 0 && !equalFold(s[start:end], r.entries[id-1].key) {
+			id = 0 // no other key has the same words and length
+		}
+		key = &keys[id]
+		sp.entry, sp.v, sp.n = int32(id), key.v, key.n1
+		flags |= key.v.flags
+	}
+	return spans, ascii, flags&yields != 0
 }
+
+// lengthMask keeps the first n bytes of a word, for n up to 8.
+var lengthMask = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
 
 // tokenizeLong is tokenize for a description too long for the mask, a
 // byte at a time.
-func (r *Reader) tokenizeLong(s string, spans []span) []span {
+func (r *Reader) tokenizeLong(s string, spans []span) (_ []span, anyYields bool) {
 	i, n := 0, len(s)
 	for {
 		for i < n { // separators
@@ -163,7 +216,7 @@ func (r *Reader) tokenizeLong(s string, spans []span) []span {
 			i += int(c)
 		}
 		if i >= n {
-			return spans
+			return spans, anyYields
 		}
 		start := i
 		for i < n { // a token
@@ -172,94 +225,176 @@ func (r *Reader) tokenizeLong(s string, spans []span) []span {
 			}
 			i++
 		}
-		spans = r.appendToken(s, spans, start, i)
+		spans = append(spans, span{start: int32(start), end: int32(i)})
+		anyYields = r.read(s, &spans[len(spans)-1])&yields != 0 || anyYields
 	}
 }
 
-// appendToken appends the token s[start:end] to spans with the
-// vocabulary's entry for it.
-func (r *Reader) appendToken(s string, spans []span, start, end int) []span {
-	k := len(spans)
-	if k < cap(spans) {
-		spans = spans[:k+1] // the array's spans are zero: set only what tokenize knows
-	} else {
-		spans = append(spans, span{})
-	}
-	sp := &spans[k]
-	sp.start, sp.end = int32(start), int32(end)
-	w0, w1 := tokenWords(s, start, end)
-	sp.entry = r.lookup(s[start:end], w0, w1)
-	return spans
+// read looks the token sp up in the vocabulary and reads it as the word's
+// own spelling when the word starts no phrase. It returns the flags of the
+// value read.
+func (r *Reader) read(s string, sp *span) valueFlags {
+	id := r.lookup(s[sp.start:sp.end])
+	k := &r.keys[id]
+	sp.entry, sp.v, sp.n = id, k.v, k.n1
+	return k.v.flags
 }
 
-// tokenWords returns the first and last eight bytes of the token
-// s[start:end], lower-cased; a token of eight bytes or fewer is all in the
-// first, padded with zeros, and the second is 0.
-func tokenWords(s string, start, end int) (w0, w1 uint64) {
-	n := end - start
-	if n > 8 {
-		return lower8(load8(s, start)), lower8(load8(s, end-8))
+// wordsOf returns the first and last eight bytes of w; a word of eight
+// bytes or fewer is all in the first, padded with zeros, and the second
+// is 0.
+func wordsOf(w string) (x0, x1 uint64) {
+	var b [8]byte
+	if len(w) > 8 {
+		return load8(w, 0), load8(w, len(w)-8)
 	}
-	switch {
-	case start+8 <= len(s):
-		w0 = load8(s, start)
-	case len(s) >= 8:
-		w0 = load8(s, len(s)-8) >> (8 * (start + 8 - len(s)))
-	default:
-		for i := end - 1; i >= start; i-- {
-			w0 = w0<<8 | uint64(s[i])
+	copy(b[:], w)
+	return load8(string(b[:]), 0), 0
+}
+
+// The reader's hash table is small, so that it stays in the processor's
+// first cache however the words of descriptions fall in it: a slot holds
+// a 16-bit tag of the key's hash and the key's index in r.keys, which
+// holds its words. A key is at most r.probes slots after its hash's, and
+// the table has r.probes slots more at its end, so that every search
+// looks at the same slots whatever the word, and picks the one found
+// without a branch; no key's tag is in another slot of its search. The
+// hash ignores the 0x20 bit of every byte, which ASCII case sets, and the
+// comparison ignores it where the key has a letter.
+
+// fold8 sets the 0x20 bit of every byte.
+const fold8 = lo8 * 0x20
+
+// hashOf hashes a word's first and last eight bytes and its length.
+func (r *Reader) hashOf(x0, x1 uint64, n int) uint64 {
+	return ((x0 | fold8) ^ bits.RotateLeft64(x1|fold8, 29) ^ uint64(n) ^ r.seed) * 0x9e3779b97f4a7c15
+}
+
+// A key is a word of the vocabulary as lookup compares it: its first and
+// last eight bytes (see wordsOf), lower case, the 0x20 bits of their
+// letters, and its length; and, when it is a spelling of its own and
+// starts no phrase, its value (and n1 is 1).
+type key struct {
+	x0, x1       uint64
+	case0, case1 uint64
+	n            uint16 // the length, modulo 1<<16: longer keys are compared with equalFold
+	n1           int8
+	v            tokenValue
+}
+
+// letters8 returns 0x20 in each byte of x that is an ASCII lower-case
+// letter.
+func letters8(x uint64) uint64 {
+	h := x &^ hi8
+	return (h + lo8*(0x80-'a')) &^ (h + lo8*(0x80-'z'-1)) &^ x & hi8 >> 2
+}
+
+// lookup finds w, ignoring ASCII case, and returns its index in r.keys
+// (and r.entries plus one), or 0.
+func (r *Reader) lookup(w string) int32 {
+	if r.sameWords {
+		return r.lookupEach(w)
+	}
+	x0, x1 := wordsOf(w)
+	id := r.find(x0, x1, len(w))
+	if len(w) > 16 && id != 0 && !equalFold(w, r.entries[id-1].key) {
+		return 0 // no other key has the same words and length
+	}
+	return int32(id)
+}
+
+// find finds the key whose words and length are those of a word, x0 and
+// x1 as wordsOf returns them, ignoring ASCII case, and returns its index
+// in r.keys, or 0. A word longer than 16 bytes is the key only if
+// equalFold says so too.
+func (r *Reader) find(x0, x1 uint64, n int) uint32 {
+	h := r.hashOf(x0, x1, n)
+	i, tag := int(h>>r.shift), uint32(uint16(h>>(r.shift-16)))
+	id := uint32(0)
+	for _, sl := range r.slots[i : i+2] {
+		if sl>>16 == tag {
+			id = sl & 0xffff // the slot's key when the tags match
 		}
 	}
-	return lower8(w0 & (^uint64(0) >> (64 - 8*n))), 0
-}
-
-// keyWords returns tokenWords of a key of the vocabulary.
-func keyWords(key string) (w0, w1 uint64) {
-	var b [16]byte
-	if len(key) > 8 {
-		return tokenWords(key, 0, len(key))
+	k := &r.keys[id]
+	if (x0^k.x0)&^k.case0|(x1^k.x1)&^k.case1|uint64(k.n^uint16(n)) != 0 {
+		return 0 // the words do not match
 	}
-	copy(b[:], key)
-	return tokenWords(string(b[:]), 0, len(key))
+	return id
 }
 
-// slotOf is where the hash table's search for a token starts.
-func (r *Reader) slotOf(w0, w1 uint64, n int) uint64 {
-	return (w0 ^ bits.RotateLeft64(w1, 29) ^ uint64(n)) * 0x9e3779b97f4a7c15 >> r.shift
-}
-
-// A wordSlot is a slot of the reader's hash table: a key's first and last
-// eight bytes (see tokenWords), its length, and what it starts: an index
-// into Reader.entries plus one. An empty slot has length 0.
-type wordSlot struct {
-	w0, w1 uint64
-	n      int32
-	entry  int32
-}
-
-// lookup finds word, whose tokenWords are w0 and w1, in the hash table,
-// ignoring ASCII case, and returns its index in r.entries plus one, or 0.
-func (r *Reader) lookup(word string, w0, w1 uint64) int32 {
-	n := int32(len(word))
-	mask := uint64(len(r.slots) - 1)
-	for i := r.slotOf(w0, w1, len(word)); ; i = (i + 1) & mask {
-		sl := &r.slots[i]
-		if sl.n == n && sl.w0 == w0 && sl.w1 == w1 && (n <= 16 || equalFold(word, r.entries[sl.entry-1].key)) {
-			return sl.entry
-		}
-		if sl.n == 0 {
-			return 0
+// lookupEach finds word by comparing it with every key: for a vocabulary
+// where two keys longer than 16 bytes have the same first and last eight
+// bytes and length.
+func (r *Reader) lookupEach(word string) int32 {
+	for i, e := range r.entries {
+		if equalFold(word, e.key) {
+			return int32(i + 1)
 		}
 	}
+	return 0
 }
 
-// addSlot puts a key of r.entries in the hash table.
-func (r *Reader) addSlot(key string, entry int32) {
-	w0, w1 := keyWords(key)
-	mask := uint64(len(r.slots) - 1)
-	i := r.slotOf(w0, w1, len(key))
-	for r.slots[i].n != 0 {
-		i = (i + 1) & mask
+// buildSlots builds r.keys and the hash table of r.entries, as large as it
+// must be, and with a seed such that, for a key to be at most one slot
+// after its hash's, and its tag to be in no other slot of its search.
+func (r *Reader) buildSlots() {
+	type words struct {
+		x0, x1 uint64
+		n      int
 	}
-	r.slots[i] = wordSlot{w0: w0, w1: w1, n: int32(len(key)), entry: entry}
+	seen := map[words]bool{}
+	r.keys = make([]key, len(r.entries)+1)
+	for i, e := range r.entries {
+		x0, x1 := wordsOf(e.key)
+		k := words{x0, x1, len(e.key) & 0xffff}
+		r.sameWords = r.sameWords || seen[k]
+		seen[k] = true
+		r.keys[i+1] = key{x0: x0, x1: x1, case0: letters8(x0), case1: letters8(x1), n: uint16(len(e.key))}
+		if e.hasSingle && len(e.phrases) == 0 {
+			r.keys[i+1].v, r.keys[i+1].n1 = e.single, 1
+		}
+	}
+	if len(r.keys) > 1<<16 {
+		r.sameWords = true // more keys than a slot can index: compare each
+		return
+	}
+	for tableBits := bits.Len(uint(8 * len(r.entries))); ; tableBits++ {
+		for seed := range uint64(16) {
+			if r.fill(tableBits, seed) {
+				return
+			}
+		}
+	}
+}
+
+// fill fills the hash table of 1<<tableBits slots with the seed, and
+// reports whether it is as buildSlots wants it.
+func (r *Reader) fill(tableBits int, seed uint64) bool {
+	const maxProbes = 2
+	size := 1 << tableBits
+	r.shift, r.seed = uint(64-tableBits), seed
+	r.slots = make([]uint32, size+maxProbes)
+	home := make([]int, len(r.keys))
+	tags := make([]uint32, len(r.keys))
+	for id := 1; id < len(r.keys); id++ {
+		k := &r.keys[id]
+		h := r.hashOf(k.x0, k.x1, int(k.n))
+		home[id], tags[id] = int(h>>r.shift), uint32(uint16(h>>(r.shift-16)))
+		i := home[id]
+		for r.slots[i] != 0 {
+			if i++; i-home[id] >= maxProbes {
+				return false
+			}
+		}
+		r.slots[i] = tags[id]<<16 | uint32(id)
+	}
+	for id := 1; id < len(r.keys); id++ {
+		for _, sl := range r.slots[home[id] : home[id]+maxProbes] {
+			if sl>>16 == tags[id] && sl&0xffff != uint32(id) {
+				return false
+			}
+		}
+	}
+	return true
 }
