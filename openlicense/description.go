@@ -3,6 +3,7 @@ package openlicense
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/vlrules/vlrules/internal/enum"
 	"github.com/vlrules/vlrules/licensing/sku"
@@ -27,6 +28,19 @@ func ParseDescription(s string) (sku.Description, error) { return reader.Parse(s
 // word of the input is looked at, where it stands.
 func checkRetired(d sku.Description) error {
 	s := d.Input
+	if at, ok := retiredASCII(s); ok {
+		if at < 0 {
+			return nil
+		}
+		w := s[at:]
+		for j := 0; j < len(w); j++ {
+			if asciiSeparator(w[j]) {
+				w = w[:j]
+				break
+			}
+		}
+		return &sku.ParseError{Input: s, Offset: at, Err: retired(w, false)}
+	}
 	isSep := func(r rune) bool { return unicode.IsSpace(r) || r == ',' }
 	for at := 0; at < len(s); {
 		i := strings.IndexFunc(s[at:], func(r rune) bool { return !isSep(r) })
@@ -44,4 +58,37 @@ func checkRetired(d sku.Description) error {
 		at += len(w)
 	}
 	return nil
+}
+
+// asciiSeparator reports whether c separates words in an ASCII input as
+// unicode.IsSpace or a comma does.
+func asciiSeparator(c byte) bool {
+	return c == ' ' || c == ',' || '\t' <= c && c <= '\r'
+}
+
+// retiredASCII finds the first word of s that is a 5.0 type's token, as
+// checkRetired does, in one pass over the bytes while they are ASCII: its
+// offset, or -1. It reports false when it meets a byte that is not ASCII
+// before it finds one: then the words are unicode.IsSpace's.
+func retiredASCII(s string) (int, bool) {
+	start := -1 // the current word's
+	for i := 0; i <= len(s); i++ {
+		c := byte(' ')
+		if i < len(s) {
+			if c = s[i]; c >= utf8.RuneSelf {
+				return 0, false
+			}
+		}
+		if !asciiSeparator(c) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if n := i - start; start >= 0 && (n == 2 || n == 3) && retired(s[start:i], false) != nil {
+			return start, true
+		}
+		start = -1
+	}
+	return -1, true
 }

@@ -1,6 +1,8 @@
 package openvalue
 
 import (
+	"strconv"
+
 	"github.com/vlrules/vlrules/internal/enum"
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/licensing/sku"
@@ -36,7 +38,10 @@ func checkPair(d sku.Description) error {
 		return nil
 	}
 	at, _ := d.OffsetOf(sku.FieldCoverage)
-	return &sku.ParseError{Input: d.Input, Offset: at,
-		Err: licensing.Refuse("SKU-09", sku.ErrInvalidCombination,
-			"%dYR with Acq Y%d: an item acquired in year %d covers 1 or %d years", d.CoverageYears, d.AcquiredYear, d.AcquiredYear, terms.years+1-d.AcquiredYear)}
+	// The detail licensing.Refuse would format, built without fmt: a
+	// price list can hold many such rows.
+	acq := strconv.Itoa(d.AcquiredYear)
+	return &sku.ParseError{Input: d.Input, Offset: at, Err: &licensing.RuleError{Rule: "SKU-09", Err: sku.ErrInvalidCombination,
+		Detail: strconv.Itoa(d.CoverageYears) + "YR with Acq Y" + acq + ": an item acquired in year " + acq + " covers 1 or " +
+			strconv.Itoa(terms.years+1-d.AcquiredYear) + " years"}}
 }
