@@ -3,6 +3,7 @@ package sku
 import (
 	"math/bits"
 	"slices"
+	"unicode/utf8"
 )
 
 // The reader's scanner splits a description into tokens and looks each up
@@ -118,11 +119,11 @@ func scanMask(s string, mask *sepMask) (ascii bool) {
 // word's own spelling when the word starts no phrase (a match covering it
 // later undoes that). It reports whether s is ASCII and whether a token
 // read is a yielding word.
-func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bool) {
+func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bool, need uint64) {
 	n := len(s)
-	if n > maxMaskBytes {
+	if n > maxMaskBytes || n < 8 || r.sameWords {
 		spans, anyYields = r.tokenizeLong(s, spans)
-		return spans, false, anyYields
+		return spans, n <= maxMaskBytes && isASCII(s), anyYields, ^uint64(0)
 	}
 	var mask sepMask
 	ascii = scanMask(s, &mask)
@@ -143,38 +144,33 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 		spans = slices.Grow(spans, tokens)
 	}
 	spans = spans[:k0+tokens]
-	k := k0
-	for c := range chunks {
-		for b := starts[c]; b != 0; b &= b - 1 {
-			spans[k].start = int32(c<<6 + bits.TrailingZeros64(b))
-			k++
-		}
-	}
-	k = k0
-	for c := range chunks {
-		for b := ends[c]; b != 0; b &= b - 1 {
-			spans[k].end = int32(c<<6 + bits.TrailingZeros64(b))
-			k++
-		}
-	}
-	var flags valueFlags
-	if n < 8 || r.sameWords {
-		for k := k0; k < len(spans); k++ {
-			flags |= r.read(s, &spans[k])
-		}
-		return spans, ascii, flags&yields != 0
-	}
-	// read, inlined, with the probes fixed at two (see fill).
+	// read, inlined, with the probes fixed at two (see fill); each token
+	// that matchAll must read, because its word starts a phrase or may be
+	// a number, has its bit in need (bit 63 for those from the 63rd on).
 	slots, keys, shift, seed := r.slots, r.keys, r.shift&63, r.seed
+	var flags valueFlags
+	cs, ce, bs, be := 0, 0, starts[0], ends[0]
 	for k := k0; k < len(spans); k++ {
-		sp := &spans[k]
-		start, end := int(sp.start), int(sp.end)
+		for bs == 0 {
+			cs++
+			bs = starts[cs]
+		}
+		for be == 0 {
+			ce++
+			be = ends[ce]
+		}
+		start, end := cs<<6+bits.TrailingZeros64(bs), ce<<6+bits.TrailingZeros64(be)
+		bs, be = bs&(bs-1), be&(be-1)
 		size := end - start
-		o := min(start, n-8)
-		x0 := load8(s, o) >> ((start - o) * 8 & 63) & lengthMask[min(size, 8)]
-		x1 := load8(s, max(end-8, 0))
-		if size <= 8 {
-			x1 = 0
+		var x0, x1 uint64
+		if start+8 <= n {
+			x0 = load8(s, start)
+		} else {
+			x0 = load8(s, n-8) >> ((start - (n - 8)) * 8 & 63)
+		}
+		x0 &= lengthMask[min(size, 8)]
+		if size > 8 {
+			x1 = load8(s, end-8)
 		}
 		h := ((x0 | fold8) ^ bits.RotateLeft64(x1|fold8, 29) ^ uint64(size) ^ seed) * 0x9e3779b97f4a7c15
 		i, tag := int(h>>shift), uint32(uint16(h>>((shift-16)&63)))
@@ -194,11 +190,37 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 			id = 0 // no other key has the same words and length
 		}
 		key = &keys[id]
-		sp.entry, sp.v, sp.n = int32(id), key.v, key.n1
+		sp := &spans[k]
+		sp.start, sp.end, sp.entry, sp.v, sp.n = int32(start), int32(end), int32(id), key.v, key.n1
 		flags |= key.v.flags
+		if key.phrases || key.n1 == 0 && patternFirst[s[start]] {
+			need |= 1 << min(k-k0, 63)
+		}
 	}
-	return spans, ascii, flags&yields != 0
+	return spans, ascii, flags&yields != 0, need
 }
+
+// isASCII reports whether s is ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// patternFirst holds the bytes a number or an acquisition prefix starts
+// with: the words pattern may read.
+var patternFirst = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := range t {
+		t[c] = t[c] || acquisitionFirst[c]
+	}
+	return t
+}()
 
 // lengthMask keeps the first n bytes of a word, for n up to 8.
 var lengthMask = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
@@ -279,6 +301,7 @@ type key struct {
 	case0, case1 uint64
 	n            uint16 // the length, modulo 1<<16: longer keys are compared with equalFold
 	n1           int8
+	phrases      bool // the key starts a phrase
 	v            tokenValue
 }
 
@@ -354,6 +377,7 @@ func (r *Reader) buildSlots() {
 		if e.hasSingle && len(e.phrases) == 0 {
 			r.keys[i+1].v, r.keys[i+1].n1 = e.single, 1
 		}
+		r.keys[i+1].phrases = len(e.phrases) > 0
 	}
 	if len(r.keys) > 1<<16 {
 		r.sameWords = true // more keys than a slot can index: compare each

@@ -1,6 +1,8 @@
 package sku
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -36,7 +38,7 @@ func TestScanAsLong(t *testing.T) {
 		"License)", "Microsoft®", "AcqY1", "2019", "Promo", "SQLSvrStdCore", "12345678", "123456789", "1234567890123456", "12345678901234567"}
 	rapid.Check(t, func(t *rapid.T) {
 		s := strings.Join(rapid.SliceOfN(rapid.OneOf(rapid.SampledFrom(parts), rapid.StringN(0, 4, 8)), 0, 80).Draw(t, "parts"), "")
-		got, ascii, gotYields := defaultReader.tokenize(s, nil)
+		got, ascii, gotYields, _ := defaultReader.tokenize(s, nil)
 		want, wantYields := defaultReader.tokenizeLong(s, nil)
 		if gotYields != wantYields {
 			t.Fatalf("%q: yields %v, want %v", s, gotYields, wantYields)
@@ -83,4 +85,32 @@ func nonASCIIFold(w string) bool {
 		}
 	}
 	return false
+}
+
+// The reader reads as its byte-at-a-time path does, which compares each
+// word with every key and matches every token in order: descriptions of
+// any length, with phrases, numbers and yielding words among the first 63
+// tokens and after.
+func TestFastPathAsSlow(t *testing.T) {
+	slow := *defaultReader
+	slow.sameWords = true // lookupEach, tokenizeLong, and every token matched
+	var words []string
+	for _, row := range DefaultTokens() {
+		words = append(words, row.Text, strings.ToUpper(row.Text))
+	}
+	words = append(words, "2019", "9.0", "2Lic", "0Lic", "1", "License", "4", "Cores", "Acq", "Y4", "AY7", "3YR", "7Y", "Promo",
+		"Office", "Open", "Sub", "SQLSvrStdCore", "\u00a0", "é")
+	rapid.Check(t, func(t *rapid.T) {
+		// Sometimes 55 to 70 one-letter words of a product first, so that
+		// the fields are read from about the 63rd token on, in fewer than
+		// maxMaskBytes bytes.
+		filler := strings.Repeat("x ", rapid.SampledFrom([]int{0, 55, 62, 70}).Draw(t, "filler"))
+		s := filler + strings.Join(rapid.SliceOfN(rapid.SampledFrom(words), 0, 40).Draw(t, "words"),
+			rapid.SampledFrom([]string{" ", ", ", "\t"}).Draw(t, "gap"))
+		want, wantErr := slow.Parse(s)
+		got, err := defaultReader.Parse(s)
+		if !reflect.DeepEqual(got, want) || fmt.Sprint(err) != fmt.Sprint(wantErr) {
+			t.Fatalf("%q:\n got %+v, %v\nwant %+v, %v", s, got, err, want, wantErr)
+		}
+	})
 }
