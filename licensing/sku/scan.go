@@ -10,8 +10,9 @@ import (
 // in the vocabulary eight bytes at a time: it marks the separators of a
 // whole description in a bit mask, computed a word of eight bytes at a
 // time (SWAR), takes the tokens from the mask's runs, and looks a token up
-// by its first and last eight bytes, lower-cased together. Only
-// descriptions longer than maxMaskBytes are scanned a byte at a time.
+// by its first and last eight bytes and its length. Descriptions longer
+// than maxMaskBytes or shorter than eight bytes, and readers whose keys
+// the table cannot tell apart (see lookupEach), go a byte at a time.
 
 const (
 	lo8 uint64 = 0x0101010101010101
@@ -43,13 +44,6 @@ func separators8(x uint64) uint64 {
 // gather8 packs the high bit of each byte of m into a byte, byte k's in
 // bit k.
 func gather8(m uint64) uint64 { return (m >> 7) * 0x0102040810204080 >> 56 }
-
-// lower8 lower-cases the ASCII letters among the bytes of x.
-func lower8(x uint64) uint64 {
-	h := x &^ hi8
-	upper := (h + lo8*(0x80-'A')) &^ (h + lo8*(0x80-'Z'-1)) &^ x & hi8
-	return x | upper>>2
-}
 
 // maxMaskBytes is the longest description whose separators are marked in
 // a mask on the stack; longer ones are scanned a byte at a time.
@@ -117,8 +111,8 @@ func scanMask(s string, mask *sepMask) (ascii bool) {
 // tokenize splits s at white space, commas and U+00A0, looks each token
 // up in the vocabulary, and appends the tokens to spans, each read as the
 // word's own spelling when the word starts no phrase (a match covering it
-// later undoes that). It reports whether s is ASCII and whether a token
-// read is a yielding word.
+// later undoes that). It reports whether s is ASCII, whether a token read
+// is a yielding word, and the tokens matchAll must read (see there).
 func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bool, need uint64) {
 	n := len(s)
 	if n > maxMaskBytes || n < 8 || r.sameWords {
@@ -277,12 +271,12 @@ func wordsOf(w string) (x0, x1 uint64) {
 // The reader's hash table is small, so that it stays in the processor's
 // first cache however the words of descriptions fall in it: a slot holds
 // a 16-bit tag of the key's hash and the key's index in r.keys, which
-// holds its words. A key is at most r.probes slots after its hash's, and
-// the table has r.probes slots more at its end, so that every search
-// looks at the same slots whatever the word, and picks the one found
-// without a branch; no key's tag is in another slot of its search. The
-// hash ignores the 0x20 bit of every byte, which ASCII case sets, and the
-// comparison ignores it where the key has a letter.
+// holds its words. A key is at most one slot after its hash's, and the
+// table has two slots more than its size, so that every search looks at
+// the two slots from its hash's; no key's tag is in the other slot of its
+// search (see fill). The hash ignores the 0x20 bit of every byte, which
+// ASCII case sets, and the comparison ignores it where the key has a
+// letter, so that a word matches a key as equalFold says.
 
 // fold8 sets the 0x20 bit of every byte.
 const fold8 = lo8 * 0x20
