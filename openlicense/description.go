@@ -85,10 +85,24 @@ func retiredASCII(s string) (int, bool) {
 			}
 			continue
 		}
-		if n := i - start; start >= 0 && (n == 2 || n == 3) && retired(s[start:i], false) != nil {
+		if start >= 0 && retiredToken(s[start:i]) {
 			return start, true
 		}
 		start = -1
 	}
 	return -1, true
+}
+
+// retiredToken reports whether the ASCII word w is a 5.0 type's token,
+// ignoring case, as retired finds it: VUP, PUP, CUP or UA.
+func retiredToken(w string) bool {
+	lc := func(c byte) byte { return c | 0x20 } // a letter's lower case; no other byte of w can match
+	switch len(w) {
+	case 2:
+		return lc(w[0]) == 'u' && lc(w[1]) == 'a'
+	case 3:
+		first := lc(w[0])
+		return (first == 'v' || first == 'p' || first == 'c') && lc(w[1]) == 'u' && lc(w[2]) == 'p'
+	}
+	return false
 }

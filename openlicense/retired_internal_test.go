@@ -41,3 +41,20 @@ func TestCheckRetiredAsIsSpace(t *testing.T) {
 		}
 	})
 }
+
+// retiredToken agrees with retired on every ASCII word of one to three
+// bytes.
+func TestRetiredTokenAsRetired(t *testing.T) {
+	var b [3]byte
+	for n := 1; n <= 3; n++ {
+		for i := 0; i < 1<<(7*n); i++ {
+			for k := 0; k < n; k++ {
+				b[k] = byte(i >> (7 * k) & 0x7f)
+			}
+			w := string(b[:n])
+			if got, want := retiredToken(w), retired(w, false) != nil; got != want {
+				t.Fatalf("retiredToken(%q) = %v, want %v", w, got, want)
+			}
+		}
+	}
+}

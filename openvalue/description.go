@@ -1,7 +1,7 @@
 package openvalue
 
 import (
-	"strconv"
+	"fmt"
 
 	"github.com/vlrules/vlrules/internal/enum"
 	"github.com/vlrules/vlrules/licensing"
@@ -32,16 +32,47 @@ func ValidPair(acquired, coverage int) bool {
 func ParseDescription(s string) (sku.Description, error) { return reader.Parse(s) }
 
 // checkPair refuses an acquisition year and coverage Open Value does not
-// sell together (SKU-09): the check of its reading rules.
+// sell together (SKU-09): the check of its reading rules. A price list can
+// hold many such rows: the refusal is one allocation, its detail (the one
+// licensing.Refuse would format) written once per pair.
 func checkPair(d sku.Description) error {
 	if d.AcquiredYear == 0 || d.CoverageYears == 0 || ValidPair(d.AcquiredYear, d.CoverageYears) {
 		return nil
 	}
-	at, _ := d.OffsetOf(sku.FieldCoverage)
-	// The detail licensing.Refuse would format, built without fmt: a
-	// price list can hold many such rows.
-	acq := strconv.Itoa(d.AcquiredYear)
-	return &sku.ParseError{Input: d.Input, Offset: at, Err: &licensing.RuleError{Rule: "SKU-09", Err: sku.ErrInvalidCombination,
-		Detail: strconv.Itoa(d.CoverageYears) + "YR with Acq Y" + acq + ": an item acquired in year " + acq + " covers 1 or " +
-			strconv.Itoa(terms.years+1-d.AcquiredYear) + " years"}}
+	e := new(pairError)
+	e.rule = licensing.RuleError{Rule: "SKU-09", Err: sku.ErrInvalidCombination, Detail: pairDetail(d.AcquiredYear, d.CoverageYears)}
+	e.parse = sku.ParseError{Input: d.Input, Err: &e.rule}
+	e.parse.Offset, _ = d.OffsetOf(sku.FieldCoverage)
+	return &e.parse
+}
+
+// A pairError holds a SKU-09 refusal: the *sku.ParseError returned, and
+// the *licensing.RuleError it wraps.
+type pairError struct {
+	parse sku.ParseError
+	rule  licensing.RuleError
+}
+
+// pairDetails are the details of the SKU-09 refusals of the years the
+// vocabulary spells, by acquisition year and coverage.
+var pairDetails = func() (t [4][4]string) {
+	for a := 1; a < len(t); a++ {
+		for c := 1; c < len(t[a]); c++ {
+			t[a][c] = formatPairDetail(a, c)
+		}
+	}
+	return t
+}()
+
+// pairDetail returns the detail of the SKU-09 refusal of coverage years
+// acquired in year acquired.
+func pairDetail(acquired, coverage int) string {
+	if 0 < acquired && acquired < len(pairDetails) && 0 < coverage && coverage < len(pairDetails[0]) {
+		return pairDetails[acquired][coverage]
+	}
+	return formatPairDetail(acquired, coverage)
+}
+
+func formatPairDetail(acquired, coverage int) string {
+	return fmt.Sprintf("%dYR with Acq Y%d: an item acquired in year %d covers 1 or %d years", coverage, acquired, acquired, terms.years+1-acquired)
 }
