@@ -3,13 +3,15 @@ package openlicense
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/vlrules/vlrules/internal/enum"
 	"github.com/vlrules/vlrules/licensing/sku"
 )
 
-// reader reads descriptions with Open License's reading rules.
-var reader = enum.Must(sku.NewReader(sku.DefaultTokens(), readingRules...))
+// reader reads descriptions with Open License's reading rules, and runs
+// their check.
+var reader = enum.Must(sku.Combine(sku.DefaultTokens(), readingRules))
 
 // ParseDescription reads an Open License item description in any style
 // (see sku.Reader.Parse): "ExchgSvrStd 2019 SNGL OLP NL",
@@ -18,14 +20,27 @@ var reader = enum.Must(sku.NewReader(sku.DefaultTokens(), readingRules...))
 // program is refused with sku.ErrOtherProgram, and one of the Open License 5.0
 // types VUP, PUP, UA or CUP with licensing.ErrNotEligible (OL-12); the refusals are
 // *sku.ParseError values positioned at the token at fault.
-func ParseDescription(s string) (sku.Description, error) {
-	d, err := reader.Parse(s)
-	if err != nil {
-		return d, err
+func ParseDescription(s string) (sku.Description, error) { return reader.Parse(s) }
+
+// checkRetired refuses a description that carries an Open License 5.0
+// type (OL-12): the check of the reading rules. A 5.0 type is a word of
+// its own, in the product or unknown; none is in the vocabulary, so every
+// word of the input is looked at, where it stands.
+func checkRetired(d sku.Description) error {
+	s := d.Input
+	if at, ok := retiredASCII(s); ok {
+		if at < 0 {
+			return nil
+		}
+		w := s[at:]
+		for j := 0; j < len(w); j++ {
+			if asciiSeparator(w[j]) {
+				w = w[:j]
+				break
+			}
+		}
+		return &sku.ParseError{Input: s, Offset: at, Err: retired(w, false)}
 	}
-	// A 5.0 type is a word of its own, in the product or unknown; none is
-	// in the vocabulary, so every word of the input is looked at, where it
-	// stands.
 	isSep := func(r rune) bool { return unicode.IsSpace(r) || r == ',' }
 	for at := 0; at < len(s); {
 		i := strings.IndexFunc(s[at:], func(r rune) bool { return !isSep(r) })
@@ -38,9 +53,56 @@ func ParseDescription(s string) (sku.Description, error) {
 			w = w[:j]
 		}
 		if err := retired(w, false); err != nil {
-			return d, &sku.ParseError{Input: s, Offset: at, Err: err}
+			return &sku.ParseError{Input: s, Offset: at, Err: err}
 		}
 		at += len(w)
 	}
-	return d, nil
+	return nil
+}
+
+// asciiSeparator reports whether c separates words in an ASCII input as
+// unicode.IsSpace or a comma does.
+func asciiSeparator(c byte) bool {
+	return c == ' ' || c == ',' || '\t' <= c && c <= '\r'
+}
+
+// retiredASCII finds the first word of s that is a 5.0 type's token, as
+// checkRetired does, in one pass over the bytes while they are ASCII: its
+// offset, or -1. It reports false when it meets a byte that is not ASCII
+// before it finds one: then the words are unicode.IsSpace's.
+func retiredASCII(s string) (int, bool) {
+	start := -1 // the current word's
+	for i := 0; i <= len(s); i++ {
+		c := byte(' ')
+		if i < len(s) {
+			if c = s[i]; c >= utf8.RuneSelf {
+				return 0, false
+			}
+		}
+		if !asciiSeparator(c) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && retiredToken(s[start:i]) {
+			return start, true
+		}
+		start = -1
+	}
+	return -1, true
+}
+
+// retiredToken reports whether the ASCII word w is a 5.0 type's token,
+// ignoring case, as retired finds it: VUP, PUP, CUP or UA.
+func retiredToken(w string) bool {
+	lc := func(c byte) byte { return c | 0x20 } // a letter's lower case; no other byte of w can match
+	switch len(w) {
+	case 2:
+		return lc(w[0]) == 'u' && lc(w[1]) == 'a'
+	case 3:
+		first := lc(w[0])
+		return (first == 'v' || first == 'p' || first == 'c') && lc(w[1]) == 'u' && lc(w[2]) == 'p'
+	}
+	return false
 }

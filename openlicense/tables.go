@@ -160,13 +160,15 @@ var retiredTypes = []struct {
 
 // readingRules are how Open License reads its descriptions: OLP (OPEN in
 // shops' spelled-out names) names Open License, and a row with no offering
-// token is a License.
+// token is a License; a description of an Open License 5.0 type is
+// refused (OL-12).
 var readingRules = []sku.ProgramRule{
-	{Program: licensing.OpenLicense, Offering: licensing.License, Rule: "X-19"},
+	{Program: licensing.OpenLicense, Offering: licensing.License, Rule: "X-19", Check: checkRetired},
 }
 
 // ReadingRules returns Open License's reading rules for a sku.Reader built
-// from another vocabulary. The caller owns the slice.
+// from another vocabulary, or for sku.Combine, which runs their OL-12 check.
+// The caller owns the slice.
 func ReadingRules() []sku.ProgramRule { return slices.Clone(readingRules) }
 
 // categoryOptions are the ways the SA Evaluator offers to cover each

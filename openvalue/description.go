@@ -1,13 +1,16 @@
 package openvalue
 
 import (
+	"fmt"
+
 	"github.com/vlrules/vlrules/internal/enum"
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/licensing/sku"
 )
 
-// reader reads descriptions with Open Value's reading rules.
-var reader = enum.Must(sku.NewReader(sku.DefaultTokens(), readingRules...))
+// reader reads descriptions with Open Value's reading rules, and runs
+// their check.
+var reader = enum.Must(sku.Combine(sku.DefaultTokens(), readingRules))
 
 // ValidPair reports whether Open Value sells coverage years of SA for an
 // item acquired in agreement year acquired (SKU-09).
@@ -26,16 +29,50 @@ func ValidPair(acquired, coverage int) bool {
 // 2YR with Acq Y1, is refused with sku.ErrInvalidCombination (SKU-09); the
 // refusals are *sku.ParseError values positioned at the token at fault,
 // returned with the description as read.
-func ParseDescription(s string) (sku.Description, error) {
-	d, err := reader.Parse(s)
-	if err != nil {
-		return d, err
+func ParseDescription(s string) (sku.Description, error) { return reader.Parse(s) }
+
+// checkPair refuses an acquisition year and coverage Open Value does not
+// sell together (SKU-09): the check of its reading rules. A price list can
+// hold many such rows: the refusal is one allocation, its detail (the one
+// licensing.Refuse would format) written once per pair.
+func checkPair(d sku.Description) error {
+	if d.AcquiredYear == 0 || d.CoverageYears == 0 || ValidPair(d.AcquiredYear, d.CoverageYears) {
+		return nil
 	}
-	if d.AcquiredYear != 0 && d.CoverageYears != 0 && !ValidPair(d.AcquiredYear, d.CoverageYears) {
-		at, _ := d.OffsetOf(sku.FieldCoverage)
-		return d, &sku.ParseError{Input: s, Offset: at,
-			Err: licensing.Refuse("SKU-09", sku.ErrInvalidCombination,
-				"%dYR with Acq Y%d: an item acquired in year %d covers 1 or %d years", d.CoverageYears, d.AcquiredYear, d.AcquiredYear, terms.years+1-d.AcquiredYear)}
+	e := new(pairError)
+	e.rule = licensing.RuleError{Rule: "SKU-09", Err: sku.ErrInvalidCombination, Detail: pairDetail(d.AcquiredYear, d.CoverageYears)}
+	e.parse = sku.ParseError{Input: d.Input, Err: &e.rule}
+	e.parse.Offset, _ = d.OffsetOf(sku.FieldCoverage)
+	return &e.parse
+}
+
+// A pairError holds a SKU-09 refusal: the *sku.ParseError returned, and
+// the *licensing.RuleError it wraps.
+type pairError struct {
+	parse sku.ParseError
+	rule  licensing.RuleError
+}
+
+// pairDetails are the details of the SKU-09 refusals of the years the
+// vocabulary spells, by acquisition year and coverage.
+var pairDetails = func() (t [4][4]string) {
+	for a := 1; a < len(t); a++ {
+		for c := 1; c < len(t[a]); c++ {
+			t[a][c] = formatPairDetail(a, c)
+		}
 	}
-	return d, nil
+	return t
+}()
+
+// pairDetail returns the detail of the SKU-09 refusal of coverage years
+// acquired in year acquired.
+func pairDetail(acquired, coverage int) string {
+	if 0 < acquired && acquired < len(pairDetails) && 0 < coverage && coverage < len(pairDetails[0]) {
+		return pairDetails[acquired][coverage]
+	}
+	return formatPairDetail(acquired, coverage)
+}
+
+func formatPairDetail(acquired, coverage int) string {
+	return fmt.Sprintf("%dYR with Acq Y%d: an item acquired in year %d covers 1 or %d years", coverage, acquired, acquired, terms.years+1-acquired)
 }

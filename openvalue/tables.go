@@ -25,14 +25,16 @@ var validPairs = []struct {
 
 // readingRules are how Open Value reads its descriptions: OLV names Open
 // Value (SKU-08), and an OVS token anywhere makes the item Open Value
-// Subscription, though OLV is written on it too.
+// Subscription, though OLV is written on it too. Both refuse an
+// acquisition year with a coverage Open Value does not sell (SKU-09).
 var readingRules = []sku.ProgramRule{
-	{Program: licensing.OpenValue, Rule: "SKU-08"},
-	{Program: licensing.OpenValueSubscription, Beats: []licensing.Program{licensing.OpenValue}, Rule: "X-19"},
+	{Program: licensing.OpenValue, Rule: "SKU-08", Check: checkPair},
+	{Program: licensing.OpenValueSubscription, Beats: []licensing.Program{licensing.OpenValue}, Rule: "X-19", Check: checkPair},
 }
 
 // ReadingRules returns Open Value's reading rules for a sku.Reader built
-// from another vocabulary. The caller owns the slice.
+// from another vocabulary, or for sku.Combine, which runs their SKU-09 check.
+// The caller owns the slice.
 func ReadingRules() []sku.ProgramRule { return slices.Clone(readingRules) }
 
 // guide is the source of the tables of this package.

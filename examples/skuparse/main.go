@@ -58,9 +58,16 @@ func main() {
 	os.Exit(cli.Exit("skuparse", err, os.Stderr))
 }
 
-// parser reads any program's descriptions, and those with no program token.
-var parser = sku.Parsers{sku.ParserFunc(openvalue.ParseDescription), sku.ParserFunc(openlicense.ParseDescription),
-	sku.ParserFunc(selectplus.ParseDescription)}
+// parser reads any program's descriptions, and those with no program
+// token, reading each once with every program's rules: it reads what the
+// programs' parsers tried in turn would read.
+var parser = func() *sku.Reader {
+	r, err := sku.Combine(sku.DefaultTokens(), openvalue.ReadingRules(), openlicense.ReadingRules(), selectplus.ReadingRules())
+	if err != nil {
+		panic(err)
+	}
+	return r
+}()
 
 // result is one line's object, its fields in the canonical vocabulary's
 // order.
@@ -97,68 +104,147 @@ func text[T interface {
 
 // read reads one line.
 func read(line string) result {
-	r, d := readLine(line)
-	r.Unknown = []string{}
+	var d sku.Description
+	l := readLine(line, &d)
+	r := result{Part: l.part, Description: l.description, Error: l.err,
+		Program: text(d.Program), Offering: text(d.Offering), Level: text(d.Level),
+		CoverageYears: d.CoverageYears, AcquiredYear: d.AcquiredYear, Scope: text(d.Scope),
+		Language: d.Language, Product: d.Product, Version: d.Version, PackSize: d.PackSize,
+		LicenseModel: text(d.LicenseModel), Segment: text(d.Segment), Unknown: []string{}}
 	for _, u := range d.Unknown {
 		r.Unknown = append(r.Unknown, u.Text)
 	}
 	return r
 }
 
-// readLine reads one line into its object, leaving Unknown to the caller:
-// the description's tokens are in d.Unknown.
-func readLine(line string) (result, sku.Description) {
-	part, desc := sku.SplitLine(line)
-	r := result{Part: part, Description: desc}
-	d, err := parser.ParseDescription(desc)
+// A line is a line read: its part and description, and its error's text,
+// "" when it was read; the description's fields are in a sku.Description
+// beside it.
+type line struct {
+	part, description, err string
+}
+
+// readLine reads one line into d. Reading every line into one d reuses
+// its Unknown array.
+func readLine(s string, d *sku.Description) line {
+	part, desc := sku.SplitLine(s)
+	l := line{part: part, description: desc}
+	err := parser.ParseInto(desc, d)
 	if err == nil && part != "" {
 		if _, perr := licensing.ParsePartNumber(part); perr != nil {
 			err = perr
 		}
 	}
 	if err != nil {
-		r.Error = err.Error()
+		l.err = err.Error()
 	}
-	r.Program, r.Offering, r.Level = text(d.Program), text(d.Offering), text(d.Level)
-	r.CoverageYears, r.AcquiredYear, r.Scope = d.CoverageYears, d.AcquiredYear, text(d.Scope)
-	r.Language, r.Product, r.Version, r.PackSize = d.Language, d.Product, d.Version, d.PackSize
-	r.LicenseModel, r.Segment = text(d.LicenseModel), text(d.Segment)
-	return r, d
+	return l
 }
 
-// appendJSON appends r's object and a newline, as a json.Encoder that
-// does not escape HTML writes it, with the unknown tokens of d.
-func appendJSON(b []byte, r *result, d *sku.Description) []byte {
-	str := func(key, v string) { b = appendString(append(append(b, key...), ':'), v) }
+// appendJSON appends the object of l and d and a newline, as a
+// json.Encoder that does not escape HTML writes the line's result. When
+// plain (see isPlain) is true of the line's part and description, every
+// string from them is written as it is.
+func appendJSON(b []byte, l *line, d *sku.Description, plain bool) []byte {
+	str := func(key, v string) {
+		if b = append(b, key...); plain {
+			b = append(append(append(b, ':', '"'), v...), '"')
+		} else {
+			b = appendString(append(b, ':'), v)
+		}
+	}
 	num := func(key string, v int) { b = strconv.AppendInt(append(append(b, key...), ':'), int64(v), 10) }
 	b = append(b, '{')
-	str(`"part"`, r.Part)
-	str(`,"description"`, r.Description)
-	str(`,"program"`, r.Program)
-	str(`,"offering"`, r.Offering)
-	str(`,"level"`, r.Level)
-	num(`,"coverageYears"`, r.CoverageYears)
-	num(`,"acquiredYear"`, r.AcquiredYear)
-	str(`,"scope"`, r.Scope)
-	str(`,"language"`, r.Language)
-	str(`,"product"`, r.Product)
-	str(`,"version"`, r.Version)
-	num(`,"packSize"`, r.PackSize)
-	str(`,"licenseModel"`, r.LicenseModel)
-	str(`,"segment"`, r.Segment)
+	str(`"part"`, l.part)
+	str(`,"description"`, l.description)
+	b = append(append(b, `,"program":`...), programJSON.of(d.Program)...)
+	b = append(append(b, `,"offering":`...), offeringJSON.of(d.Offering)...)
+	b = append(append(b, `,"level":`...), levelJSON.of(d.Level)...)
+	num(`,"coverageYears"`, d.CoverageYears)
+	num(`,"acquiredYear"`, d.AcquiredYear)
+	b = append(append(b, `,"scope":`...), scopeJSON.of(d.Scope)...)
+	str(`,"language"`, d.Language)
+	str(`,"product"`, d.Product)
+	str(`,"version"`, d.Version)
+	num(`,"packSize"`, d.PackSize)
+	b = append(append(b, `,"licenseModel":`...), modelJSON.of(d.LicenseModel)...)
+	b = append(append(b, `,"segment":`...), segmentJSON.of(d.Segment)...)
 	b = append(b, `,"unknown":[`...)
 	for i, u := range d.Unknown {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, u.Text)
+		if plain {
+			b = append(append(append(b, '"'), u.Text...), '"')
+		} else {
+			b = appendString(b, u.Text)
+		}
 	}
-	b = append(b, ']')
-	str(`,"error"`, r.Error)
+	b = appendString(append(b, `],"error":`...), l.err)
 	return append(b, '}', '\n')
 }
 
+// A names holds the JSON string of text(v) for every value v of an enum
+// of at most 256 values, so that writing a line's enums costs no String
+// call.
+type names[T ~uint8] [256]string
+
+// namesOf returns the names of the enum T.
+func namesOf[T interface {
+	~uint8
+	fmt.Stringer
+}]() *names[T] {
+	var n names[T]
+	for v := range n {
+		n[v] = string(appendString(nil, text(T(v))))
+	}
+	return &n
+}
+
+func (n *names[T]) of(v T) string { return n[v] }
+
+var (
+	programJSON  = namesOf[licensing.Program]()
+	offeringJSON = namesOf[licensing.Offering]()
+	levelJSON    = namesOf[licensing.Level]()
+	scopeJSON    = namesOf[sku.Scope]()
+	modelJSON    = namesOf[sku.LicenseModel]()
+	segmentJSON  = namesOf[licensing.Segment]()
+)
+
+// isPlain reports whether every byte of s is one appendString copies as
+// it is, eight bytes at a time: then so is every byte of its substrings
+// and of words of it joined by spaces.
+func isPlain(s string) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		quote, backslash := x^(lo*'"'), x^(lo*'\\')
+		if (x|(x-lo*' ')|(quote-lo)&^quote|(backslash-lo)&^backslash)&hi != 0 {
+			return false // a byte from 0x80, below the space, a quote or a backslash
+		}
+	}
+	for ; i < len(s); i++ {
+		if !jsonPlain[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
 const hexDigits = "0123456789abcdef"
+
+// jsonPlain holds the bytes appendString copies as they are: ASCII from
+// the space on, but for the quote and the backslash.
+var jsonPlain = func() (t [256]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // appendString appends s as encoding/json writes a string with HTML
 // escaping off: quotes, backslashes and control characters escaped,
@@ -167,6 +253,12 @@ func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		for i < len(s) && jsonPlain[s[i]] { // most bytes: copied as they are
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
 				i++
@@ -220,6 +312,7 @@ func run(in io.Reader, out io.Writer, asJSON bool) error {
 		fmt.Fprintln(tw, "part\tproduct\tversion\tprogram\toffering\tlevel\tcov\tacq\tscope\tlanguage\tpack\tmodel\tsegment\tunknown\terror")
 	}
 	var obj []byte
+	var d sku.Description
 	var long []byte // a line longer than the reader's buffer
 	for {
 		chunk, err := br.ReadSlice('\n')
@@ -243,8 +336,8 @@ func run(in io.Reader, out io.Writer, asJSON bool) error {
 			}
 			line := string(seg)
 			if asJSON {
-				r, d := readLine(line)
-				obj = appendJSON(obj[:0], &r, &d)
+				l := readLine(line, &d)
+				obj = appendJSON(obj[:0], &l, &d, isPlain(l.part) && isPlain(l.description))
 				if _, err := bw.Write(obj); err != nil {
 					return err
 				}

@@ -184,8 +184,9 @@ func TestJSONAsEncodingJSON(t *testing.T) {
 		"bad-part\tVisioStd ALNG SA OLV NL \x01\x7f\u2028\u2029 \xff\xfe", "Microsoft® Visio \b\f OLP Level B EACH"}
 	rapid.Check(t, func(t *rapid.T) {
 		line := rapid.OneOf(rapid.SampledFrom(samples), rapid.String(), rapid.StringMatching(`[ -~\t]{0,40}`)).Draw(t, "line")
-		r, d := readLine(line)
-		got := appendJSON(nil, &r, &d)
+		var d sku.Description
+		l := readLine(line, &d)
+		got := appendJSON(nil, &l, &d, isPlain(l.part) && isPlain(l.description))
 		var want bytes.Buffer
 		enc := json.NewEncoder(&want)
 		enc.SetEscapeHTML(false)

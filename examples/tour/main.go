@@ -189,8 +189,10 @@ func tourOpenValue(w io.Writer) error {
 // tourDescriptions reads price-list descriptions in several styles.
 func tourDescriptions(w io.Writer) error {
 	section(w, "Price-list descriptions (SKU-02 to SKU-09, X-19)")
-	parser := sku.Parsers{sku.ParserFunc(openvalue.ParseDescription), sku.ParserFunc(openlicense.ParseDescription),
-		sku.ParserFunc(selectplus.ParseDescription)}
+	parser, err := sku.Combine(sku.DefaultTokens(), openvalue.ReadingRules(), openlicense.ReadingRules(), selectplus.ReadingRules())
+	if err != nil {
+		return err
+	}
 	for _, s := range []string{
 		"Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd",
 		"WinSvrDCCore ALNG SA OLV 2Lic NL 2Y Aq Y2 AP CoreLic",

@@ -24,11 +24,13 @@
 // The program packages hand the reader their reading rules as
 // [ProgramRule] rows: an Open License row with no offering token is a
 // License, an OVS token beats OLV wherever it stands, MVL is read by Select
-// Plus. They check what only they sell (the Open Value pairs of SKU-09, the
-// retired Open License types of OL-12) and are the programs' entry points:
+// Plus. A rule's Check refuses what its program does not sell (the Open
+// Value pairs of SKU-09, the retired Open License types of OL-12). The
+// packages' parsers are the programs' entry points:
 // openvalue.ParseDescription, openlicense.ParseDescription,
 // selectplus.ParseDescription. [Parse] reads with the vocabulary alone;
-// [Parsers] tries several program parsers as one.
+// [Combine] reads any of several programs' descriptions once and runs the
+// check of the program it names; [Parsers] tries several parsers in turn.
 //
 // # Errors
 //

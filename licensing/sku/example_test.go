@@ -81,3 +81,25 @@ func ExampleParsers() {
 	// MVL "SQLSvrStdCore" LicenseSA <nil>
 	// OpenValue "ProjectOnline Plan1 Open" Subscription <nil>
 }
+
+// A reader of every program's descriptions reads each description once and
+// runs the checks of the program it names: an Open Value pair it does not
+// sell (SKU-09), an Open License 5.0 type (OL-12).
+func ExampleCombine() {
+	r, err := sku.Combine(sku.DefaultTokens(), openvalue.ReadingRules(), openlicense.ReadingRules(), selectplus.ReadingRules())
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, s := range []string{"WinSvrDCCore ALNG SA OLV 2Lic NL 2Y Aq Y2 AP CoreLic", "ExchgSvrStd 2019 SNGL OLP NL",
+		"SQLSvrStdCore ALNG LicSAPk MVL D", "Office Professional Plus English Lic/SA Pack OLV NL 2YR Acq Y1 AddProd",
+		"Office Pro VUP ALNG OLP NL"} {
+		d, err := r.Parse(s)
+		fmt.Printf("%v %q %v %v\n", d.Program, d.Product, d.Offering, err)
+	}
+	// Output:
+	// OpenValue "WinSvrDCCore" SA <nil>
+	// OpenLicense "ExchgSvrStd" License <nil>
+	// MVL "SQLSvrStdCore" LicenseSA <nil>
+	// OpenValue "Office Professional Plus" LicenseSA sku: description "Office Professional Plus English Lic/SA Pack OLV NL 2YR Acq Y1 AddProd" at byte 52: SKU-09: 2YR with Acq Y1: an item acquired in year 1 covers 1 or 3 years: invalid combination
+	// OpenLicense "Office Pro VUP" License sku: description "Office Pro VUP ALNG OLP NL" at byte 11: OL-12: VUP (Version Upgrade) is an Open License 5.0 type; License & SA replaced it: not eligible
+}

@@ -29,7 +29,9 @@ func SplitLine(line string) (part, description string) {
 			break
 		}
 	}
-	if len(rest) >= 9 && (len(rest) == 9 || rest[9] == ' ' || rest[9] == '-') {
+	// rest[3] == '-' first: ParsePartNumber builds an error for every
+	// description it refuses.
+	if len(rest) >= 9 && rest[3] == '-' && (len(rest) == 9 || rest[9] == ' ' || rest[9] == '-') {
 		if p, err := licensing.ParsePartNumber(rest[:9]); err == nil {
 			d := strings.TrimSpace(rest[9:])
 			d = strings.TrimSpace(strings.TrimPrefix(d, "-"))

@@ -2,10 +2,11 @@ package sku
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"math/bits"
 	"sort"
 
-	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -20,13 +21,22 @@ import (
 // [NewReader] builds one from a changed vocabulary. A Reader is immutable and
 // safe for concurrent use.
 type Reader struct {
-	words    map[string]wordEntry // first word of every spelling, lower case
-	slots    []wordSlot           // the same, as an open-addressing table for the hot path
-	entries  []wordEntry          // what the slots point to, by index
-	writes   map[writeKey]string  // what Format writes for a field's value in a style
-	programs []ProgramRule        // by program; empty when the reader reads every program
-	refusals []string             // by program: why a description of it is refused, "" for the reader's own
-	singles  []string             // the words that are a spelling of their own, sorted
+	words     map[string]wordEntry // first word of every spelling, lower case
+	slots     []uint32             // every word of every spelling, as a hash table for the hot path (see lookup)
+	keys      []key                // by entry: the words lookup compares
+	shift     uint                 // 64 less the bits of a slot index
+	seed      uint64               // of the hash
+	sameWords bool                 // two keys have the same words (see lookupEach)
+	entries   []wordEntry          // what the slots point to, by index
+	writes    map[writeKey]string  // what Format writes for a field's value in a style
+	programs  []ProgramRule        // by program; empty when the reader reads every program
+	groups    []int                // for each of programs, the index of the rules it came with (Combine)
+	ruleAt    []int8               // by program: its index in programs, -1 for none
+	refusals  []string             // by program: why a description of it is refused, "" for the reader's own
+	singles   []string             // the words that are a spelling of their own, sorted
+	checks    bool                 // the reader runs its rules' checks (Combine)
+	anyRead   bool                 // a rule has no check: a description with no program token is read
+	first     *Reader              // the first rules' own reader, for what it alone reads differently (Combine)
 }
 
 // A writeKey is a field's value in a style: what Format looks up.
@@ -36,18 +46,10 @@ type writeKey struct {
 	style Style
 }
 
-// A wordSlot is a slot of the reader's hash table: the key's hash (see
-// [hashByte]), the key, lower case, and what it starts: an index into
-// Reader.entries plus one, 0 for an empty slot.
-type wordSlot struct {
-	hash  uint32
-	entry int32
-	key   string
-}
-
 // A wordEntry is what a word can start: a spelling of its own, and the
 // longer spellings it begins, longest first.
 type wordEntry struct {
+	key       string // the word, lower case
 	single    tokenValue
 	hasSingle bool
 	phrases   []phrase
@@ -55,8 +57,9 @@ type wordEntry struct {
 
 // A phrase is a spelling of several words.
 type phrase struct {
-	rest []string // the words after the first, lower case
-	v    tokenValue
+	rest    []string // the words after the first, lower case
+	restIDs []int32  // their entries (index into Reader.entries plus one)
+	v       tokenValue
 }
 
 // NewReader builds a reader from a vocabulary and the reading rules of the
@@ -64,6 +67,62 @@ type phrase struct {
 // twice, two rows Format would write for one value in one style, or a
 // program given two rules is an error naming the row.
 func NewReader(rows []TokenRow, programs ...ProgramRule) (*Reader, error) {
+	return newReader(rows, programs)
+}
+
+// Combine builds a reader of the descriptions of several programs, each
+// given by its reading rules (a program package's ReadingRules), that reads
+// a description once and chooses the program from what it read (SKU-08):
+// it runs the [ProgramRule.Check] of the program the description names, or,
+// for a description with no program token, reads it when the check of one
+// of the rules passes (a rule without a check always does). It returns
+// what [ParseWith] returns with the programs' own parsers in the same
+// order, without reading the description once per program: the
+// description and nil, or the refusal of the program named; one whose year
+// is out of range as the first program's parser reads it. A rule's Beats
+// may name only programs of the same rules, and no program may be given
+// twice.
+func Combine(rows []TokenRow, programs ...[]ProgramRule) (*Reader, error) {
+	if len(programs) == 0 {
+		return nil, fmt.Errorf("sku: %w: Combine needs the reading rules of one program or more", ErrNoParser)
+	}
+	for g, rules := range programs {
+		if len(rules) == 0 {
+			return nil, fmt.Errorf("sku: reading rules %d: %w: empty", g+1, ErrNoParser)
+		}
+		for _, pr := range rules {
+			for _, q := range pr.Beats {
+				if !slices.ContainsFunc(rules, func(o ProgramRule) bool { return o.Program == q }) {
+					return nil, fmt.Errorf("sku: reading rules %d: %w: %v beats %v, which is not of the same rules", g+1, licensing.ErrInvalidProgram, pr.Program, q)
+				}
+			}
+		}
+	}
+	r, err := newReader(rows, programs...)
+	if err != nil {
+		return nil, err
+	}
+	r.checks = true
+	for _, pr := range r.programs {
+		r.anyRead = r.anyRead || pr.Check == nil
+	}
+	// Only a later program's Beats make the first program's reader read an
+	// out-of-range description differently from the combined reader: then
+	// that reader is kept for those.
+	for _, rules := range programs[1:] {
+		if slices.ContainsFunc(rules, func(pr ProgramRule) bool { return len(pr.Beats) > 0 }) {
+			if r.first, err = newReader(rows, programs[0]); err != nil {
+				return nil, err
+			}
+			break
+		}
+	}
+	return r, nil
+}
+
+// newReader builds a reader from a vocabulary and the reading rules of one
+// program or more, in groups.
+func newReader(rows []TokenRow, groups ...[]ProgramRule) (*Reader, error) {
 	r := &Reader{words: map[string]wordEntry{}, writes: map[writeKey]string{}}
 	seen := map[string]bool{}
 	for i, row := range rows {
@@ -104,33 +163,64 @@ func NewReader(rows []TokenRow, programs ...ProgramRule) (*Reader, error) {
 		}
 	}
 	slices.Sort(r.singles)
-	r.slots = make([]wordSlot, 1<<bits.Len(uint(4*len(r.words))))
-	mask := uint32(len(r.slots) - 1)
-	for k := range r.words {
-		e := r.words[k]
-		h := wordHash(k)
-		i := h & mask
-		for r.slots[i].entry != 0 {
-			i = (i + 1) & mask
+	// Every word of every spelling has an entry, so that a phrase's words
+	// are compared by entry; a word that only follows others starts
+	// nothing.
+	keys := slices.Sorted(maps.Keys(r.words))
+	for _, e := range r.words {
+		for _, p := range e.phrases {
+			for _, w := range p.rest {
+				if _, ok := r.words[w]; !ok && !slices.Contains(keys, w) {
+					keys = append(keys, w)
+				}
+			}
 		}
-		r.entries = append(r.entries, e)
-		r.slots[i] = wordSlot{hash: h, key: k, entry: int32(len(r.entries))}
 	}
-	for i, pr := range programs {
-		if !pr.Program.IsValid() || (pr.Offering != 0 && !pr.Offering.IsValid()) {
-			return nil, fmt.Errorf("sku: program rule %d: %w: want a program, and a valid offering or none", i+1, licensing.ErrInvalidProgram)
+	ids := map[string]int32{}
+	for _, k := range keys {
+		e := r.words[k]
+		e.key = k
+		r.entries = append(r.entries, e)
+		ids[k] = int32(len(r.entries))
+	}
+	r.buildSlots()
+	for i := range r.entries {
+		e := &r.entries[i]
+		e.phrases = slices.Clone(e.phrases)
+		for j := range e.phrases {
+			p := &e.phrases[j]
+			p.restIDs = make([]int32, len(p.rest))
+			for k, w := range p.rest {
+				p.restIDs[k] = ids[w]
+			}
 		}
-		if _, dup := r.rule(pr.Program); dup {
-			return nil, fmt.Errorf("sku: program rule %d: %v given twice", i+1, pr.Program)
+	}
+	for g, programs := range groups {
+		for _, pr := range programs {
+			i := len(r.programs)
+			if !pr.Program.IsValid() || (pr.Offering != 0 && !pr.Offering.IsValid()) {
+				return nil, fmt.Errorf("sku: program rule %d: %w: want a program, and a valid offering or none", i+1, licensing.ErrInvalidProgram)
+			}
+			if _, dup := r.rule(pr.Program); dup {
+				return nil, fmt.Errorf("sku: program rule %d: %v given twice", i+1, pr.Program)
+			}
+			pr.Beats = slices.Clone(pr.Beats)
+			r.programs = append(r.programs, pr)
+			r.groups = append(r.groups, g)
+			for int(pr.Program) >= len(r.ruleAt) {
+				r.ruleAt = append(r.ruleAt, -1)
+			}
+			r.ruleAt[pr.Program] = int8(len(r.programs) - 1)
 		}
-		pr.Beats = slices.Clone(pr.Beats)
-		r.programs = append(r.programs, pr)
 	}
 	if len(r.programs) > 0 {
+		// A description no rules read is refused as the first rules'
+		// reader refuses it (ParseWith returns the first refusal).
+		list := r.programList(0)
 		for _, p := range licensing.Programs() {
 			r.refusals = append(r.refusals, make([]string, int(p)+1-len(r.refusals))...)
 			if _, own := r.rule(p); !own {
-				r.refusals[p] = "program " + p.String() + " is not " + r.programList()
+				r.refusals[p] = "program " + p.String() + " is not " + list
 			}
 		}
 	}
@@ -156,12 +246,19 @@ func Format(d Description, style Style) (string, error) { return defaultReader.F
 
 // rule returns the reading rule of program p, if the reader has one.
 func (r *Reader) rule(p licensing.Program) (ProgramRule, bool) {
-	for _, pr := range r.programs {
-		if pr.Program == p {
-			return pr, true
+	pr, _, ok := r.ruleGroup(p)
+	return pr, ok
+}
+
+// ruleGroup returns the reading rule of program p and the index of the
+// rules it came with, if the reader has one.
+func (r *Reader) ruleGroup(p licensing.Program) (ProgramRule, int, bool) {
+	if int(p) < len(r.ruleAt) {
+		if i := r.ruleAt[p]; i >= 0 {
+			return r.programs[i], r.groups[i], true
 		}
 	}
-	return ProgramRule{}, false
+	return ProgramRule{}, 0, false
 }
 
 // beats reports whether program p's token wins over program q's.
@@ -177,17 +274,9 @@ type span struct {
 	start, end int32
 	entry      int32 // index into Reader.entries plus one; 0 when the vocabulary has no such word
 	v          tokenValue
-	kind       uint8 // spanProduct, spanField, spanUnknown, spanSkip
-	n          int8  // tokens the match covers
+	skip       bool // covered by the match of an earlier token
+	n          int8 // tokens the match covers
 }
-
-const (
-	spanUnread = iota
-	spanProduct
-	spanField
-	spanUnknown
-	spanSkip // covered by the match of an earlier token
-)
 
 // maxStackTokens is how many tokens a description may have before the
 // reader allocates for them; real descriptions have fewer than twenty.
@@ -232,23 +321,19 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 	unknownBuf := d.Unknown[:0]
 	*d = Description{Input: s}
 	var stack [maxStackTokens]span
-	spans := r.tokenize(s, stack[:0])
+	spans, ascii, anyYields, need := r.tokenize(s, stack[:0])
 	if len(spans) == 0 {
 		return &ParseError{Input: s, Offset: 0, Err: fmt.Errorf("%w: empty", ErrUnreadable)}
 	}
-	yields := false
-	for i := range spans {
-		r.match(s, spans, i)
-		yields = yields || spans[i].v.yields
-	}
+	anyYields = r.matchAll(s, spans, need) || anyYields
 	// The truncated last word of a 40-character description.
-	if last := &spans[len(spans)-1]; last.kind == spanUnread && last.n == 0 && isCut(s) {
+	if last := &spans[len(spans)-1]; !last.skip && last.n == 0 && isCut(s, ascii) {
 		r.matchPrefix(s, last)
 	}
 	// A word such as "Open" fills its field only when no later token does;
 	// otherwise it is a word of the product.
-	for i := 0; yields && i < len(spans); i++ {
-		if sp := &spans[i]; sp.n == 1 && sp.v.yields && filledLater(spans, i) {
+	for i := 0; anyYields && i < len(spans); i++ {
+		if sp := &spans[i]; sp.n == 1 && sp.v.is(yields) && filledLater(spans, i) {
 			sp.n, sp.v = 0, tokenValue{}
 		}
 	}
@@ -257,26 +342,22 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 	// "Microsoft", up to the first token that ends it.
 	i := 0
 	distributor := false
-	var markers [Reseller + 1]bool
-	for ; i < len(spans); i += int(spans[i].n) {
+	var markers styleMarks
+	for i < len(spans) {
 		sp := &spans[i]
 		if sp.n > 0 && sp.v.field == FieldCoverage && i == 0 {
 			distributor = true
-			r.apply(d, s, spans, i, &markers)
-			continue
-		}
-		if sp.n > 0 && sp.v.field == FieldQualifier && Qualifiers(1)<<sp.v.code == VendorName && !nextIsDigit(s, spans, i) {
-			r.apply(d, s, spans, i, &markers)
-			continue
-		}
-		break
-	}
-	productStart := i
-	for ; i < len(spans); i++ {
-		if spans[i].n > 0 && spans[i].v.ends {
+			r.apply(d, s, sp, &markers)
+		} else if sp.n > 0 && sp.v.field == FieldQualifier && Qualifiers(1)<<sp.v.code == VendorName && !nextIsDigit(s, spans, i) {
+			r.apply(d, s, sp, &markers)
+		} else {
 			break
 		}
-		spans[i].kind = spanProduct
+		i += int(sp.n)
+	}
+	productStart := i
+	for i < len(spans) && !(spans[i].n > 0 && spans[i].v.is(ends)) {
+		i++
 	}
 	if i == productStart {
 		off := 0
@@ -287,59 +368,95 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 	}
 	d.Product = joinSpans(s, spans[productStart:i])
 
-	// The fields.
+	// The fields. The tokens left unknown are moved to the front of spans,
+	// in order: the spans before i are not looked at again.
 	var rangeErr error
 	unknown := 0
-	for ; i < len(spans); i++ {
+	for i < len(spans) {
 		sp := &spans[i]
-		switch {
-		case sp.kind == spanSkip:
-			continue
-		case sp.n == 0:
-			sp.kind = spanUnknown
-			unknown++
+		n := int(sp.n)
+		if n == 0 {
+			if !sp.skip {
+				spans[unknown] = *sp
+				unknown++
+			}
+			i++
 			continue
 		}
-		if ok, err := r.apply(d, s, spans, i, &markers); !ok {
-			for k := i; k < i+int(sp.n); k++ {
-				spans[k].kind = spanUnknown
-			}
-			unknown += int(sp.n)
+		if ok, err := r.apply(d, s, sp, &markers); !ok {
 			if err != nil && rangeErr == nil {
 				rangeErr = &ParseError{Input: s, Offset: int(sp.start), Err: err}
 			}
+			for k := i; k < i+n; k++ { // may overwrite *sp
+				spans[unknown] = spans[k]
+				unknown++
+			}
 		}
-		i += int(sp.n) - 1
+		i += n
 	}
 	d.Unknown = unknownBuf // empty, and nil unless d had an array to reuse
 	if unknown > 0 {
 		if cap(d.Unknown) < unknown {
 			d.Unknown = make([]Token, 0, unknown)
 		}
-		for _, sp := range spans {
-			if sp.kind == spanUnknown {
-				d.Unknown = append(d.Unknown, Token{Text: s[sp.start:sp.end], Offset: int(sp.start)})
-			}
+		for _, sp := range spans[:unknown] {
+			d.Unknown = append(d.Unknown, Token{Text: s[sp.start:sp.end], Offset: int(sp.start)})
 		}
 	}
-	if pr, ok := r.rule(d.Program); ok && d.Offering == 0 {
+	pr, group, own := r.ruleGroup(d.Program)
+	if rangeErr != nil && group > 0 {
+		// Out of range: read as the first rules' reader reads it, which
+		// does not know this program's rules.
+		if r.first != nil {
+			d.Unknown = unknownBuf
+			return r.first.ParseInto(s, d)
+		}
+		own = false
+	}
+	if own && d.Offering == 0 {
 		d.Offering = pr.Offering // an Open License row with no offering is a License
 	}
-	d.Style = styleOf(s, distributor, &markers)
-	if rangeErr == nil && d.Program != 0 && len(r.programs) > 0 {
-		if _, ok := r.rule(d.Program); !ok {
-			at, _ := d.OffsetOf(FieldProgram)
-			return &ParseError{Input: s, Offset: at, Err: &licensing.RuleError{Rule: "SKU-08", Detail: r.refusal(d.Program), Err: ErrOtherProgram}}
+	d.Style = styleOf(s, distributor, markers)
+	switch {
+	case rangeErr != nil:
+		return rangeErr
+	case d.Program != 0 && len(r.programs) > 0 && !own:
+		at, _ := d.OffsetOf(FieldProgram)
+		err := &ParseError{Input: s, Offset: at, Err: &licensing.RuleError{Rule: "SKU-08", Detail: r.refusal(d.Program), Err: ErrOtherProgram}}
+		if r.groups[len(r.groups)-1] > 0 {
+			*d = Description{Unknown: unknownBuf} // ParseWith returns no description when every program refuses
+		}
+		return err
+	case !r.checks:
+		return nil
+	case own:
+		if pr.Check != nil {
+			return pr.Check(*d)
+		}
+		return nil
+	case r.anyRead:
+		return nil
+	}
+	// No program token, and every rule has a check: read when one passes,
+	// else refused by the first (SKU-08).
+	var first error
+	for _, pr := range r.programs {
+		err := pr.Check(*d)
+		if err == nil {
+			return nil
+		}
+		if first == nil {
+			first = err
 		}
 	}
-	return rangeErr
+	return first
 }
 
 // filledLater reports whether a token after spans[i] fills the field
 // spans[i] fills.
 func filledLater(spans []span, i int) bool {
 	for j := i + 1; j < len(spans); j++ {
-		if sp := spans[j]; sp.n > 0 && sp.kind != spanSkip && !sp.v.yields && sp.v.field == spans[i].v.field {
+		if sp := spans[j]; sp.n > 0 && !sp.skip && !sp.v.is(yields) && sp.v.field == spans[i].v.field {
 			return true
 		}
 	}
@@ -352,14 +469,16 @@ func (r *Reader) refusal(p licensing.Program) string {
 	if int(p) < len(r.refusals) && r.refusals[p] != "" {
 		return r.refusals[p]
 	}
-	return "program " + p.String() + " is not " + r.programList()
+	return "program " + p.String() + " is not " + r.programList(0)
 }
 
-// programList names the programs the reader reads.
-func (r *Reader) programList() string {
-	names := make([]string, len(r.programs))
+// programList names the programs of the reader's rules given in group g.
+func (r *Reader) programList(g int) string {
+	var names []string
 	for i, pr := range r.programs {
-		names[i] = pr.Program.String()
+		if r.groups[i] == g {
+			names = append(names, pr.Program.String())
+		}
 	}
 	return strings.Join(names, " or ")
 }
@@ -368,11 +487,14 @@ func (r *Reader) programList() string {
 const truncatedLength = 40
 
 // isCut reports whether s, trailing blanks aside, is exactly as long as a
-// cut description.
-func isCut(s string) bool {
+// cut description; in an ASCII s a character is a byte.
+func isCut(s string, ascii bool) bool {
 	t := s
 	for len(t) > 0 && (t[len(t)-1] == ' ' || t[len(t)-1] == '\t') {
 		t = t[:len(t)-1]
+	}
+	if ascii {
+		return len(t) == truncatedLength
 	}
 	return len(t) >= truncatedLength && len(t) <= utf8.UTFMax*truncatedLength && utf8.RuneCountInString(t) == truncatedLength
 }
@@ -382,63 +504,12 @@ func isCut(s string) bool {
 // the first byte of a two-byte character that may be U+00A0.
 var byteClass = [256]uint8{' ': 1, '\t': 1, '\n': 1, '\r': 1, '\v': 1, '\f': 1, ',': 1, 0xc2: 2}
 
-// tokenize splits s at white space and commas (and U+00A0), and looks each
-// token up in the vocabulary by the hash it computes as it scans the
-// token's bytes: one pass over the input.
-func (r *Reader) tokenize(s string, spans []span) []span {
-	i, n := 0, len(s)
-	for {
-		for i < n { // separators
-			c := byteClass[s[i]]
-			if c == 0 || c == 2 && (i+1 == n || s[i+1] != 0xa0) {
-				break
-			}
-			i += int(c)
-		}
-		if i >= n {
-			return spans
-		}
-		start, h := i, uint32(hashSeed)
-		for i < n { // a token
-			if c := byteClass[s[i]]; c != 0 && (c == 1 || i+1 < n && s[i+1] == 0xa0) {
-				break
-			}
-			h = hashByte(h, s[i])
-			i++
-		}
-		k := len(spans)
-		if k < cap(spans) {
-			spans = spans[:k+1] // the array's spans are zero: set only what tokenize knows
-		} else {
-			spans = append(spans, span{})
-		}
-		sp := &spans[k]
-		sp.start, sp.end, sp.entry = int32(start), int32(i), r.lookupHashed(s[start:i], h)
-	}
-}
-
 // lc lower-cases an ASCII letter.
 func lc(c byte) byte {
 	if 'A' <= c && c <= 'Z' {
 		return c + 'a' - 'A'
 	}
 	return c
-}
-
-// hashSeed and hashByte are FNV-1a over the bytes of a word with the 0x20
-// bit set, so that ASCII upper and lower case hash alike: words that
-// equalFold finds equal hash equal, and a token is hashed as it is scanned.
-const hashSeed = 2166136261
-
-func hashByte(h uint32, c byte) uint32 { return (h ^ uint32(c|0x20)) * 16777619 }
-
-// wordHash hashes a word as tokenize does, ignoring ASCII case.
-func wordHash(w string) uint32 {
-	h := uint32(hashSeed)
-	for i := 0; i < len(w); i++ {
-		h = hashByte(h, w[i])
-	}
-	return h
 }
 
 // equalFold reports whether w equals the lower-case key, ignoring ASCII case.
@@ -454,63 +525,79 @@ func equalFold(w, key string) bool {
 	return true
 }
 
-// lookupHashed finds a word whose wordHash is h in the hash table,
-// ignoring ASCII case, and returns its index in r.entries plus one, or 0.
-func (r *Reader) lookupHashed(word string, h uint32) int32 {
-	mask := uint32(len(r.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		sl := &r.slots[i]
-		if sl.entry == 0 {
-			return 0
+// matchAll reads each token tokenize did not read and marked in need (bit
+// k for token k; bit 63 for every token from the 63rd on), with the
+// tokens after it that a phrase or a pattern covers, and reports whether
+// one is a yielding word.
+func (r *Reader) matchAll(s string, spans []span, need uint64) (anyYields bool) {
+	for m := need; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros64(m)
+		if i == 63 {
+			for ; i < len(spans); i++ {
+				anyYields = r.match(s, spans, i) || anyYields
+			}
+			break
 		}
-		if sl.hash == h && equalFold(word, sl.key) {
-			return sl.entry
+		if i < len(spans) {
+			anyYields = r.match(s, spans, i) || anyYields
 		}
 	}
+	return anyYields
 }
 
-// match reads the token at i, and the tokens after it that a phrase
-// covers, unless an earlier match covered it.
-func (r *Reader) match(s string, spans []span, i int) {
+// match reads token i, unless tokenize read it or a match covers it, with
+// the tokens after it that a phrase or a pattern covers, and reports
+// whether it is a yielding word.
+func (r *Reader) match(s string, spans []span, i int) bool {
 	sp := &spans[i]
-	if sp.kind == spanSkip {
-		return
+	if sp.n != 0 || sp.skip { // read by tokenize, or covered
+		return false
 	}
-	word := s[sp.start:sp.end]
 	if sp.entry != 0 {
 		e := &r.entries[sp.entry-1]
-		// Phrases first, longest first.
-		for _, p := range e.phrases {
-			if i+len(p.rest) >= len(spans) {
-				continue
-			}
-			same := true
-			for k, w := range p.rest {
-				t := spans[i+1+k]
-				if !equalFold(s[t.start:t.end], w) {
-					same = false
-					break
-				}
-			}
-			if same {
-				r.take(spans, i, 1+len(p.rest), p.v)
-				return
-			}
+		if matchPhrase(e, spans, i) > 0 {
+			return false
 		}
 		if e.hasSingle {
-			r.take(spans, i, 1, e.single)
-			return
+			sp.v, sp.n = e.single, 1
+			return e.single.is(yields)
 		}
 	}
-	if v, n, ok := pattern(s, spans, i, word); ok {
-		r.take(spans, i, n, v)
+	if c := s[sp.start]; c-'0' <= 9 || acquisitionFirst[c] {
+		if v, n, ok := pattern(s, spans, i, s[sp.start:sp.end]); ok {
+			take(spans, i, n, v)
+		}
 	}
+	return false
 }
 
-func (r *Reader) take(spans []span, i, n int, v tokenValue) {
+// matchPhrase reads the phrase of e, longest first, that the tokens from
+// i spell, and returns how many tokens it covers, or 0.
+func matchPhrase(e *wordEntry, spans []span, i int) int {
+	for _, p := range e.phrases {
+		if i+len(p.restIDs) >= len(spans) {
+			continue
+		}
+		same := true
+		for k, id := range p.restIDs {
+			if spans[i+1+k].entry != id {
+				same = false
+				break
+			}
+		}
+		if same {
+			take(spans, i, 1+len(p.restIDs), p.v)
+			return 1 + len(p.restIDs)
+		}
+	}
+	return 0
+}
+
+// take reads the n tokens from i as v.
+func take(spans []span, i, n int, v tokenValue) {
 	spans[i].v, spans[i].n = v, int8(n)
 	for k := i + 1; k < i+n; k++ {
-		spans[k].kind = spanSkip
+		spans[k].skip, spans[k].v, spans[k].n = true, tokenValue{}, 0
 	}
 }
 
@@ -527,7 +614,7 @@ func pattern(s string, spans []span, i int, word string) (tokenValue, int, bool)
 			return tokenValue{}, 0, false
 		}
 		if y, n, ok := acquisition(s, spans, i, word); ok {
-			return tokenValue{field: FieldAcquired, num: int32(y), ends: true, unspelled: true}, n, true
+			return tokenValue{field: FieldAcquired, num: int32(y), flags: ends | unspelled}, n, true
 		}
 		return tokenValue{}, 0, false
 	}
@@ -538,24 +625,49 @@ func pattern(s string, spans []span, i int, word string) (tokenValue, int, bool)
 		}
 	}
 	num := int32(n)
-	rest := word[digits:]
-	next := ""
-	if i+1 < len(spans) {
-		next = s[spans[i+1].start:spans[i+1].end]
-	}
-	for _, u := range countUnits {
-		switch {
-		case u.digits > 0 && digits > u.digits, num == 0 && !u.unspelled: // "0Lic" counts nothing: left unknown
-		case u.joined && strings.EqualFold(rest, u.unit):
-			return tokenValue{field: u.field, code: u.code, num: num, style: u.style, ends: u.ends, unspelled: u.unspelled}, 1, true
-		case !u.joined && rest == "" && next != "" && !isVersion(word, digits) && strings.EqualFold(next, u.unit): // "2019 License" is a version and an offering
-			return tokenValue{field: u.field, code: u.code, num: num, style: u.style, ends: u.ends, unspelled: u.unspelled}, 2, true
+	version := isVersion(word, digits)
+	// A unit joined to the number ("2Lic"), or the next word ("1 License")
+	// after a number that is not a version ("2019 License" is a version
+	// and an offering); first match wins.
+	units, unit, covers := joinedUnits, word[digits:], 1
+	if unit == "" {
+		units, covers = spacedUnits, 2
+		if version || i+1 == len(spans) {
+			units = nil
+		} else {
+			unit = s[spans[i+1].start:spans[i+1].end]
 		}
 	}
-	if isVersion(word, digits) {
-		return tokenValue{field: fieldVersion, ends: true}, 1, true
+	for _, u := range units {
+		if (u.digits == 0 || digits <= u.digits) && (num != 0 || u.unspelled) && unitFold(unit, u.unit) { // "0Lic" counts nothing: left unknown
+			return tokenValue{field: u.field, code: u.code, num: num, style: u.style, flags: flagsOf(u.ends, u.unspelled, false)}, covers, true
+		}
+	}
+	if version {
+		return tokenValue{field: fieldVersion, flags: ends}, 1, true
 	}
 	return tokenValue{}, 0, false
+}
+
+// unitFold reports whether w is the unit u, ignoring case as
+// strings.EqualFold does: by ASCII case when w is ASCII.
+func unitFold(w, u string) bool {
+	if len(w) != len(u) {
+		for i := 0; i < len(w); i++ {
+			if w[i] >= utf8.RuneSelf {
+				return strings.EqualFold(w, u)
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf {
+			return strings.EqualFold(w, u)
+		} else if lc(c) != lc(u[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // Pseudo-fields the patterns fill.
@@ -630,12 +742,14 @@ func nextIsDigit(s string, spans []span, i int) bool {
 	return i+1 < len(spans) && s[spans[i+1].start] >= '0' && s[spans[i+1].start] <= '9'
 }
 
-// apply fills the field of the match at i. It reports false, changing
+// styleMarks holds bit 1<<st for each style st a token applied marks
+// (bit 0 for the tokens every style uses).
+type styleMarks uint8
+
+// apply fills the field of the match sp. It reports false, changing
 // nothing, when the field is already filled or the value is out of range.
-func (r *Reader) apply(d *Description, s string, spans []span, i int, markers *[Reseller + 1]bool) (bool, error) {
-	sp := &spans[i]
+func (r *Reader) apply(d *Description, s string, sp *span, markers *styleMarks) (bool, error) {
 	v := sp.v
-	text := s[sp.start:sp.end]
 	switch v.field {
 	case FieldLanguage:
 		if d.Language != "" {
@@ -643,7 +757,7 @@ func (r *Reader) apply(d *Description, s string, spans []span, i int, markers *[
 		}
 		d.Language = languageCodes[v.code]
 		if v.code == 0 {
-			d.Language = text
+			d.Language = s[sp.start:sp.end]
 		}
 	case FieldOffering:
 		if d.Offering != 0 {
@@ -667,15 +781,15 @@ func (r *Reader) apply(d *Description, s string, spans []span, i int, markers *[
 		if d.CoverageYears != 0 {
 			return false, nil
 		}
-		if v.unspelled {
-			return false, licensing.Refuse("SKU-05", ErrOutOfRange, "coverage %q: the vocabulary spells no %d-year coverage", text, v.num)
+		if v.is(unspelled) {
+			return false, licensing.Refuse("SKU-05", ErrOutOfRange, "coverage %q: the vocabulary spells no %d-year coverage", s[sp.start:sp.end], v.num)
 		}
 		d.CoverageYears = int(v.num)
 	case FieldAcquired:
 		if d.AcquiredYear != 0 {
 			return false, nil
 		}
-		if v.unspelled {
+		if v.is(unspelled) {
 			return false, licensing.Refuse("SKU-06", ErrOutOfRange, "acquisition year %d: the vocabulary spells no Y%d", v.num, v.num)
 		}
 		d.AcquiredYear = int(v.num)
@@ -705,7 +819,7 @@ func (r *Reader) apply(d *Description, s string, spans []span, i int, markers *[
 		if d.Version != "" {
 			return false, nil
 		}
-		d.Version = text
+		d.Version = s[sp.start:sp.end]
 	case fieldPack:
 		if d.PackSize != 0 {
 			return false, nil
@@ -719,13 +833,10 @@ func (r *Reader) apply(d *Description, s string, spans []span, i int, markers *[
 	default:
 		return false, nil
 	}
-	sp.kind = spanField
 	if v.field <= FieldQualifier && d.at[v.field] == 0 {
 		d.at[v.field] = sp.start + 1
 	}
-	if v.style != 0 {
-		markers[v.style] = true
-	}
+	*markers |= 1 << (v.style & 7)
 	return true, nil
 }
 
@@ -762,12 +873,12 @@ func hasLower(s string) bool {
 // the front of an upper-case description is a distributor's rewrite; then
 // expanded tokens, reseller edits and the long form's tokens mark their
 // style, in that order; anything else is Microsoft's short form.
-func styleOf(s string, distributor bool, markers *[Reseller + 1]bool) Style {
+func styleOf(s string, distributor bool, markers styleMarks) Style {
 	if distributor && !hasLower(s) {
 		return Distributor
 	}
 	for _, st := range stylePriority {
-		if markers[st] {
+		if markers&(1<<st) != 0 {
 			return st
 		}
 	}

@@ -91,6 +91,10 @@ func TestParseDescriptionErrors(t *testing.T) {
 		{"  LicSAPk OLV", 2, sku.ErrUnreadable},
 		{"Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y4 AddProd", 56, sku.ErrOutOfRange}, // WS-08
 		{"VisioStd ALNG SA OLV 5Y", 21, sku.ErrOutOfRange},
+		// Two tokens out of range right after the product, where the
+		// tokens left unknown are gathered: the error is at the first.
+		{"D Acq Y4 SA 3YR", 2, sku.ErrOutOfRange},
+		{"D Aq  Y9", 2, sku.ErrOutOfRange},
 	}
 	for _, tt := range tests {
 		d, err := testReader.Parse(tt.in)

@@ -62,15 +62,40 @@ type TokenRow struct {
 }
 
 // tokenValue is a TokenRow read once: what a match does to a Description.
-// It is small, so that a description's tokens fit on the stack.
+// It is eight bytes, so that a description's tokens fit on the stack.
 type tokenValue struct {
-	field     Field
-	code      uint8 // the enum value, qualifier bit index, or language (see languageCodes)
-	style     Style
-	ends      bool
-	unspelled bool  // a year token the vocabulary does not spell (SKU-05, SKU-06)
-	yields    bool  // the word is the product's when a later token fills the field
-	num       int32 // years, pack size, processors, cores
+	num   int32 // years, pack size, processors, cores
+	field Field
+	code  uint8 // the enum value, qualifier bit index, or language (see languageCodes)
+	style Style
+	flags valueFlags
+}
+
+// valueFlags are the yes-or-no facts of a tokenValue.
+type valueFlags uint8
+
+const (
+	ends      valueFlags = 1 << iota // the token ends the product name
+	unspelled                        // a year token the vocabulary does not spell (SKU-05, SKU-06)
+	yields                           // the word is the product's when a later token fills the field
+)
+
+// is reports whether v has every flag of f.
+func (v tokenValue) is(f valueFlags) bool { return v.flags&f == f }
+
+// flagsOf returns the flags of the facts given.
+func flagsOf(end, unspell, yield bool) valueFlags {
+	var f valueFlags
+	if end {
+		f |= ends
+	}
+	if unspell {
+		f |= unspelled
+	}
+	if yield {
+		f |= yields
+	}
+	return f
 }
 
 // languageCodes are the canonical languages a token's code stands for; code
@@ -259,6 +284,19 @@ var countUnits = []countUnit{
 	{unit: "Core", field: fieldCores, style: Reseller, rule: "X-19"},
 }
 
+// joinedUnits and spacedUnits are the countUnits joined to their number
+// and those that are the next word, each in countUnits' order.
+var joinedUnits, spacedUnits = func() (joined, spaced []countUnit) {
+	for _, u := range countUnits {
+		if u.joined {
+			joined = append(joined, u)
+		} else {
+			spaced = append(spaced, u)
+		}
+	}
+	return joined, spaced
+}()
+
 // acquisitionPrefixes spell an acquisition year the vocabulary may not
 // spell, so that one out of range ("Acq Y4", "AqY4", "AY7") is reported as
 // such (SKU-06): joined to the year's digit, or a word before "Y" and the
@@ -323,12 +361,12 @@ func spellingsOf[E ~uint8](f Field, names []string) []enum.Spelling[E] {
 
 // value reads a row's canonical value.
 func (r TokenRow) value() (tokenValue, error) {
-	v := tokenValue{field: r.Field, style: r.Style, ends: r.Ends, yields: r.Yields && !strings.Contains(r.Text, " ")}
+	v := tokenValue{field: r.Field, style: r.Style, flags: flagsOf(r.Ends, false, r.Yields && !strings.Contains(r.Text, " "))}
 	var err error
 	var code uint8
 	switch r.Field {
 	case FieldLanguage:
-		v.ends = true
+		v.flags |= ends
 		switch r.Value {
 		case "":
 		case languageCodes[1]:
@@ -339,12 +377,12 @@ func (r TokenRow) value() (tokenValue, error) {
 			return v, fmt.Errorf("language value %q: want AllLanguages, SingleLanguage or empty (as written)", r.Value)
 		}
 	case FieldOffering:
-		v.ends = true
+		v.flags |= ends
 		var o licensing.Offering
 		o, err = licensing.ParseOffering(r.Value)
 		code = uint8(o)
 	case FieldProgram:
-		v.ends = true
+		v.flags |= ends
 		var p licensing.Program
 		p, err = licensing.ParseProgram(r.Value)
 		code = uint8(p)
@@ -390,9 +428,9 @@ func (r TokenRow) value() (tokenValue, error) {
 }
 
 // A ProgramRule is how one program reads its own descriptions; the program
-// packages hand their rows to [NewReader]. A reader with program rules reads
-// the descriptions of those programs (and those with no program token) and
-// refuses another program's (SKU-08).
+// packages hand their rows to [NewReader] or [Combine]. A reader with
+// program rules reads the descriptions of those programs (and those with no
+// program token) and refuses another program's (SKU-08).
 type ProgramRule struct {
 	Program licensing.Program
 	// Offering is the offering of a description with no offering token:
@@ -403,4 +441,11 @@ type ProgramRule struct {
 	// Value Subscription, though OLV is also written on it.
 	Beats []licensing.Program
 	Rule  licensing.RuleID
+	// Check refuses a description of the program that the program does not
+	// sell as written, such as an Open Value acquisition year with a
+	// coverage it does not sell (SKU-09) or an Open License 5.0 type
+	// (OL-12): it returns nil, or the refusal as a *ParseError positioned
+	// at the token at fault. Nil for none. A reader built by [Combine]
+	// runs it; one built by NewReader does not.
+	Check func(d Description) error
 }

@@ -1,0 +1,418 @@
+package sku
+
+import (
+	"math/bits"
+	"slices"
+	"unicode/utf8"
+)
+
+// The reader's scanner splits a description into tokens and looks each up
+// in the vocabulary eight bytes at a time: it marks the separators of a
+// whole description in a bit mask, computed a word of eight bytes at a
+// time (SWAR), takes the tokens from the mask's runs, and looks a token up
+// by its first and last eight bytes and its length. Descriptions longer
+// than maxMaskBytes or shorter than eight bytes, and readers whose keys
+// the table cannot tell apart (see lookupEach), go a byte at a time.
+
+const (
+	lo8 uint64 = 0x0101010101010101
+	hi8 uint64 = 0x8080808080808080
+)
+
+// load8 returns the eight bytes of s from i, the first in the low byte.
+func load8(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// eq8 returns 0x80 in each byte of x that is c, and 0 in the others.
+func eq8(x uint64, c byte) uint64 {
+	y := x ^ lo8*uint64(c)
+	return ^((y&^hi8 + ^hi8) | y | ^hi8)
+}
+
+// separators8 returns 0x80 in each byte of x that separates tokens on its
+// own: ASCII white space (tab to carriage return, space) and the comma of
+// joined columns. U+00A0 is found apart (see scanMask).
+func separators8(x uint64) uint64 {
+	h := x | hi8                              // no byte borrows from the next
+	blank := (h - lo8*0x09) &^ (h - lo8*0x0e) // 0x09 to 0x0d, below 0x80
+	return (blank&^x | eq8(x, ' ') | eq8(x, ',')) & hi8
+}
+
+// gather8 packs the high bit of each byte of m into a byte, byte k's in
+// bit k.
+func gather8(m uint64) uint64 { return (m >> 7) * 0x0102040810204080 >> 56 }
+
+// maxMaskBytes is the longest description whose separators are marked in
+// a mask on the stack; longer ones are scanned a byte at a time.
+const maxMaskBytes = 256
+
+// A sepMask has bit i%64 of word i/64 set when byte i of a description is
+// a separator, and every bit from the description's length on: one word
+// more than the bytes need, so that the last token ends at a set bit.
+type sepMask [maxMaskBytes/64 + 1]uint64
+
+// scanMask marks the separators of s, len(s) <= maxMaskBytes, in mask,
+// and reports whether s is ASCII.
+func scanMask(s string, mask *sepMask) (ascii bool) {
+	n := len(s)
+	var high uint64
+	o := 0
+	for ; o+64 <= n; o += 64 {
+		var m uint64
+		for k := 0; k < 64; k += 8 {
+			x := load8(s, o+k)
+			high |= x
+			m |= gather8(separators8(x)) << k
+		}
+		mask[o>>6] = m
+	}
+	var m uint64
+	for ; o+8 <= n; o += 8 {
+		x := load8(s, o)
+		high |= x
+		m |= gather8(separators8(x)) << (o & 63)
+	}
+	if o < n {
+		if n >= 8 { // the last eight bytes, of which the first were done
+			x := load8(s, n-8)
+			high |= x
+			m |= gather8(separators8(x)) >> (8 - (n - o)) << (o & 63)
+		} else {
+			for i := o; i < n; i++ {
+				high |= uint64(s[i])
+				if byteClass[s[i]] == 1 {
+					m |= 1 << (i & 63)
+				}
+			}
+		}
+	}
+	m |= ^uint64(0) << (n & 63) // the bytes from n on
+	mask[n>>6] = m
+	for c := n>>6 + 1; c < len(mask); c++ {
+		mask[c] = ^uint64(0)
+	}
+	if high&hi8 == 0 {
+		return true
+	}
+	// U+00A0, the no-break space of spreadsheet exports.
+	for i := 0; i+1 < n; i++ {
+		if s[i] == 0xc2 && s[i+1] == 0xa0 {
+			mask[i>>6] |= 1 << (i & 63)
+			i++
+			mask[i>>6] |= 1 << (i & 63)
+		}
+	}
+	return false
+}
+
+// tokenize splits s at white space, commas and U+00A0, looks each token
+// up in the vocabulary, and appends the tokens to spans, each read as the
+// word's own spelling when the word starts no phrase (a match covering it
+// later undoes that). It reports whether s is ASCII, whether a token read
+// is a yielding word, and the tokens matchAll must read (see there).
+func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bool, need uint64) {
+	n := len(s)
+	if n > maxMaskBytes || n < 8 || r.sameWords {
+		spans, anyYields = r.tokenizeLong(s, spans)
+		return spans, n <= maxMaskBytes && isASCII(s), anyYields, ^uint64(0)
+	}
+	var mask sepMask
+	ascii = scanMask(s, &mask)
+	// A token starts at a byte that is no separator after one that is (or
+	// at 0), and ends at a separator after a byte that is not.
+	chunks := n>>6 + 1
+	var starts, ends [len(mask)]uint64
+	tokens, prevSep := 0, uint64(1)
+	for c := range chunks {
+		sep := mask[c]
+		starts[c] = ^sep & (sep<<1 | prevSep)
+		ends[c] = sep & ^(sep<<1 | prevSep)
+		prevSep = sep >> 63
+		tokens += bits.OnesCount64(starts[c])
+	}
+	k0 := len(spans)
+	if k0+tokens > cap(spans) {
+		spans = slices.Grow(spans, tokens)
+	}
+	spans = spans[:k0+tokens]
+	// read, inlined, with the probes fixed at two (see fill); each token
+	// that matchAll must read, because its word starts a phrase or may be
+	// a number, has its bit in need (bit 63 for those from the 63rd on).
+	slots, keys, shift, seed := r.slots, r.keys, r.shift&63, r.seed
+	var flags valueFlags
+	cs, ce, bs, be := 0, 0, starts[0], ends[0]
+	for k := k0; k < len(spans); k++ {
+		for bs == 0 {
+			cs++
+			bs = starts[cs]
+		}
+		for be == 0 {
+			ce++
+			be = ends[ce]
+		}
+		start, end := cs<<6+bits.TrailingZeros64(bs), ce<<6+bits.TrailingZeros64(be)
+		bs, be = bs&(bs-1), be&(be-1)
+		size := end - start
+		var x0, x1 uint64
+		if start+8 <= n {
+			x0 = load8(s, start)
+		} else {
+			x0 = load8(s, n-8) >> ((start - (n - 8)) * 8 & 63)
+		}
+		x0 &= lengthMask[min(size, 8)]
+		if size > 8 {
+			x1 = load8(s, end-8)
+		}
+		h := ((x0 | fold8) ^ bits.RotateLeft64(x1|fold8, 29) ^ uint64(size) ^ seed) * 0x9e3779b97f4a7c15
+		i, tag := int(h>>shift), uint32(uint16(h>>((shift-16)&63)))
+		pair := slots[i : i+2 : i+2]
+		id := uint32(0)
+		if pair[0]>>16 == tag {
+			id = pair[0] & 0xffff
+		}
+		if pair[1]>>16 == tag {
+			id = pair[1] & 0xffff
+		}
+		key := &keys[id]
+		if (x0^key.x0)&^key.case0|(x1^key.x1)&^key.case1|uint64(key.n^uint16(size)) != 0 {
+			id = 0
+		}
+		if size > 16 && id != 0 && !equalFold(s[start:end], r.entries[id-1].key) {
+			id = 0 // no other key has the same words and length
+		}
+		key = &keys[id]
+		sp := &spans[k]
+		sp.start, sp.end, sp.entry, sp.v, sp.n = int32(start), int32(end), int32(id), key.v, key.n1
+		flags |= key.v.flags
+		if key.phrases || key.n1 == 0 && patternFirst[s[start]] {
+			need |= 1 << min(k-k0, 63)
+		}
+	}
+	return spans, ascii, flags&yields != 0, need
+}
+
+// isASCII reports whether s is ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// patternFirst holds the bytes a number or an acquisition prefix starts
+// with: the words pattern may read.
+var patternFirst = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := range t {
+		t[c] = t[c] || acquisitionFirst[c]
+	}
+	return t
+}()
+
+// lengthMask keeps the first n bytes of a word, for n up to 8.
+var lengthMask = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
+
+// tokenizeLong is tokenize for a description too long for the mask, a
+// byte at a time.
+func (r *Reader) tokenizeLong(s string, spans []span) (_ []span, anyYields bool) {
+	i, n := 0, len(s)
+	for {
+		for i < n { // separators
+			c := byteClass[s[i]]
+			if c == 0 || c == 2 && (i+1 == n || s[i+1] != 0xa0) {
+				break
+			}
+			i += int(c)
+		}
+		if i >= n {
+			return spans, anyYields
+		}
+		start := i
+		for i < n { // a token
+			if c := byteClass[s[i]]; c != 0 && (c == 1 || i+1 < n && s[i+1] == 0xa0) {
+				break
+			}
+			i++
+		}
+		spans = append(spans, span{start: int32(start), end: int32(i)})
+		anyYields = r.read(s, &spans[len(spans)-1])&yields != 0 || anyYields
+	}
+}
+
+// read looks the token sp up in the vocabulary and reads it as the word's
+// own spelling when the word starts no phrase. It returns the flags of the
+// value read.
+func (r *Reader) read(s string, sp *span) valueFlags {
+	id := r.lookup(s[sp.start:sp.end])
+	k := &r.keys[id]
+	sp.entry, sp.v, sp.n = id, k.v, k.n1
+	return k.v.flags
+}
+
+// wordsOf returns the first and last eight bytes of w; a word of eight
+// bytes or fewer is all in the first, padded with zeros, and the second
+// is 0.
+func wordsOf(w string) (x0, x1 uint64) {
+	var b [8]byte
+	if len(w) > 8 {
+		return load8(w, 0), load8(w, len(w)-8)
+	}
+	copy(b[:], w)
+	return load8(string(b[:]), 0), 0
+}
+
+// The reader's hash table is small, so that it stays in the processor's
+// first cache however the words of descriptions fall in it: a slot holds
+// a 16-bit tag of the key's hash and the key's index in r.keys, which
+// holds its words. A key is at most one slot after its hash's, and the
+// table has two slots more than its size, so that every search looks at
+// the two slots from its hash's; no key's tag is in the other slot of its
+// search (see fill). The hash ignores the 0x20 bit of every byte, which
+// ASCII case sets, and the comparison ignores it where the key has a
+// letter, so that a word matches a key as equalFold says.
+
+// fold8 sets the 0x20 bit of every byte.
+const fold8 = lo8 * 0x20
+
+// hashOf hashes a word's first and last eight bytes and its length.
+func (r *Reader) hashOf(x0, x1 uint64, n int) uint64 {
+	return ((x0 | fold8) ^ bits.RotateLeft64(x1|fold8, 29) ^ uint64(n) ^ r.seed) * 0x9e3779b97f4a7c15
+}
+
+// A key is a word of the vocabulary as lookup compares it: its first and
+// last eight bytes (see wordsOf), lower case, the 0x20 bits of their
+// letters, and its length; and, when it is a spelling of its own and
+// starts no phrase, its value (and n1 is 1).
+type key struct {
+	x0, x1       uint64
+	case0, case1 uint64
+	n            uint16 // the length, modulo 1<<16: longer keys are compared with equalFold
+	n1           int8
+	phrases      bool // the key starts a phrase
+	v            tokenValue
+}
+
+// letters8 returns 0x20 in each byte of x that is an ASCII lower-case
+// letter.
+func letters8(x uint64) uint64 {
+	h := x &^ hi8
+	return (h + lo8*(0x80-'a')) &^ (h + lo8*(0x80-'z'-1)) &^ x & hi8 >> 2
+}
+
+// lookup finds w, ignoring ASCII case, and returns its index in r.keys
+// (and r.entries plus one), or 0.
+func (r *Reader) lookup(w string) int32 {
+	if r.sameWords {
+		return r.lookupEach(w)
+	}
+	x0, x1 := wordsOf(w)
+	id := r.find(x0, x1, len(w))
+	if len(w) > 16 && id != 0 && !equalFold(w, r.entries[id-1].key) {
+		return 0 // no other key has the same words and length
+	}
+	return int32(id)
+}
+
+// find finds the key whose words and length are those of a word, x0 and
+// x1 as wordsOf returns them, ignoring ASCII case, and returns its index
+// in r.keys, or 0. A word longer than 16 bytes is the key only if
+// equalFold says so too.
+func (r *Reader) find(x0, x1 uint64, n int) uint32 {
+	h := r.hashOf(x0, x1, n)
+	i, tag := int(h>>r.shift), uint32(uint16(h>>(r.shift-16)))
+	id := uint32(0)
+	for _, sl := range r.slots[i : i+2] {
+		if sl>>16 == tag {
+			id = sl & 0xffff // the slot's key when the tags match
+		}
+	}
+	k := &r.keys[id]
+	if (x0^k.x0)&^k.case0|(x1^k.x1)&^k.case1|uint64(k.n^uint16(n)) != 0 {
+		return 0 // the words do not match
+	}
+	return id
+}
+
+// lookupEach finds word by comparing it with every key: for a vocabulary
+// where two keys longer than 16 bytes have the same first and last eight
+// bytes and length.
+func (r *Reader) lookupEach(word string) int32 {
+	for i, e := range r.entries {
+		if equalFold(word, e.key) {
+			return int32(i + 1)
+		}
+	}
+	return 0
+}
+
+// buildSlots builds r.keys and the hash table of r.entries, as large as it
+// must be, and with a seed such that, for a key to be at most one slot
+// after its hash's, and its tag to be in no other slot of its search.
+func (r *Reader) buildSlots() {
+	type words struct {
+		x0, x1 uint64
+		n      int
+	}
+	seen := map[words]bool{}
+	r.keys = make([]key, len(r.entries)+1)
+	for i, e := range r.entries {
+		x0, x1 := wordsOf(e.key)
+		k := words{x0, x1, len(e.key) & 0xffff}
+		r.sameWords = r.sameWords || seen[k]
+		seen[k] = true
+		r.keys[i+1] = key{x0: x0, x1: x1, case0: letters8(x0), case1: letters8(x1), n: uint16(len(e.key))}
+		if e.hasSingle && len(e.phrases) == 0 {
+			r.keys[i+1].v, r.keys[i+1].n1 = e.single, 1
+		}
+		r.keys[i+1].phrases = len(e.phrases) > 0
+	}
+	if len(r.keys) > 1<<16 {
+		r.sameWords = true // more keys than a slot can index: compare each
+		return
+	}
+	for tableBits := bits.Len(uint(8 * len(r.entries))); ; tableBits++ {
+		for seed := range uint64(16) {
+			if r.fill(tableBits, seed) {
+				return
+			}
+		}
+	}
+}
+
+// fill fills the hash table of 1<<tableBits slots with the seed, and
+// reports whether it is as buildSlots wants it.
+func (r *Reader) fill(tableBits int, seed uint64) bool {
+	const maxProbes = 2
+	size := 1 << tableBits
+	r.shift, r.seed = uint(64-tableBits), seed
+	r.slots = make([]uint32, size+maxProbes)
+	home := make([]int, len(r.keys))
+	tags := make([]uint32, len(r.keys))
+	for id := 1; id < len(r.keys); id++ {
+		k := &r.keys[id]
+		h := r.hashOf(k.x0, k.x1, int(k.n))
+		home[id], tags[id] = int(h>>r.shift), uint32(uint16(h>>(r.shift-16)))
+		i := home[id]
+		for r.slots[i] != 0 {
+			if i++; i-home[id] >= maxProbes {
+				return false
+			}
+		}
+		r.slots[i] = tags[id]<<16 | uint32(id)
+	}
+	for id := 1; id < len(r.keys); id++ {
+		for _, sl := range r.slots[home[id] : home[id]+maxProbes] {
+			if sl>>16 == tags[id] && sl&0xffff != uint32(id) {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,116 @@
+package sku
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"pgregory.net/rapid"
+)
+
+// The eight-byte helpers agree with the byte-at-a-time ones for every byte
+// in every position, whatever its neighbours.
+func TestEightBytes(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		b := rapid.SliceOfN(rapid.Byte(), 8, 8).Draw(t, "bytes")
+		if c := rapid.Byte().Draw(t, "c"); rapid.Bool().Draw(t, "plant") {
+			b[rapid.IntRange(0, 7).Draw(t, "at")] = c
+		}
+		x := load8(string(b), 0)
+		seps, letters := gather8(separators8(x)), letters8(x)
+		for k, c := range b {
+			if got, want := seps>>k&1 == 1, byteClass[c] == 1; got != want {
+				t.Fatalf("byte %d of %x (%#x): separator %v, want %v", k, b, c, got, want)
+			}
+			if got, want := byte(letters>>(8*k)) == 0x20, 'a' <= c && c <= 'z'; got != want || byte(letters>>(8*k))&^0x20 != 0 {
+				t.Fatalf("byte %d of %x (%#x): letter bits %#x", k, b, c, byte(letters>>(8*k)))
+			}
+		}
+	})
+}
+
+// The scanner finds the tokens the byte-at-a-time scanner finds, with the
+// same entries, in descriptions of every length and any bytes.
+func TestScanAsLong(t *testing.T) {
+	parts := []string{" ", "  ", ",", "\t", "\u00a0", "\xc2", "\xa0", "\xc2\xc2\xa0", "\x01", "\x7f", "é", "OLV", "lic/sa", "Pack",
+		"MonthlySubscriptions-VolumeLicense", "monthlysubscriptions-volumelicensE", "MonthlySubscriptions-VolumeLicensf", "(Perpetual",
+		"License)", "Microsoft®", "AcqY1", "2019", "Promo", "SQLSvrStdCore", "12345678", "123456789", "1234567890123456", "12345678901234567"}
+	rapid.Check(t, func(t *rapid.T) {
+		s := strings.Join(rapid.SliceOfN(rapid.OneOf(rapid.SampledFrom(parts), rapid.StringN(0, 4, 8)), 0, 80).Draw(t, "parts"), "")
+		got, ascii, gotYields, _ := defaultReader.tokenize(s, nil)
+		want, wantYields := defaultReader.tokenizeLong(s, nil)
+		if gotYields != wantYields {
+			t.Fatalf("%q: yields %v, want %v", s, gotYields, wantYields)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d tokens, want %d", s, len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("%q: token %d is %+v, want %+v", s, i, got[i], want[i])
+			}
+			w := s[got[i].start:got[i].end]
+			_, first := defaultReader.words[strings.ToLower(w)]
+			if (got[i].entry != 0) != (first || isPhraseWord(strings.ToLower(w))) && !nonASCIIFold(w) {
+				t.Fatalf("%q: token %q has entry %d", s, w, got[i].entry)
+			}
+		}
+		if wantASCII := strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 }) < 0 && !strings.ContainsRune(s, 0xfffd); len(s) <= maxMaskBytes && ascii != wantASCII {
+			t.Fatalf("%q: ascii %v", s, ascii)
+		}
+	})
+}
+
+// isPhraseWord reports whether w follows the first word of a spelling.
+func isPhraseWord(w string) bool {
+	for _, e := range defaultReader.words {
+		for _, p := range e.phrases {
+			for _, r := range p.rest {
+				if r == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// nonASCIIFold reports whether strings.ToLower changes w's non-ASCII
+// characters, which the reader does not fold.
+func nonASCIIFold(w string) bool {
+	for _, r := range w {
+		if r >= 0x80 && strings.ToLower(string(r)) != string(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// The reader reads as its byte-at-a-time path does, which compares each
+// word with every key and matches every token in order: descriptions of
+// any length, with phrases, numbers and yielding words among the first 63
+// tokens and after.
+func TestFastPathAsSlow(t *testing.T) {
+	slow := *defaultReader
+	slow.sameWords = true // lookupEach, tokenizeLong, and every token matched
+	var words []string
+	for _, row := range DefaultTokens() {
+		words = append(words, row.Text, strings.ToUpper(row.Text))
+	}
+	words = append(words, "2019", "9.0", "2Lic", "0Lic", "1", "License", "4", "Cores", "Acq", "Y4", "AY7", "3YR", "7Y", "Promo",
+		"Office", "Open", "Sub", "SQLSvrStdCore", "\u00a0", "é")
+	rapid.Check(t, func(t *rapid.T) {
+		// Sometimes 55 to 70 one-letter words of a product first, so that
+		// the fields are read from about the 63rd token on, in fewer than
+		// maxMaskBytes bytes.
+		filler := strings.Repeat("x ", rapid.SampledFrom([]int{0, 55, 62, 70}).Draw(t, "filler"))
+		s := filler + strings.Join(rapid.SliceOfN(rapid.SampledFrom(words), 0, 40).Draw(t, "words"),
+			rapid.SampledFrom([]string{" ", ", ", "\t"}).Draw(t, "gap"))
+		want, wantErr := slow.Parse(s)
+		got, err := defaultReader.Parse(s)
+		if !reflect.DeepEqual(got, want) || fmt.Sprint(err) != fmt.Sprint(wantErr) {
+			t.Fatalf("%q:\n got %+v, %v\nwant %+v, %v", s, got, err, want, wantErr)
+		}
+	})
+}
