@@ -36,7 +36,6 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"unicode/utf8"
 
 	"github.com/vlrules/vlrules/examples/internal/cli"
 	"github.com/vlrules/vlrules/licensing"
@@ -143,14 +142,14 @@ func readLine(s string, d *sku.Description) line {
 
 // appendJSON appends the object of l and d and a newline, as a
 // json.Encoder that does not escape HTML writes the line's result. When
-// plain (see isPlain) is true of the line's part and description, every
+// plain (see cli.Plain) is true of the line's part and description, every
 // string from them is written as it is.
 func appendJSON(b []byte, l *line, d *sku.Description, plain bool) []byte {
 	str := func(key, v string) {
 		if b = append(b, key...); plain {
 			b = append(append(append(b, ':', '"'), v...), '"')
 		} else {
-			b = appendString(append(b, ':'), v)
+			b = cli.AppendString(append(b, ':'), v)
 		}
 	}
 	num := func(key string, v int) { b = strconv.AppendInt(append(append(b, key...), ':'), int64(v), 10) }
@@ -177,10 +176,10 @@ func appendJSON(b []byte, l *line, d *sku.Description, plain bool) []byte {
 		if plain {
 			b = append(append(append(b, '"'), u.Text...), '"')
 		} else {
-			b = appendString(b, u.Text)
+			b = cli.AppendString(b, u.Text)
 		}
 	}
-	b = appendString(append(b, `],"error":`...), l.err)
+	b = cli.AppendString(append(b, `],"error":`...), l.err)
 	return append(b, '}', '\n')
 }
 
@@ -196,7 +195,7 @@ func namesOf[T interface {
 }]() *names[T] {
 	var n names[T]
 	for v := range n {
-		n[v] = string(appendString(nil, text(T(v))))
+		n[v] = string(cli.AppendString(nil, text(T(v))))
 	}
 	return &n
 }
@@ -211,94 +210,6 @@ var (
 	modelJSON    = namesOf[sku.LicenseModel]()
 	segmentJSON  = namesOf[licensing.Segment]()
 )
-
-// isPlain reports whether every byte of s is one appendString copies as
-// it is, eight bytes at a time: then so is every byte of its substrings
-// and of words of it joined by spaces.
-func isPlain(s string) bool {
-	const lo, hi = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		b := s[i : i+8]
-		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		quote, backslash := x^(lo*'"'), x^(lo*'\\')
-		if (x|(x-lo*' ')|(quote-lo)&^quote|(backslash-lo)&^backslash)&hi != 0 {
-			return false // a byte from 0x80, below the space, a quote or a backslash
-		}
-	}
-	for ; i < len(s); i++ {
-		if !jsonPlain[s[i]] {
-			return false
-		}
-	}
-	return true
-}
-
-const hexDigits = "0123456789abcdef"
-
-// jsonPlain holds the bytes appendString copies as they are: ASCII from
-// the space on, but for the quote and the backslash.
-var jsonPlain = func() (t [256]bool) {
-	for c := ' '; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\'
-	}
-	return t
-}()
-
-// appendString appends s as encoding/json writes a string with HTML
-// escaping off: quotes, backslashes and control characters escaped,
-// invalid UTF-8 as U+FFFD, and U+2028 and U+2029 escaped.
-func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		for i < len(s) && jsonPlain[s[i]] { // most bytes: copied as they are
-			i++
-		}
-		if i == len(s) {
-			break
-		}
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if c == utf8.RuneError && size == 1 {
-			b = append(append(b, s[start:i]...), `\ufffd`...)
-		} else if c == '\u2028' || c == '\u2029' {
-			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hexDigits[c&0xf])
-		} else {
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	return append(append(b, s[start:]...), '"')
-}
 
 // run reads the lines of in one at a time and writes each one's object as
 // it is read: only the line being read is held (and, for the aligned
@@ -337,7 +248,7 @@ func run(in io.Reader, out io.Writer, asJSON bool) error {
 			line := string(seg)
 			if asJSON {
 				l := readLine(line, &d)
-				obj = appendJSON(obj[:0], &l, &d, isPlain(l.part) && isPlain(l.description))
+				obj = appendJSON(obj[:0], &l, &d, cli.Plain(l.part) && cli.Plain(l.description))
 				if _, err := bw.Write(obj); err != nil {
 					return err
 				}

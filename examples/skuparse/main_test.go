@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vlrules/vlrules/examples/internal/cli"
 	"github.com/vlrules/vlrules/licensing/sku"
 	"pgregory.net/rapid"
 )
@@ -186,7 +187,7 @@ func TestJSONAsEncodingJSON(t *testing.T) {
 		line := rapid.OneOf(rapid.SampledFrom(samples), rapid.String(), rapid.StringMatching(`[ -~\t]{0,40}`)).Draw(t, "line")
 		var d sku.Description
 		l := readLine(line, &d)
-		got := appendJSON(nil, &l, &d, isPlain(l.part) && isPlain(l.description))
+		got := appendJSON(nil, &l, &d, cli.Plain(l.part) && cli.Plain(l.description))
 		var want bytes.Buffer
 		enc := json.NewEncoder(&want)
 		enc.SetEscapeHTML(false)

@@ -12,13 +12,38 @@ import (
 
 const hexDigits = "0123456789abcdef"
 
-// plain marks the ASCII bytes a JSON string holds as they are.
-var plain = func() (t [utf8.RuneSelf]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
+// plain holds the bytes AppendString copies as they are: ASCII from the
+// space on, but for the quote and the backslash.
+var plain = func() (t [256]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
 		t[c] = c != '"' && c != '\\'
 	}
 	return t
 }()
+
+// Plain reports whether AppendString copies every byte of s as it is,
+// reading eight bytes at a time: then so it does every byte of its
+// substrings and of its words joined by spaces, and a program may write
+// them between quotes without looking again.
+func Plain(s string) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		quote, backslash := x^(lo*'"'), x^(lo*'\\')
+		if (x|(x-lo*' ')|(quote-lo)&^quote|(backslash-lo)&^backslash)&hi != 0 {
+			return false // a byte from 0x80, below the space, a quote or a backslash
+		}
+	}
+	for ; i < len(s); i++ {
+		if !plain[s[i]] {
+			return false
+		}
+	}
+	return true
+}
 
 // AppendString appends s as encoding/json writes a string with HTML
 // escaping off: quotes, backslashes and control characters escaped,
@@ -27,11 +52,13 @@ func AppendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		for i < len(s) && plain[s[i]] { // most bytes: copied as they are
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		if c := s[i]; c < utf8.RuneSelf {
-			if plain[c] {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '"', '\\':
