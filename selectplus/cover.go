@@ -21,6 +21,10 @@ type covers struct {
 	sameName []int32             // number → the next product of the same name, -1 for none
 }
 
+// minProducts is how many products the index and each affiliate's
+// coverage make room for at first.
+const minProducts = 64
+
 // A coverEntry is an affiliate's coverage of one product; set tells a
 // track kept apart from one never bought.
 type coverEntry struct {
@@ -42,6 +46,9 @@ func (c *covers) number(p licensing.Product) int32 {
 // add numbers a product no one has covered yet.
 func (c *covers) add(p licensing.Product) int32 {
 	n := int32(len(c.products))
+	if c.products == nil { // room for a price list's worth before growing
+		c.products, c.sameName = make([]licensing.Product, 0, minProducts), make([]int32, 0, minProducts)
+	}
 	c.products = append(c.products, p)
 	c.sameName = append(c.sameName, -1)
 	first, ok := c.index[p.Name]
@@ -90,7 +97,7 @@ func (l *Ledger) setTrack(ai int, n int32, p licensing.Product, t sa.Track) {
 	case need <= cap(a.cover):
 		a.cover = a.cover[:need] // never shortened: the entries past len are zero
 	default: // room for every product numbered so far, and then some
-		grown := make([]coverEntry, need, max(need, 2*cap(a.cover), len(l.covers.products)))
+		grown := make([]coverEntry, need, max(need, 2*cap(a.cover), len(l.covers.products), minProducts))
 		copy(grown, a.cover)
 		a.cover = grown
 	}
