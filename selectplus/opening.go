@@ -234,7 +234,8 @@ func (l *Ledger) Opening() Opening {
 	if l.affIndex == nil {
 		return Opening{}
 	}
-	p, _ := l.passTo(l.pos, l.pos.last, true)
+	p := l.pos
+	l.passTo(&p, l.pos.last, true)
 	o := Opening{AsOf: p.last, Orders: l.seen.all()}
 	if p.assoc.kind != 0 {
 		o.Association = &OpeningAssociation{p.assoc.kind, p.assoc.level, p.assoc.active}

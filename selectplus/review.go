@@ -69,7 +69,8 @@ func (l *Ledger) AdvanceTo(d licensing.Date) ([]Review, error) {
 // advance passes the anniversaries before d (and on d when inclusive) and
 // records their reviews.
 func (l *Ledger) advance(d licensing.Date, inclusive bool) []Review {
-	pos, reviews := l.passTo(l.pos, d, inclusive)
+	pos := l.pos
+	reviews := l.passTo(&pos, d, inclusive)
 	l.pos = pos
 	if l.logging() {
 		for _, r := range reviews {
@@ -79,21 +80,23 @@ func (l *Ledger) advance(d licensing.Date, inclusive bool) []Review {
 	return reviews
 }
 
-// passTo returns the position p reaches on d: every anniversary before d
-// (and on d when inclusive) passed, with the reviews. It changes nothing;
-// Check and Outlook fold it on a copy, Post and AdvanceTo commit it.
-func (l *Ledger) passTo(p position, d licensing.Date, inclusive bool) (position, []Review) {
+// passTo moves *p to the position it reaches on d: every anniversary
+// before d (and on d when inclusive) passed; it returns their reviews. It
+// changes nothing else: Check and Outlook fold it on a copy of the
+// ledger's position, Post and AdvanceTo commit it. p is moved in place,
+// since most orders pass no anniversary and a position is not small.
+func (l *Ledger) passTo(p *position, d licensing.Date, inclusive bool) []Review {
 	var out []Review
 	// p.next is the anniversary that opens year p.year+1, the year-th after
 	// the effective date; past 9999-12-31 there is none (LIB-09), and
 	// p.next, saturated, is not one.
 	for p.year <= licensing.MaxYear-l.agreement.Effective.Year() && (p.next.Before(d) || (inclusive && p.next == d)) {
-		p, out = l.anniversary(p, out)
+		*p, out = l.anniversary(*p, out)
 	}
 	if d.After(p.last) {
 		p.last = d
 	}
-	return p, out
+	return out
 }
 
 // anniversary reviews every pool ever active at p's next anniversary and
