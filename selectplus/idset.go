@@ -12,11 +12,12 @@ import (
 // for saving. It keeps each ID's bytes once, in one arena after a varint
 // length, and an open-addressing hash table of 4-byte slots holding where
 // each ID starts in the arena; the table is at most three quarters full.
-// An ID costs its length, one length byte and about seven bytes of table
-// (issue 11: the order-ID table is the one thing a long history keeps per
-// order). The zero idSet is empty and ready to use.
+// An ID costs its length, one length byte and about nine bytes of table,
+// a slot and its mark (issue 11: the order-ID table is the one thing a
+// long history keeps per order). The zero idSet is empty and ready to use.
 type idSet struct {
 	slots []uint32 // 0 is empty; else 1 + where the ID starts in text
+	marks []uint8  // by slot: 8 bits of the hash of the ID there, so that most probes read no ID
 	text  []byte   // the IDs in the order added, each a uvarint length and its bytes
 	n     int      // how many IDs
 }
@@ -51,15 +52,20 @@ func (s *idSet) equalAt(off uint32, id string) bool {
 	return n == uint64(len(id)) && string(s.text[start:start+len(id)]) == id
 }
 
+// mark is the 8 bits of a hash a slot keeps: its top bits, which do not
+// choose the slot.
+func (h idHash) mark() uint8 { return uint8(h >> 56) }
+
 // find returns the slot holding id, or the empty slot where it belongs.
 func (s *idSet) find(id string, h idHash) (slot int, found bool) {
 	mask := uint64(len(s.slots) - 1)
+	m := h.mark()
 	for i := uint64(h) & mask; ; i = (i + 1) & mask {
 		v := s.slots[i]
 		if v == 0 {
 			return int(i), false
 		}
-		if s.equalAt(v-1, id) {
+		if s.marks[i] == m && s.equalAt(v-1, id) {
 			return int(i), true
 		}
 	}
@@ -115,7 +121,7 @@ func (s *idSet) addAt(id string, at idSlot) {
 	}
 	s.text = binary.AppendUvarint(s.text, uint64(len(id)))
 	s.text = append(s.text, id...)
-	s.slots[at.slot] = uint32(off) + 1
+	s.slots[at.slot], s.marks[at.slot] = uint32(off)+1, at.h.mark()
 	s.n++
 }
 
@@ -133,14 +139,15 @@ func (s *idSet) reserve(n, bytes int) {
 // resize rebuilds the table with at least n slots.
 func (s *idSet) resize(n int) {
 	size := max(minSlots, 1<<bits.Len(uint(n-1)))
-	s.slots = make([]uint32, size)
+	s.slots, s.marks = make([]uint32, size), make([]uint8, size)
 	mask := uint64(size - 1)
 	s.each(func(off uint32, id []byte) {
-		i := maphash.Bytes(idSeed, id) & mask // as hashID(string(id))
+		h := idHash(maphash.Bytes(idSeed, id)) // as hashID(string(id))
+		i := uint64(h) & mask
 		for s.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		s.slots[i] = off + 1
+		s.slots[i], s.marks[i] = off+1, h.mark()
 	})
 }
 

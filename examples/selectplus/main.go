@@ -127,22 +127,24 @@ type anniversaryEvent struct {
 	Explanation string `json:"explanation"`
 }
 
+// A lineEvent keeps its date and points typed, so that the line of a
+// million written costs no string for them.
 type lineEvent struct {
-	Event       string `json:"event"` // "line"
-	Date        string `json:"date"`
-	Order       string `json:"order"`
-	Line        int    `json:"line"`
-	Pool        string `json:"pool"`
-	Points      string `json:"points"`
-	Level       string `json:"level"`
-	SAMonths    int    `json:"saMonths,omitempty"`
-	SAEnd       string `json:"saEnd,omitempty"`
-	Affiliate   string `json:"affiliate"`
-	Product     string `json:"product"`
-	Offering    string `json:"offering"`
-	Quantity    int64  `json:"quantity"`
-	Rule        string `json:"rule"`
-	Explanation string `json:"explanation"`
+	Event       string           `json:"event"` // "line"
+	Date        licensing.Date   `json:"date"`
+	Order       string           `json:"order"`
+	Line        int              `json:"line"`
+	Pool        string           `json:"pool"`
+	Points      licensing.Points `json:"points"`
+	Level       string           `json:"level"`
+	SAMonths    int              `json:"saMonths,omitempty"`
+	SAEnd       licensing.Date   `json:"saEnd,omitzero"`
+	Affiliate   string           `json:"affiliate"`
+	Product     string           `json:"product"`
+	Offering    string           `json:"offering"`
+	Quantity    int64            `json:"quantity"`
+	Rule        string           `json:"rule"`
+	Explanation string           `json:"explanation"`
 }
 
 type openingEvent struct {
@@ -177,13 +179,13 @@ func (e anniversaryEvent) appendJSON(b []byte) []byte {
 }
 
 func (e lineEvent) appendJSON(b []byte) []byte {
-	o := cli.StartObject(b).Str("event", e.Event).Str("date", e.Date).Str("order", e.Order).Int("line", int64(e.Line)).
-		Str("pool", e.Pool).Str("points", e.Points).Str("level", e.Level)
+	o := cli.StartObject(b).Str("event", e.Event).Text("date", e.Date).Str("order", e.Order).Int("line", int64(e.Line)).
+		Str("pool", e.Pool).Text("points", e.Points).Str("level", e.Level)
 	if e.SAMonths != 0 {
 		o = o.Int("saMonths", int64(e.SAMonths))
 	}
-	if e.SAEnd != "" {
-		o = o.Str("saEnd", e.SAEnd)
+	if !e.SAEnd.IsZero() {
+		o = o.Text("saEnd", e.SAEnd)
 	}
 	return o.Str("affiliate", e.Affiliate).Str("product", e.Product).Str("offering", e.Offering).Int("quantity", e.Quantity).
 		Str("rule", e.Rule).Str("explanation", e.Explanation).End()
@@ -430,17 +432,16 @@ func (r *replayer) post(o licensing.Order, line int) error {
 	rc := r.rc
 	if err == nil {
 		var results [3]string // each pool's result, built once (the Why of a receipt is more)
-		date := o.Date.String()
 		for _, lr := range rc.Lines {
 			pr := rc.Pools[lr.Pool-1]
 			if results[lr.Pool-1] == "" {
 				results[lr.Pool-1] = pr.Result()
 			}
-			e := lineEvent{Event: "line", Date: date, Order: o.ID, Line: lr.Line, Pool: lr.Pool.String(),
-				Points: lr.Points.String(), Level: level(lr.Level), Affiliate: o.Affiliate, Product: lr.Product.Name,
+			e := lineEvent{Event: "line", Date: o.Date, Order: o.ID, Line: lr.Line, Pool: lr.Pool.String(),
+				Points: lr.Points, Level: level(lr.Level), Affiliate: o.Affiliate, Product: lr.Product.Name,
 				Offering: lr.Offering.String(), Quantity: lr.Quantity, Rule: string(pr.Rule()), Explanation: results[lr.Pool-1]}
 			if lr.Coverage.Months > 0 {
-				e.SAMonths, e.SAEnd = lr.Coverage.Months, lr.Coverage.End.String()
+				e.SAMonths, e.SAEnd = lr.Coverage.Months, lr.Coverage.End
 			}
 			if err := r.line(year, e); err != nil {
 				return err

@@ -10,7 +10,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/vlrules/vlrules/licensing"
 	"pgregory.net/rapid"
 )
 
@@ -355,6 +357,20 @@ func TestAppendJSON(t *testing.T) {
 	text := rapid.OneOf(rapid.String(), rapid.StringMatching(`[a-z"\\<>&\x00-\x1f\x{2028}\x{2029}]{0,8}`),
 		rapid.Map(rapid.SliceOf(rapid.Byte()), func(b []byte) string { return string(b) }))
 	num := rapid.OneOf(rapid.Just(0), rapid.IntRange(-3, 40), rapid.Int())
+	day := rapid.Custom(func(t *rapid.T) licensing.Date {
+		d, err := licensing.NewDate(rapid.IntRange(1, 9999).Draw(t, "year"), time.Month(rapid.IntRange(1, 12).Draw(t, "month")), rapid.IntRange(1, 28).Draw(t, "day"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	})
+	points := rapid.Custom(func(t *rapid.T) licensing.Points {
+		p, err := licensing.NewPoints(rapid.Int64Range(-1e12, 1e12).Draw(t, "num"), licensing.PointUnit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	})
 	rapid.Check(t, func(t *rapid.T) {
 		s := func(name string) string { return text.Draw(t, name) }
 		var obj object
@@ -362,8 +378,8 @@ func TestAppendJSON(t *testing.T) {
 		case 0:
 			obj = anniversaryEvent{s("event"), s("date"), s("pool"), s("total"), s("levelBefore"), s("level"), s("carry"), s("status"), s("rule"), s("explanation")}
 		case 1:
-			obj = lineEvent{s("event"), s("date"), s("order"), num.Draw(t, "line"), s("pool"), s("points"), s("level"), num.Draw(t, "saMonths"),
-				rapid.OneOf(rapid.Just(""), text).Draw(t, "saEnd"), s("affiliate"), s("product"), s("offering"), int64(num.Draw(t, "quantity")), s("rule"), s("explanation")}
+			obj = lineEvent{s("event"), day.Draw(t, "date"), s("order"), num.Draw(t, "line"), s("pool"), points.Draw(t, "points"), s("level"), num.Draw(t, "saMonths"),
+				rapid.OneOf(rapid.Just(licensing.Date{}), day).Draw(t, "saEnd"), s("affiliate"), s("product"), s("offering"), int64(num.Draw(t, "quantity")), s("rule"), s("explanation")}
 		case 2:
 			obj = openingEvent{s("event"), s("date"), s("pool"), s("total"), s("level"), s("carry"), s("status"), s("rule"), s("explanation")}
 		default:

@@ -132,5 +132,26 @@ func (o Object) Int(k string, v int64) Object {
 	return o
 }
 
+// Text adds a string member that v writes with AppendText, such as a
+// date or points, escaped as any string (a date or a number needs none,
+// and costs no string); if AppendText fails, the member is v's String.
+func (o Object) Text(k string, v interface {
+	AppendText([]byte) ([]byte, error)
+	String() string
+}) Object {
+	o = o.key(k)
+	start := len(o.b) + 1
+	b, err := v.AppendText(append(o.b, '"'))
+	switch {
+	case err != nil:
+		o.b = AppendString(o.b, v.String())
+	case Plain(string(b[start:])):
+		o.b = append(b, '"')
+	default: // escape a copy: AppendString writes where the text is
+		o.b = AppendString(o.b, string(b[start:]))
+	}
+	return o
+}
+
 // End closes the object and a line, and returns the bytes.
 func (o Object) End() []byte { return append(o.b, '}', '\n') }

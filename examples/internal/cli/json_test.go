@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -58,4 +59,36 @@ func jsonWithoutHTMLEscapes(b []byte) string {
 		out = append(out, b[i])
 	}
 	return string(out)
+}
+
+// textValue is a value whose AppendText writes s, or fails.
+type textValue struct {
+	s    string
+	fail bool
+}
+
+func (v textValue) AppendText(b []byte) ([]byte, error) {
+	if v.fail {
+		return append(b, "partial"...), errors.New("cannot")
+	}
+	return append(b, v.s...), nil
+}
+
+func (v textValue) String() string { return "str:" + v.s }
+
+// Text escapes what AppendText writes as any string, and writes String
+// when AppendText fails.
+func TestObjectText(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		v := textValue{rapid.String().Draw(t, "s"), rapid.Bool().Draw(t, "fail")}
+		text := v.s
+		if v.fail {
+			text = v.String()
+		}
+		want, _ := json.Marshal(map[string]string{"k": text})
+		got := StartObject(nil).Text("k", v).End()
+		if string(got) != jsonWithoutHTMLEscapes(want)+"\n" {
+			t.Fatalf("Text wrote %s, want %s", got, want)
+		}
+	})
 }
