@@ -207,6 +207,21 @@ func TestCombineOtherRules(t *testing.T) {
 	}
 }
 
+// With a check on every rule (Open Value and Open License, no Select
+// Plus), a description with no program token is refused only when every
+// check refuses it, as ParseWith over the two parsers returns.
+func TestCombineEveryRuleChecks(t *testing.T) {
+	both := enum.Must(sku.Combine(sku.DefaultTokens(), openvalue.ReadingRules(), openlicense.ReadingRules()))
+	rapid.Check(t, func(t *rapid.T) {
+		s := edgeDescriptionGen.Draw(t, "s")
+		want, wantErr := sku.ParseWith(s, oldParsers[:2]...)
+		d, err := both.Parse(s)
+		if diff := sameResult(s, d, err, want, wantErr); diff != "" {
+			t.Fatalf("Combine(OV, OL): %s", diff)
+		}
+	})
+}
+
 // The cases the property must meet, each at least once.
 func TestCombineEdges(t *testing.T) {
 	for _, s := range []string{

@@ -26,7 +26,7 @@ type Reader struct {
 	keys      []key                // by entry: the words lookup compares
 	shift     uint                 // 64 less the bits of a slot index
 	seed      uint64               // of the hash
-	sameWords bool                 // two keys have the same words (see lookupEach)
+	sameWords bool                 // no hash table separates the keys: compare each (see lookupEach)
 	entries   []wordEntry          // what the slots point to, by index
 	writes    map[writeKey]string  // what Format writes for a field's value in a style
 	programs  []ProgramRule        // by program; empty when the reader reads every program
@@ -202,7 +202,7 @@ func newReader(rows []TokenRow, groups ...[]ProgramRule) (*Reader, error) {
 				return nil, fmt.Errorf("sku: program rule %d: %w: want a program, and a valid offering or none", i+1, licensing.ErrInvalidProgram)
 			}
 			if _, dup := r.rule(pr.Program); dup {
-				return nil, fmt.Errorf("sku: program rule %d: %v given twice", i+1, pr.Program)
+				return nil, fmt.Errorf("sku: program rule %d: %w: %v given twice", i+1, licensing.ErrInvalidProgram, pr.Program)
 			}
 			pr.Beats = slices.Clone(pr.Beats)
 			r.programs = append(r.programs, pr)

@@ -354,7 +354,9 @@ func (r *Reader) lookupEach(word string) int32 {
 
 // buildSlots builds r.keys and the hash table of r.entries, as large as it
 // must be, and with a seed such that, for a key to be at most one slot
-// after its hash's, and its tag to be in no other slot of its search.
+// after its hash's, and its tag to be in no other slot of its search. A
+// vocabulary no table of up to 512 slots a key fits is read by comparing
+// each key (sameWords).
 func (r *Reader) buildSlots() {
 	type words struct {
 		x0, x1 uint64
@@ -364,7 +366,10 @@ func (r *Reader) buildSlots() {
 	r.keys = make([]key, len(r.entries)+1)
 	for i, e := range r.entries {
 		x0, x1 := wordsOf(e.key)
-		k := words{x0, x1, len(e.key) & 0xffff}
+		// Keys whose words differ only in the 0x20 bit of a byte that is
+		// no letter ("x[y", "x{y") hash alike with every seed: no table
+		// separates them, and each key is compared instead.
+		k := words{x0 | fold8, x1 | fold8, len(e.key) & 0xffff}
 		r.sameWords = r.sameWords || seen[k]
 		seen[k] = true
 		r.keys[i+1] = key{x0: x0, x1: x1, case0: letters8(x0), case1: letters8(x1), n: uint16(len(e.key))}
@@ -377,14 +382,23 @@ func (r *Reader) buildSlots() {
 		r.sameWords = true // more keys than a slot can index: compare each
 		return
 	}
-	for tableBits := bits.Len(uint(8 * len(r.entries))); ; tableBits++ {
+	if r.sameWords {
+		return
+	}
+	first := bits.Len(uint(8 * len(r.entries)))
+	for tableBits := first; tableBits <= first+maxTableGrowth; tableBits++ {
 		for seed := range uint64(16) {
 			if r.fill(tableBits, seed) {
 				return
 			}
 		}
 	}
+	r.sameWords, r.slots = true, nil // no table fits: compare each key
 }
+
+// maxTableGrowth is how many times buildSlots doubles the table, beyond 8
+// slots a key, before it gives up on a table for the vocabulary.
+const maxTableGrowth = 6
 
 // fill fills the hash table of 1<<tableBits slots with the seed, and
 // reports whether it is as buildSlots wants it.
