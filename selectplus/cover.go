@@ -9,8 +9,8 @@ import (
 // product with coverage gets a number the first time it is covered, and
 // each affiliate keeps its coverage in a slice by that number. A line
 // finds its product's number with one look-up, and an affiliate's
-// coverage costs no map of its own (issue 11: a ledger of many affiliates
-// and products allocates nothing per order once they are known). The
+// coverage costs no map of its own: a ledger of many affiliates and
+// products allocates nothing per order once they are known. The
 // slices are dense: an affiliate's holds an entry for every product
 // numbered before its last, 12 bytes each, covered or not — a few
 // kilobytes for the hundreds of products and affiliates of a Select Plus

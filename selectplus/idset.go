@@ -13,8 +13,8 @@ import (
 // length, and an open-addressing hash table of 4-byte slots holding where
 // each ID starts in the arena; the table is at most three quarters full.
 // An ID costs its length, one length byte and about nine bytes of table,
-// a slot and its mark (issue 11: the order-ID table is the one thing a
-// long history keeps per order). The zero idSet is empty and ready to use.
+// a slot and its mark: the order IDs are the one thing a ledger keeps per
+// order, however long its history. The zero idSet is empty and ready to use.
 type idSet struct {
 	slots []uint32 // 0 is empty; else 1 + where the ID starts in text
 	marks []uint8  // by slot: 8 bits of the hash of the ID there, so that most probes read no ID

@@ -192,8 +192,8 @@ func (or *OrderReader) row(rec []string, line int, o *licensing.Order) (licensin
 		if or.get(rec, 1) == "" {
 			return licensing.Line{}, at(1, errors.New("an order ID is required"))
 		}
-		// Copies: the fields share the memory of the whole line, which the
-		// ledger's table of order IDs would otherwise keep (issue 11).
+		// Copies: the fields share the memory of the whole line, which a
+		// caller that keeps the order would otherwise keep.
 		o.Date, o.ID, o.Affiliate = d, strings.Clone(or.get(rec, 1)), strings.Clone(or.get(rec, 2))
 	}
 	p, err := or.lookup(or.get(rec, 3))
@@ -241,7 +241,7 @@ func (or *OrderReader) lookup(name string) (licensing.Product, error) {
 }
 
 // remember keeps the product a name found, for the rows to come; a history
-// names few products, so the table stays small (memory flat, issue 11).
+// names few products, so the table stays small (memory flat).
 func (or *OrderReader) remember(name string, p licensing.Product) {
 	if or.known == nil {
 		or.known = map[string]licensing.Product{}

@@ -1,5 +1,5 @@
-// Command gen writes the large inputs of the whole-process measurements of
-// issue 11, the same bytes on every run (a fixed seed): price-list
+// Command gen writes the large inputs of the whole-process measurements in
+// the README's Speed section, the same bytes on every run (a fixed seed): price-list
 // description lines for examples/skuparse, and a Select Plus purchase
 // history for examples/selectplus.
 //
