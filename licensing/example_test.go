@@ -30,6 +30,30 @@ func Example() {
 	// SA-20: 42.5 points (product=Office Professional Plus, offering=LicenseSA, quantity=10, licensePoints=2, saMonths=27, license=20, sa=22.5)
 }
 
+// A loop over many order lines that needs only the figures counts each
+// with Count: Points' arithmetic and checks, without its explanation.
+func ExampleLine_Count() {
+	catalog := licensing.DefaultCatalog()
+	var total licensing.Points
+	for _, name := range []string{"office professional plus", "outlook", "skype for business"} {
+		p, err := catalog.Lookup(licensing.SelectPlus, name)
+		if err != nil {
+			log.Fatal(err)
+		}
+		_, _, pts, err := licensing.Line{Product: p, Offering: licensing.LicenseSA, Quantity: 100, SAMonths: 36}.Count()
+		if err != nil {
+			log.Fatal(err)
+		}
+		total = total.Add(pts)
+	}
+	fmt.Println(total)
+	_, _, _, err := licensing.Line{Product: licensing.Product{Name: "Outlook"}, Offering: licensing.License, Quantity: 1}.Count()
+	fmt.Println(errors.Is(err, licensing.ErrInvalidOrder))
+	// Output:
+	// 1000
+	// true
+}
+
 // Users write pools the way their guide does.
 func ExampleParsePool() {
 	for _, s := range []string{"Servers", "the server pool", "server pool", "Application"} {
