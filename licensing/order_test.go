@@ -120,6 +120,10 @@ func TestLinePointsModel(t *testing.T) {
 		if rat(lp.Total).Cmp(want) != 0 || lp.License.Add(lp.SA) != lp.Total {
 			t.Fatalf("Points = %+v, model %v", lp, want)
 		}
+		if license, sa, total, err := (licensing.Line{Product: p, Offering: o, Quantity: q, SAMonths: m}).Count(); err != nil ||
+			rat(total).Cmp(want) != 0 || license.Add(sa) != total {
+			t.Fatalf("Count = %v + %v = %v, %v; model %v", license, sa, total, err, want)
+		}
 		if o == licensing.LicenseSA && m > 0 && p.Points.Sign() > 0 && !(lp.Total.Cmp(lp.License) > 0) {
 			t.Fatalf("L&SA %v does not exceed its license %v", lp.Total, lp.License)
 		}

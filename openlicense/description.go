@@ -93,16 +93,14 @@ func retiredASCII(s string) (int, bool) {
 	return -1, true
 }
 
-// retiredToken reports whether the ASCII word w is a 5.0 type's token,
-// ignoring case, as retired finds it: VUP, PUP, CUP or UA.
+// retiredToken reports whether the ASCII word w is the token of one of
+// retiredTypes, ignoring case, as retired finds it, without building the
+// refusal: the lengths are compared first, so most words cost no more.
 func retiredToken(w string) bool {
-	lc := func(c byte) byte { return c | 0x20 } // a letter's lower case; no other byte of w can match
-	switch len(w) {
-	case 2:
-		return lc(w[0]) == 'u' && lc(w[1]) == 'a'
-	case 3:
-		first := lc(w[0])
-		return (first == 'v' || first == 'p' || first == 'c') && lc(w[1]) == 'u' && lc(w[2]) == 'p'
+	for _, r := range retiredTypes {
+		if len(w) == len(r.token) && strings.EqualFold(w, r.token) {
+			return true
+		}
 	}
 	return false
 }
