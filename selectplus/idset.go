@@ -83,12 +83,6 @@ func (s *idSet) lookup(id string) (idSlot, bool) {
 	return at, found
 }
 
-// has reports whether id is recorded.
-func (s *idSet) has(id string) bool {
-	_, found := s.lookup(id)
-	return found
-}
-
 // add records id and reports whether it is new.
 func (s *idSet) add(id string) bool {
 	at, found := s.lookup(id)

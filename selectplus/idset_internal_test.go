@@ -94,3 +94,9 @@ func benchAdd(b *testing.B, add func(ids []string)) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(ids)), "ns/id")
 }
+
+// has reports whether id is recorded, as the ledger's look-up finds it.
+func (s *idSet) has(id string) bool {
+	_, found := s.lookup(id)
+	return found
+}
