@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vlrules/vlrules/licensing/sku"
 	"github.com/vlrules/vlrules/openlicense"
@@ -156,6 +157,42 @@ func BenchmarkParse(b *testing.B) {
 			b.ReportMetric(float64(after.Mallocs-before.Mallocs)/n, "allocs/desc")
 		})
 	}
+}
+
+// BenchmarkParseRatio measures the plain parse and the combined parser
+// against the one-pass floor in alternation, a pass over the corpus each
+// in turn, so that the ratios the targets name (plain ≤ 1.5× the
+// floor, combined ≤ 1.3× plain) do not depend on how fast the machine
+// was in the second each ran alone: on a shared machine whose speed
+// drifts, BenchmarkParse's separate runs can differ by a fifth.
+//
+//	go test ./licensing/sku -run '^$' -bench ParseRatio -count 5
+func BenchmarkParseRatio(b *testing.B) {
+	var into sku.Description
+	var plain, combinedTime, floor time.Duration
+	ops := 0
+	for b.Loop() {
+		t0 := time.Now()
+		for _, s := range benchCorpus {
+			sinkInt = floorScan(s)
+		}
+		t1 := time.Now()
+		for _, s := range benchCorpus {
+			sinkErr = testReader.ParseInto(s, &into)
+		}
+		t2 := time.Now()
+		for _, s := range benchCorpus {
+			sinkErr = combined.ParseInto(s, &into)
+		}
+		t3 := time.Now()
+		floor, plain, combinedTime = floor+t1.Sub(t0), plain+t2.Sub(t1), combinedTime+t3.Sub(t2)
+		ops++
+	}
+	n := float64(ops * len(benchCorpus))
+	b.ReportMetric(float64(plain.Nanoseconds())/n, "plain-ns/desc")
+	b.ReportMetric(float64(floor.Nanoseconds())/n, "floor-ns/desc")
+	b.ReportMetric(float64(plain)/float64(floor), "plain/floor")
+	b.ReportMetric(float64(combinedTime)/float64(plain), "combined/plain")
 }
 
 // The corpus has every style in its share, and each description parses.
