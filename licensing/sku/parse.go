@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"math/bits"
 	"sort"
 
 	"slices"
@@ -321,11 +320,11 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 	unknownBuf := d.Unknown[:0]
 	*d = Description{Input: s}
 	var stack [maxStackTokens]span
-	spans, ascii, anyYields, need := r.tokenize(s, stack[:0])
+	spans, ascii := r.tokenize(s, stack[:0])
 	if len(spans) == 0 {
 		return &ParseError{Input: s, Offset: 0, Err: fmt.Errorf("%w: empty", ErrUnreadable)}
 	}
-	anyYields = r.matchAll(s, spans, need) || anyYields
+	anyYields := r.matchAll(s, spans)
 	// The truncated last word of a 40-character description.
 	if last := &spans[len(spans)-1]; !last.skip && last.n == 0 && isCut(s, ascii) {
 		r.matchPrefix(s, last)
@@ -525,42 +524,32 @@ func equalFold(w, key string) bool {
 	return true
 }
 
-// matchAll reads each token tokenize did not read and marked in need (bit
-// k for token k; bit 63 for every token from the 63rd on), with the
-// tokens after it that a phrase or a pattern covers, and reports whether
-// one is a yielding word.
-func (r *Reader) matchAll(s string, spans []span, need uint64) (anyYields bool) {
-	for m := need; m != 0; m &= m - 1 {
-		i := bits.TrailingZeros64(m)
-		if i == 63 {
-			for ; i < len(spans); i++ {
-				anyYields = r.match(s, spans, i) || anyYields
-			}
-			break
+// matchAll reads each token tokenize did not read, with the tokens after
+// it that a phrase or a pattern covers, and reports whether a token is
+// read as a yielding word.
+func (r *Reader) matchAll(s string, spans []span) bool {
+	var flags valueFlags
+	for i := range spans {
+		if sp := &spans[i]; sp.n == 0 && !sp.skip {
+			r.match(s, spans, i)
 		}
-		if i < len(spans) {
-			anyYields = r.match(s, spans, i) || anyYields
-		}
+		flags |= spans[i].v.flags
 	}
-	return anyYields
+	return flags&yields != 0
 }
 
-// match reads token i, unless tokenize read it or a match covers it, with
-// the tokens after it that a phrase or a pattern covers, and reports
-// whether it is a yielding word.
-func (r *Reader) match(s string, spans []span, i int) bool {
+// match reads token i, which tokenize did not read, with the tokens after
+// it that a phrase or a pattern covers.
+func (r *Reader) match(s string, spans []span, i int) {
 	sp := &spans[i]
-	if sp.n != 0 || sp.skip { // read by tokenize, or covered
-		return false
-	}
 	if sp.entry != 0 {
 		e := &r.entries[sp.entry-1]
 		if matchPhrase(e, spans, i) > 0 {
-			return false
+			return
 		}
 		if e.hasSingle {
 			sp.v, sp.n = e.single, 1
-			return e.single.is(yields)
+			return
 		}
 	}
 	if c := s[sp.start]; c-'0' <= 9 || acquisitionFirst[c] {
@@ -568,7 +557,6 @@ func (r *Reader) match(s string, spans []span, i int) bool {
 			take(spans, i, n, v)
 		}
 	}
-	return false
 }
 
 // matchPhrase reads the phrase of e, longest first, that the tokens from

@@ -111,13 +111,11 @@ func scanMask(s string, mask *sepMask) (ascii bool) {
 // tokenize splits s at white space, commas and U+00A0, looks each token
 // up in the vocabulary, and appends the tokens to spans, each read as the
 // word's own spelling when the word starts no phrase (a match covering it
-// later undoes that). It reports whether s is ASCII, whether a token read
-// is a yielding word, and the tokens matchAll must read (see there).
-func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bool, need uint64) {
+// later undoes that). It reports whether s is ASCII.
+func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii bool) {
 	n := len(s)
 	if n > maxMaskBytes || n < 8 || r.sameWords {
-		spans, anyYields = r.tokenizeLong(s, spans)
-		return spans, n <= maxMaskBytes && isASCII(s), anyYields, ^uint64(0)
+		return r.tokenizeLong(s, spans), n <= maxMaskBytes && isASCII(s)
 	}
 	var mask sepMask
 	ascii = scanMask(s, &mask)
@@ -138,11 +136,7 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 		spans = slices.Grow(spans, tokens)
 	}
 	spans = spans[:k0+tokens]
-	// read, inlined, with the probes fixed at two (see fill); each token
-	// that matchAll must read, because its word starts a phrase or may be
-	// a number, has its bit in need (bit 63 for those from the 63rd on).
-	slots, keys, shift, seed := r.slots, r.keys, r.shift&63, r.seed
-	var flags valueFlags
+	// The tokens' bytes first, from the masks' set bits.
 	cs, ce, bs, be := 0, 0, starts[0], ends[0]
 	for k := k0; k < len(spans); k++ {
 		for bs == 0 {
@@ -153,8 +147,15 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 			ce++
 			be = ends[ce]
 		}
-		start, end := cs<<6+bits.TrailingZeros64(bs), ce<<6+bits.TrailingZeros64(be)
+		spans[k].start, spans[k].end = int32(cs<<6+bits.TrailingZeros64(bs)), int32(ce<<6+bits.TrailingZeros64(be))
 		bs, be = bs&(bs-1), be&(be-1)
+	}
+	// Then each is looked up, as read does, with the probes fixed at two
+	// (see fill), in a loop that keeps little in registers.
+	slots, keys, shift, seed := r.slots, r.keys, r.shift&63, r.seed
+	for k := k0; k < len(spans); k++ {
+		sp := &spans[k]
+		start, end := int(sp.start), int(sp.end)
 		size := end - start
 		var x0, x1 uint64
 		if start+8 <= n {
@@ -162,8 +163,9 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 		} else {
 			x0 = load8(s, n-8) >> ((start - (n - 8)) * 8 & 63)
 		}
-		x0 &= lengthMask[min(size, 8)]
-		if size > 8 {
+		if size < 8 {
+			x0 &= lengthMask[size&7]
+		} else if size > 8 {
 			x1 = load8(s, end-8)
 		}
 		h := ((x0 | fold8) ^ bits.RotateLeft64(x1|fold8, 29) ^ uint64(size) ^ seed) * 0x9e3779b97f4a7c15
@@ -178,20 +180,26 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 		}
 		key := &keys[id]
 		if (x0^key.x0)&^key.case0|(x1^key.x1)&^key.case1|uint64(key.n^uint16(size)) != 0 {
-			id = 0
+			key = &keys[0]
 		}
-		if size > 16 && id != 0 && !equalFold(s[start:end], r.entries[id-1].key) {
-			id = 0 // no other key has the same words and length
-		}
-		key = &keys[id]
-		sp := &spans[k]
-		sp.start, sp.end, sp.entry, sp.v, sp.n = int32(start), int32(end), int32(id), key.v, key.n1
-		flags |= key.v.flags
-		if key.phrases || key.n1 == 0 && patternFirst[s[start]] {
-			need |= 1 << min(k-k0, 63)
+		sp.v, sp.n = key.v, key.n1
+		sp.entry = int32(id)
+		if key == &keys[0] {
+			sp.entry = 0
+		} else if size > 16 {
+			r.readLong(s, sp)
 		}
 	}
-	return spans, ascii, flags&yields != 0, need
+	return spans, ascii
+}
+
+// readLong reads a token longer than 16 bytes that tokenize found a key
+// for by its first and last eight bytes and its length: it is that key
+// only if equalFold says so too, as no other key has the same words.
+func (r *Reader) readLong(s string, sp *span) {
+	if !equalFold(s[sp.start:sp.end], r.entries[sp.entry-1].key) {
+		sp.entry, sp.v, sp.n = 0, tokenValue{}, 0
+	}
 }
 
 // isASCII reports whether s is ASCII.
@@ -204,24 +212,12 @@ func isASCII(s string) bool {
 	return true
 }
 
-// patternFirst holds the bytes a number or an acquisition prefix starts
-// with: the words pattern may read.
-var patternFirst = func() (t [256]bool) {
-	for c := '0'; c <= '9'; c++ {
-		t[c] = true
-	}
-	for c := range t {
-		t[c] = t[c] || acquisitionFirst[c]
-	}
-	return t
-}()
-
 // lengthMask keeps the first n bytes of a word, for n up to 8.
 var lengthMask = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
 
 // tokenizeLong is tokenize for a description too long for the mask, a
 // byte at a time.
-func (r *Reader) tokenizeLong(s string, spans []span) (_ []span, anyYields bool) {
+func (r *Reader) tokenizeLong(s string, spans []span) []span {
 	i, n := 0, len(s)
 	for {
 		for i < n { // separators
@@ -232,7 +228,7 @@ func (r *Reader) tokenizeLong(s string, spans []span) (_ []span, anyYields bool)
 			i += int(c)
 		}
 		if i >= n {
-			return spans, anyYields
+			return spans
 		}
 		start := i
 		for i < n { // a token
@@ -242,18 +238,16 @@ func (r *Reader) tokenizeLong(s string, spans []span) (_ []span, anyYields bool)
 			i++
 		}
 		spans = append(spans, span{start: int32(start), end: int32(i)})
-		anyYields = r.read(s, &spans[len(spans)-1])&yields != 0 || anyYields
+		r.read(s, &spans[len(spans)-1])
 	}
 }
 
 // read looks the token sp up in the vocabulary and reads it as the word's
-// own spelling when the word starts no phrase. It returns the flags of the
-// value read.
-func (r *Reader) read(s string, sp *span) valueFlags {
+// own spelling when the word starts no phrase.
+func (r *Reader) read(s string, sp *span) {
 	id := r.lookup(s[sp.start:sp.end])
 	k := &r.keys[id]
 	sp.entry, sp.v, sp.n = id, k.v, k.n1
-	return k.v.flags
 }
 
 // wordsOf returns the first and last eight bytes of w; a word of eight
@@ -295,7 +289,6 @@ type key struct {
 	case0, case1 uint64
 	n            uint16 // the length, modulo 1<<16: longer keys are compared with equalFold
 	n1           int8
-	phrases      bool // the key starts a phrase
 	v            tokenValue
 }
 
@@ -376,7 +369,6 @@ func (r *Reader) buildSlots() {
 		if e.hasSingle && len(e.phrases) == 0 {
 			r.keys[i+1].v, r.keys[i+1].n1 = e.single, 1
 		}
-		r.keys[i+1].phrases = len(e.phrases) > 0
 	}
 	if len(r.keys) > 1<<16 {
 		r.sameWords = true // more keys than a slot can index: compare each
