@@ -245,25 +245,25 @@ func Format(d Description, style Style) (string, error) { return defaultReader.F
 
 // rule returns the reading rule of program p, if the reader has one.
 func (r *Reader) rule(p licensing.Program) (ProgramRule, bool) {
-	pr, _, ok := r.ruleGroup(p)
-	return pr, ok
+	if i := r.ruleIndex(p); i >= 0 {
+		return r.programs[i], true
+	}
+	return ProgramRule{}, false
 }
 
-// ruleGroup returns the reading rule of program p and the index of the
-// rules it came with, if the reader has one.
-func (r *Reader) ruleGroup(p licensing.Program) (ProgramRule, int, bool) {
+// ruleIndex returns the index in r.programs of the reading rule of program
+// p, or -1 when the reader has none.
+func (r *Reader) ruleIndex(p licensing.Program) int {
 	if int(p) < len(r.ruleAt) {
-		if i := r.ruleAt[p]; i >= 0 {
-			return r.programs[i], r.groups[i], true
-		}
+		return int(r.ruleAt[p])
 	}
-	return ProgramRule{}, 0, false
+	return -1
 }
 
 // beats reports whether program p's token wins over program q's.
 func (r *Reader) beats(p, q licensing.Program) bool {
-	pr, ok := r.rule(p)
-	return ok && slices.Contains(pr.Beats, q)
+	i := r.ruleIndex(p)
+	return i >= 0 && slices.Contains(r.programs[i].Beats, q)
 }
 
 // span is a token of the input: its bytes, the vocabulary's entry for it
@@ -320,11 +320,11 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 	unknownBuf := d.Unknown[:0]
 	*d = Description{Input: s}
 	var stack [maxStackTokens]span
-	spans, ascii := r.tokenize(s, stack[:0])
+	spans, ascii, anyYields := r.tokenize(s, stack[:0])
 	if len(spans) == 0 {
 		return &ParseError{Input: s, Offset: 0, Err: fmt.Errorf("%w: empty", ErrUnreadable)}
 	}
-	anyYields := r.matchAll(s, spans)
+	anyYields = r.matchAll(s, spans) || anyYields
 	// The truncated last word of a 40-character description.
 	if last := &spans[len(spans)-1]; !last.skip && last.n == 0 && isCut(s, ascii) {
 		r.matchPrefix(s, last)
@@ -341,14 +341,14 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 	// "Microsoft", up to the first token that ends it.
 	i := 0
 	distributor := false
-	var markers styleMarks
+	var fill filling
 	for i < len(spans) {
 		sp := &spans[i]
 		if sp.n > 0 && sp.v.field == FieldCoverage && i == 0 {
 			distributor = true
-			r.apply(d, s, sp, &markers)
+			fill.apply(r, s, sp)
 		} else if sp.n > 0 && sp.v.field == FieldQualifier && Qualifiers(1)<<sp.v.code == VendorName && !nextIsDigit(s, spans, i) {
-			r.apply(d, s, sp, &markers)
+			fill.apply(r, s, sp)
 		} else {
 			break
 		}
@@ -363,6 +363,7 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 		if i < len(spans) {
 			off = int(spans[i].start)
 		}
+		fill.write(d, s)
 		return &ParseError{Input: s, Offset: off, Err: fmt.Errorf("%w: no product", ErrUnreadable)}
 	}
 	d.Product = joinSpans(s, spans[productStart:i])
@@ -382,7 +383,7 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 			i++
 			continue
 		}
-		if ok, err := r.apply(d, s, sp, &markers); !ok {
+		if ok, err := fill.apply(r, s, sp); !ok {
 			if err != nil && rangeErr == nil {
 				rangeErr = &ParseError{Input: s, Offset: int(sp.start), Err: err}
 			}
@@ -393,6 +394,7 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 		}
 		i += n
 	}
+	fill.write(d, s)
 	d.Unknown = unknownBuf // empty, and nil unless d had an array to reuse
 	if unknown > 0 {
 		if cap(d.Unknown) < unknown {
@@ -402,8 +404,9 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 			d.Unknown = append(d.Unknown, Token{Text: s[sp.start:sp.end], Offset: int(sp.start)})
 		}
 	}
-	pr, group, own := r.ruleGroup(d.Program)
-	if rangeErr != nil && group > 0 {
+	ri := r.ruleIndex(d.Program)
+	own := ri >= 0
+	if rangeErr != nil && own && r.groups[ri] > 0 {
 		// Out of range: read as the first rules' reader reads it, which
 		// does not know this program's rules.
 		if r.first != nil {
@@ -413,9 +416,9 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 		own = false
 	}
 	if own && d.Offering == 0 {
-		d.Offering = pr.Offering // an Open License row with no offering is a License
+		d.Offering = r.programs[ri].Offering // an Open License row with no offering is a License
 	}
-	d.Style = styleOf(s, distributor, markers)
+	d.Style = styleOf(s, distributor, fill.markers)
 	switch {
 	case rangeErr != nil:
 		return rangeErr
@@ -429,8 +432,8 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 	case !r.checks:
 		return nil
 	case own:
-		if pr.Check != nil {
-			return pr.Check(*d)
+		if check := r.programs[ri].Check; check != nil {
+			return check(*d)
 		}
 		return nil
 	case r.anyRead:
@@ -525,38 +528,49 @@ func equalFold(w, key string) bool {
 }
 
 // matchAll reads each token tokenize did not read, with the tokens after
-// it that a phrase or a pattern covers, and reports whether a token is
-// read as a yielding word.
-func (r *Reader) matchAll(s string, spans []span) bool {
-	var flags valueFlags
+// it that a phrase or a pattern covers, and reports whether one is read
+// as a yielding word. A token tokenize did not read is matched when its
+// word has an entry (it starts a phrase, or follows a phrase's first
+// word) or may be a number or an acquisition year.
+func (r *Reader) matchAll(s string, spans []span) (anyYields bool) {
 	for i := range spans {
-		if sp := &spans[i]; sp.n == 0 && !sp.skip {
-			r.match(s, spans, i)
+		if sp := &spans[i]; sp.n == 0 && !sp.skip && (sp.entry != 0 || patternFirst[s[sp.start]]) {
+			anyYields = r.match(s, spans, i) || anyYields
 		}
-		flags |= spans[i].v.flags
 	}
-	return flags&yields != 0
+	return anyYields
 }
 
+// patternFirst holds the bytes a number or an acquisition prefix starts
+// with: the words pattern may read.
+var patternFirst = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= '0' && c <= '9' || acquisitionFirst[c]
+	}
+	return t
+}()
+
 // match reads token i, which tokenize did not read, with the tokens after
-// it that a phrase or a pattern covers.
-func (r *Reader) match(s string, spans []span, i int) {
+// it that a phrase or a pattern covers, and reports whether it is read as
+// a yielding word.
+func (r *Reader) match(s string, spans []span, i int) bool {
 	sp := &spans[i]
 	if sp.entry != 0 {
 		e := &r.entries[sp.entry-1]
 		if matchPhrase(e, spans, i) > 0 {
-			return
+			return false
 		}
 		if e.hasSingle {
 			sp.v, sp.n = e.single, 1
-			return
+			return e.single.is(yields)
 		}
 	}
-	if c := s[sp.start]; c-'0' <= 9 || acquisitionFirst[c] {
+	if patternFirst[s[sp.start]] {
 		if v, n, ok := pattern(s, spans, i, s[sp.start:sp.end]); ok {
 			take(spans, i, n, v)
 		}
 	}
+	return false
 }
 
 // matchPhrase reads the phrase of e, longest first, that the tokens from
@@ -660,7 +674,7 @@ func unitFold(w, u string) bool {
 
 // Pseudo-fields the patterns fill.
 const (
-	fieldVersion = 100 + iota // untyped: not values of Field
+	fieldVersion = FieldQualifier + 1 + iota // not values of Field
 	fieldPack
 	fieldCores
 )
@@ -734,98 +748,99 @@ func nextIsDigit(s string, spans []span, i int) bool {
 // (bit 0 for the tokens every style uses).
 type styleMarks uint8
 
+// A filling holds the fields a description's tokens fill, by field, until
+// ParseInto writes them to the Description: filling one is a few stores at
+// the field's index, so that reading a token does not branch on its field.
+// Bit f of set is field f (or pseudo-field) filled; bit qualifierBit+code
+// is a qualifier. Every field's value is nonzero once filled (a row's
+// value is a valid enum value or a count from 1), so set says what the
+// Description's zero values say.
+type filling struct {
+	set     uint64
+	code    [fieldSlots]uint8
+	num     [fieldSlots]int32
+	at      [fieldSlots]int32 // byte offset + 1 of the field's first token
+	end     [fieldSlots]int32 // byte offset of the end of the field's token
+	markers styleMarks
+}
+
+const (
+	fieldSlots   = 16 // fields and pseudo-fields, by number
+	qualifierBit = 32 // the bit of set of qualifier code 0
+)
+
 // apply fills the field of the match sp. It reports false, changing
 // nothing, when the field is already filled or the value is out of range.
-func (r *Reader) apply(d *Description, s string, sp *span, markers *styleMarks) (bool, error) {
+func (f *filling) apply(r *Reader, s string, sp *span) (bool, error) {
 	v := sp.v
-	switch v.field {
-	case FieldLanguage:
-		if d.Language != "" {
-			return false, nil
-		}
-		d.Language = languageCodes[v.code]
-		if v.code == 0 {
-			d.Language = s[sp.start:sp.end]
-		}
-	case FieldOffering:
-		if d.Offering != 0 {
-			return false, nil
-		}
-		d.Offering = licensing.Offering(v.code)
-	case FieldProgram:
-		switch p := licensing.Program(v.code); {
-		case d.Program == 0, r.beats(p, d.Program):
-			d.Program = p // a later token that beats the first wins (OVS over OLV)
-		case r.beats(d.Program, p):
-		default:
-			return false, nil
-		}
-	case FieldLevel:
-		if d.Level != 0 {
-			return false, nil
-		}
-		d.Level = licensing.Level(v.code)
-	case FieldCoverage:
-		if d.CoverageYears != 0 {
-			return false, nil
-		}
-		if v.is(unspelled) {
-			return false, licensing.Refuse("SKU-05", ErrOutOfRange, "coverage %q: the vocabulary spells no %d-year coverage", s[sp.start:sp.end], v.num)
-		}
-		d.CoverageYears = int(v.num)
-	case FieldAcquired:
-		if d.AcquiredYear != 0 {
-			return false, nil
-		}
-		if v.is(unspelled) {
-			return false, licensing.Refuse("SKU-06", ErrOutOfRange, "acquisition year %d: the vocabulary spells no Y%d", v.num, v.num)
-		}
-		d.AcquiredYear = int(v.num)
-	case FieldScope:
-		if d.Scope != 0 {
-			return false, nil
-		}
-		d.Scope = Scope(v.code)
-	case FieldLicenseModel:
-		if d.LicenseModel != 0 {
-			return false, nil
-		}
-		d.LicenseModel = LicenseModel(v.code)
-		d.Processors = int(v.num) // "2Proc" counts processors, not a pack
-	case FieldSegment:
-		if d.Segment != 0 {
-			return false, nil
-		}
-		d.Segment = licensing.Segment(v.code)
-	case FieldQualifier:
-		q := Qualifiers(1) << v.code
-		if d.Qualifiers.Has(q) {
-			return false, nil
-		}
-		d.Qualifiers |= q
-	case fieldVersion:
-		if d.Version != "" {
-			return false, nil
-		}
-		d.Version = s[sp.start:sp.end]
-	case fieldPack:
-		if d.PackSize != 0 {
-			return false, nil
-		}
-		d.PackSize = int(v.num)
-	case fieldCores:
-		if d.Cores != 0 {
-			return false, nil
-		}
-		d.Cores = int(v.num)
+	i := v.field & (fieldSlots - 1)
+	pos := uint(i)
+	if i == FieldQualifier {
+		pos = qualifierBit + uint(v.code&15)
+	}
+	bit := uint64(1) << pos
+	if f.set&bit != 0 || v.flags&unspelled != 0 {
+		return f.applyAgain(r, s, sp, bit)
+	}
+	f.set |= bit
+	f.code[i], f.num[i], f.end[i] = v.code, v.num, sp.end
+	if f.at[i] == 0 { // a qualifier's is the first qualifier's
+		f.at[i] = sp.start + 1
+	}
+	f.markers |= 1 << (v.style & 7)
+	return true, nil
+}
+
+// applyAgain applies a token whose field is filled, or a year the
+// vocabulary does not spell (SKU-05, SKU-06); bit is the field's in set.
+// Only a program token that beats the one read (OVS over OLV) fills a
+// filled field.
+func (f *filling) applyAgain(r *Reader, s string, sp *span, bit uint64) (bool, error) {
+	v := sp.v
+	switch {
+	case f.set&bit == 0 && v.field == FieldCoverage:
+		return false, licensing.Refuse("SKU-05", ErrOutOfRange, "coverage %q: the vocabulary spells no %d-year coverage", s[sp.start:sp.end], v.num)
+	case f.set&bit == 0 && v.field == FieldAcquired:
+		return false, licensing.Refuse("SKU-06", ErrOutOfRange, "acquisition year %d: the vocabulary spells no Y%d", v.num, v.num)
+	case f.set&bit == 0 || v.field != FieldProgram:
+		return false, nil
+	}
+	switch p, read := licensing.Program(v.code), licensing.Program(f.code[FieldProgram]); {
+	case r.beats(p, read):
+		f.code[FieldProgram] = v.code // a later token that beats the first wins (OVS over OLV)
+	case r.beats(read, p):
 	default:
 		return false, nil
 	}
-	if v.field <= FieldQualifier && d.at[v.field] == 0 {
-		d.at[v.field] = sp.start + 1
-	}
-	*markers |= 1 << (v.style & 7)
+	f.markers |= 1 << (v.style & 7)
 	return true, nil
+}
+
+// write writes the fields filled to d.
+func (f *filling) write(d *Description, s string) {
+	if f.set&(1<<FieldLanguage) != 0 {
+		if c := f.code[FieldLanguage]; c != 0 {
+			d.Language = languageCodes[c]
+		} else {
+			d.Language = s[f.at[FieldLanguage]-1 : f.end[FieldLanguage]] // as written
+		}
+	}
+	if f.set&(1<<fieldVersion) != 0 {
+		d.Version = s[f.at[fieldVersion]-1 : f.end[fieldVersion]]
+	}
+	d.Offering = licensing.Offering(f.code[FieldOffering])
+	d.Program = licensing.Program(f.code[FieldProgram])
+	d.Level = licensing.Level(f.code[FieldLevel])
+	d.CoverageYears = int(f.num[FieldCoverage])
+	d.AcquiredYear = int(f.num[FieldAcquired])
+	d.Scope = Scope(f.code[FieldScope])
+	d.LicenseModel = LicenseModel(f.code[FieldLicenseModel])
+	d.Processors = int(f.num[FieldLicenseModel]) // "2Proc" counts processors, not a pack
+	d.Segment = licensing.Segment(f.code[FieldSegment])
+	d.Qualifiers = Qualifiers(f.set >> qualifierBit)
+	d.PackSize = int(f.num[fieldPack])
+	d.Cores = int(f.num[fieldCores])
+	copy(d.at[:], f.at[:])
 }
 
 // joinSpans returns the words of spans joined by single spaces: the input

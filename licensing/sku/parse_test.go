@@ -110,6 +110,39 @@ func TestParseDescriptionErrors(t *testing.T) {
 	}
 }
 
+// Where each field's token stood, and what a second token of a filled
+// field does: the first of several qualifiers gives the qualifiers'
+// offset; a program token that loses to the one read (OLV after OVS,
+// X-19) is absorbed, not unknown; a description with no product still
+// returns the fields read before the error.
+func TestFieldOffsetsAndSecondTokens(t *testing.T) {
+	in := "Office Qlfd OVS NL Annual OLV 2Lic"
+	d, err := testReader.Parse(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[sku.Field]string{sku.FieldQualifier: "Qlfd", sku.FieldProgram: "OVS", sku.FieldLevel: "NL"}
+	for f, tok := range want {
+		if at, ok := d.OffsetOf(f); !ok || at != strings.Index(in, tok) {
+			t.Errorf("Parse(%q).OffsetOf(%v) = %d, %v; want %d, the offset of %q", in, f, at, ok, strings.Index(in, tok), tok)
+		}
+	}
+	if d.Program != licensing.OpenValueSubscription || d.Qualifiers != sku.Qualified|sku.Annual || len(d.Unknown) != 0 || d.PackSize != 2 {
+		t.Errorf("Parse(%q) = %+v; want OVS, Qualified and Annual, a pack of 2, nothing unknown", in, d)
+	}
+	if _, ok := d.OffsetOf(sku.FieldScope); ok {
+		t.Errorf("Parse(%q): a scope offset, with no scope token", in)
+	}
+
+	d, err = testReader.Parse("3YR Microsoft OLV NL")
+	if !errors.Is(err, sku.ErrUnreadable) || d.CoverageYears != 3 || d.Qualifiers != sku.VendorName || d.Program != 0 {
+		t.Errorf("Parse(3YR Microsoft OLV NL) = %+v, %v; want no product, with the coverage and vendor read before it", d, err)
+	}
+	if at, ok := d.OffsetOf(sku.FieldQualifier); !ok || at != 4 {
+		t.Errorf("Parse(3YR Microsoft OLV NL).OffsetOf(qualifier) = %d, %v; want 4", at, ok)
+	}
+}
+
 // Parse recovers the fields of descriptions generated in every style, with
 // irregular spacing, case and commas, and keeps unknown words in order with
 // their offsets.

@@ -111,11 +111,13 @@ func scanMask(s string, mask *sepMask) (ascii bool) {
 // tokenize splits s at white space, commas and U+00A0, looks each token
 // up in the vocabulary, and appends the tokens to spans, each read as the
 // word's own spelling when the word starts no phrase (a match covering it
-// later undoes that). It reports whether s is ASCII.
-func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii bool) {
+// later undoes that). It reports whether s is ASCII, and whether a token
+// read is a yielding word.
+func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bool) {
 	n := len(s)
 	if n > maxMaskBytes || n < 8 || r.sameWords {
-		return r.tokenizeLong(s, spans), n <= maxMaskBytes && isASCII(s)
+		spans, anyYields = r.tokenizeLong(s, spans)
+		return spans, n <= maxMaskBytes && isASCII(s), anyYields
 	}
 	var mask sepMask
 	ascii = scanMask(s, &mask)
@@ -153,6 +155,7 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii bool) {
 	// Then each is looked up, as read does, with the probes fixed at two
 	// (see fill), in a loop that keeps little in registers.
 	slots, keys, shift, seed := r.slots, r.keys, r.shift&63, r.seed
+	var flags valueFlags
 	for k := k0; k < len(spans); k++ {
 		sp := &spans[k]
 		start, end := int(sp.start), int(sp.end)
@@ -180,26 +183,15 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii bool) {
 		}
 		key := &keys[id]
 		if (x0^key.x0)&^key.case0|(x1^key.x1)&^key.case1|uint64(key.n^uint16(size)) != 0 {
-			key = &keys[0]
+			id = 0
+		} else if size > 16 && !equalFold(s[start:end], r.entries[id-1].key) {
+			id = 0 // no other key has the same words and length
 		}
-		sp.v, sp.n = key.v, key.n1
-		sp.entry = int32(id)
-		if key == &keys[0] {
-			sp.entry = 0
-		} else if size > 16 {
-			r.readLong(s, sp)
-		}
+		key = &keys[id]
+		sp.v, sp.n, sp.entry = key.v, key.n1, int32(id)
+		flags |= key.v.flags
 	}
-	return spans, ascii
-}
-
-// readLong reads a token longer than 16 bytes that tokenize found a key
-// for by its first and last eight bytes and its length: it is that key
-// only if equalFold says so too, as no other key has the same words.
-func (r *Reader) readLong(s string, sp *span) {
-	if !equalFold(s[sp.start:sp.end], r.entries[sp.entry-1].key) {
-		sp.entry, sp.v, sp.n = 0, tokenValue{}, 0
-	}
+	return spans, ascii, flags&yields != 0
 }
 
 // isASCII reports whether s is ASCII.
@@ -217,7 +209,7 @@ var lengthMask = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 
 
 // tokenizeLong is tokenize for a description too long for the mask, a
 // byte at a time.
-func (r *Reader) tokenizeLong(s string, spans []span) []span {
+func (r *Reader) tokenizeLong(s string, spans []span) (_ []span, anyYields bool) {
 	i, n := 0, len(s)
 	for {
 		for i < n { // separators
@@ -228,7 +220,7 @@ func (r *Reader) tokenizeLong(s string, spans []span) []span {
 			i += int(c)
 		}
 		if i >= n {
-			return spans
+			return spans, anyYields
 		}
 		start := i
 		for i < n { // a token
@@ -238,16 +230,18 @@ func (r *Reader) tokenizeLong(s string, spans []span) []span {
 			i++
 		}
 		spans = append(spans, span{start: int32(start), end: int32(i)})
-		r.read(s, &spans[len(spans)-1])
+		anyYields = r.read(s, &spans[len(spans)-1])&yields != 0 || anyYields
 	}
 }
 
 // read looks the token sp up in the vocabulary and reads it as the word's
-// own spelling when the word starts no phrase.
-func (r *Reader) read(s string, sp *span) {
+// own spelling when the word starts no phrase. It returns the flags of the
+// value read.
+func (r *Reader) read(s string, sp *span) valueFlags {
 	id := r.lookup(s[sp.start:sp.end])
 	k := &r.keys[id]
 	sp.entry, sp.v, sp.n = id, k.v, k.n1
+	return k.v.flags
 }
 
 // wordsOf returns the first and last eight bytes of w; a word of eight

@@ -39,8 +39,11 @@ func TestScanAsLong(t *testing.T) {
 		"License)", "Microsoft®", "AcqY1", "2019", "Promo", "SQLSvrStdCore", "12345678", "123456789", "1234567890123456", "12345678901234567"}
 	rapid.Check(t, func(t *rapid.T) {
 		s := strings.Join(rapid.SliceOfN(rapid.OneOf(rapid.SampledFrom(parts), rapid.StringN(0, 4, 8)), 0, 80).Draw(t, "parts"), "")
-		got, ascii := defaultReader.tokenize(s, nil)
-		want := defaultReader.tokenizeLong(s, nil)
+		got, ascii, gotYields := defaultReader.tokenize(s, nil)
+		want, wantYields := defaultReader.tokenizeLong(s, nil)
+		if gotYields != wantYields {
+			t.Fatalf("%q: yields %v, want %v", s, gotYields, wantYields)
+		}
 		if len(got) != len(want) {
 			t.Fatalf("%q: %d tokens, want %d", s, len(got), len(want))
 		}
