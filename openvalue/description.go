@@ -73,6 +73,12 @@ func pairDetail(acquired, coverage int) string {
 	return formatPairDetail(acquired, coverage)
 }
 
+// formatPairDetail says which coverages an item acquired in a year may
+// have (SKU-09): one year, or the years left in the term when more than one
+// is.
 func formatPairDetail(acquired, coverage int) string {
-	return fmt.Sprintf("%dYR with Acq Y%d: an item acquired in year %d covers 1 or %d years", coverage, acquired, acquired, terms.years+1-acquired)
+	if left := terms.years + 1 - acquired; left > 1 {
+		return fmt.Sprintf("%dYR with Acq Y%d: an item acquired in year %d covers 1 or %d years", coverage, acquired, acquired, left)
+	}
+	return fmt.Sprintf("%dYR with Acq Y%d: an item acquired in year %d covers 1 year", coverage, acquired, acquired)
 }

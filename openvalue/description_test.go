@@ -3,6 +3,7 @@ package openvalue_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/vlrules/vlrules/licensing"
@@ -57,6 +58,11 @@ func TestValidPairs(t *testing.T) {
 		_, err := openvalue.ParseDescription(s)
 		if (err == nil) != valid[[2]int{acq, cov}] {
 			t.Fatalf("ParseDescription(%q): %v", s, err)
+		}
+		// The refusal names the coverages the year allows.
+		allowed := map[int]string{1: "covers 1 or 3 years", 2: "covers 1 or 2 years", 3: "covers 1 year:"}[acq]
+		if err != nil && !strings.Contains(err.Error(), allowed) {
+			t.Fatalf("ParseDescription(%q): %v; want it to say the item %s", s, err, strings.TrimSuffix(allowed, ":"))
 		}
 	})
 }

@@ -37,9 +37,13 @@ var (
 			}
 			if d.AcquiredYear != 0 && d.CoverageYears != 0 && !openvalue.ValidPair(d.AcquiredYear, d.CoverageYears) {
 				at, _ := d.OffsetOf(sku.FieldCoverage)
+				covers := fmt.Sprintf("1 or %d years", 3+1-d.AcquiredYear)
+				if d.AcquiredYear == 3 {
+					covers = "1 year"
+				}
 				return d, &sku.ParseError{Input: s, Offset: at,
 					Err: licensing.Refuse("SKU-09", sku.ErrInvalidCombination,
-						"%dYR with Acq Y%d: an item acquired in year %d covers 1 or %d years", d.CoverageYears, d.AcquiredYear, d.AcquiredYear, 3+1-d.AcquiredYear)}
+						"%dYR with Acq Y%d: an item acquired in year %d covers %s", d.CoverageYears, d.AcquiredYear, d.AcquiredYear, covers)}
 			}
 			return d, nil
 		}),
