@@ -1,10 +1,10 @@
 package sku
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"math"
-	"sort"
 
 	"slices"
 	"strings"
@@ -721,13 +721,17 @@ func isVersion(w string, digits int) bool {
 // matchPrefix reads the cut last word of a 40-character description as the
 // one spelling it begins, if exactly one value fits.
 func (r *Reader) matchPrefix(s string, sp *span) {
-	word := strings.ToLower(s[sp.start:sp.end])
+	word := s[sp.start:sp.end] // compared lower-cased by lc, byte by byte
+	if !isASCII(word) {
+		word = strings.ToLower(word) // as the spellings were
+	}
 	if len(word) < 3 {
 		return
 	}
 	var found tokenValue
 	n := 0
-	for i := sort.SearchStrings(r.singles, word); i < len(r.singles) && strings.HasPrefix(r.singles[i], word); i++ {
+	i, _ := slices.BinarySearchFunc(r.singles, word, compareLower)
+	for ; i < len(r.singles) && len(r.singles[i]) >= len(word) && equalFold(word, r.singles[i][:len(word)]); i++ {
 		if e := r.words[r.singles[i]]; n == 0 || e.single != found {
 			found = e.single
 			n++
@@ -736,6 +740,17 @@ func (r *Reader) matchPrefix(s string, sp *span) {
 	if n == 1 {
 		sp.v, sp.n = found, 1
 	}
+}
+
+// compareLower compares a lower-case key with w lower-cased by lc, as
+// strings.Compare would compare them, without lower-casing w into memory.
+func compareLower(key, w string) int {
+	for i := 0; i < len(key) && i < len(w); i++ {
+		if c, d := key[i], lc(w[i]); c != d {
+			return cmp.Compare(c, d)
+		}
+	}
+	return cmp.Compare(len(key), len(w))
 }
 
 // nextIsDigit reports whether the token after i starts with a digit, as in
