@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -767,9 +766,10 @@ type styleMarks uint8
 // ParseInto writes them to the Description: filling one is a few stores at
 // the field's index, so that reading a token does not branch on its field.
 // Bit f of set is field f (or pseudo-field) filled; bit qualifierBit+code
-// is a qualifier. Every field's value is nonzero once filled (a row's
-// value is a valid enum value or a count from 1), so set says what the
-// Description's zero values say.
+// is a qualifier. The Description field a filled field writes is nonzero
+// (an enum value, or a count from 1 in num; a language as written has code
+// 0 and is written from its offsets), so set says what the Description's
+// zero values say.
 type filling struct {
 	set     uint64
 	code    [fieldSlots]uint8
@@ -784,8 +784,20 @@ const (
 	qualifierBit = 32 // the bit of set of qualifier code 0
 )
 
+// apply indexes the arrays by field, and set by qualifier code, with
+// masks, so these must hold: every field and pseudo-field has a slot, and
+// every bit of Qualifiers a bit of set from qualifierBit. A constant that
+// overflows uint is a compile-time error.
+const (
+	_ = uint(fieldSlots - 1 - fieldCores)
+	_ = uint(64 - qualifierBit - 16) // Qualifiers is a uint16 (TestFillingFits checks the names fit it)
+)
+
 // apply fills the field of the match sp. It reports false, changing
-// nothing, when the field is already filled or the value is out of range.
+// nothing, when the field is already filled or the value is out of range,
+// except for a program token whose program beats the one read, or is
+// beaten by it (OVS and OLV): that token reports true, whether it fills
+// the field or is absorbed by the first (see applyAgain).
 func (f *filling) apply(r *Reader, s string, sp *span) (bool, error) {
 	v := sp.v
 	i := v.field & (fieldSlots - 1)

@@ -204,8 +204,8 @@ func isASCII(s string) bool {
 	return true
 }
 
-// lengthMask keeps the first n bytes of a word, for n up to 8.
-var lengthMask = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
+// lengthMask keeps the first n bytes of a word, for n below 8.
+var lengthMask = [8]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff}
 
 // tokenizeLong is tokenize for a description too long for the mask, a
 // byte at a time.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"pgregory.net/rapid"
 )
@@ -142,4 +143,13 @@ func enumMust(r *Reader, err error) *Reader {
 		panic(err)
 	}
 	return r
+}
+
+// A filling holds every qualifier: apply keeps a qualifier's code to its
+// low four bits, which the sixteen bits of Qualifiers need, and every
+// qualifier the vocabulary may name has a bit of Qualifiers.
+func TestFillingFits(t *testing.T) {
+	if n, bitsOf := len(qualifierNames), 8*int(unsafe.Sizeof(Qualifiers(0))); n > bitsOf || bitsOf > 16 {
+		t.Errorf("%d qualifier names in %d bits of Qualifiers; apply keeps 16", n, bitsOf)
+	}
 }
