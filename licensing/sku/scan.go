@@ -153,10 +153,34 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 		bs, be = bs&(bs-1), be&(be-1)
 	}
 	// Then each is looked up, as read does, with the probes fixed at two
-	// (see fill), in a loop that keeps little in registers.
-	slots, keys, shift, seed := r.slots, r.keys, r.shift&63, r.seed
-	var flags valueFlags
-	for k := k0; k < len(spans); k++ {
+	// (see fill), in a function of its own that keeps its values in
+	// registers.
+	keys := r.keys
+	flags, long := lookupSpans(s, spans[k0:], r.slots, keys, r.shift&63, r.seed)
+	if long {
+		// A word longer than 16 bytes is the key only if all its bytes
+		// are: no other key has the same first and last eight and length.
+		flags = 0
+		for k := k0; k < len(spans); k++ {
+			sp := &spans[k]
+			if sp.entry != 0 && sp.end-sp.start > 16 && !equalFold(s[sp.start:sp.end], r.entries[sp.entry-1].key) {
+				sp.v, sp.n, sp.entry = keys[0].v, keys[0].n1, 0
+			}
+			flags |= sp.v.flags
+		}
+	}
+	return spans, ascii, flags&yields != 0
+}
+
+// lookupSpans looks each token of spans, in s of eight bytes or more, up as
+// find does, and reads it as the word's own spelling when the word starts
+// no phrase. It returns the
+// flags of the values read, and whether a word longer than 16 bytes
+// matched a key by its first and last eight bytes and length: the caller
+// then compares its bytes.
+func lookupSpans(s string, spans []span, slots []uint32, keys []key, shift uint, seed uint64) (flags valueFlags, long bool) {
+	n := len(s)
+	for k := range spans {
 		sp := &spans[k]
 		start, end := int(sp.start), int(sp.end)
 		size := end - start
@@ -184,14 +208,14 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 		key := &keys[id]
 		if (x0^key.x0)&^key.case0|(x1^key.x1)&^key.case1|uint64(key.n^uint16(size)) != 0 {
 			id = 0
-		} else if size > 16 && !equalFold(s[start:end], r.entries[id-1].key) {
-			id = 0 // no other key has the same words and length
+		} else if size > 16 {
+			long = true
 		}
 		key = &keys[id]
 		sp.v, sp.n, sp.entry = key.v, key.n1, int32(id)
 		flags |= key.v.flags
 	}
-	return spans, ascii, flags&yields != 0
+	return flags, long
 }
 
 // isASCII reports whether s is ASCII.

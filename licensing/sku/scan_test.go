@@ -153,3 +153,33 @@ func TestFillingFits(t *testing.T) {
 		t.Errorf("%d qualifier names in %d bits of Qualifiers; apply keeps 16", n, bitsOf)
 	}
 }
+
+// A word longer than 16 bytes is a key only when every byte matches: the
+// hash and the fast comparison see its first and last eight bytes and its
+// length, so a word that differs from a key only in between, in any
+// position, is read as no key, on both paths.
+func TestLongWordsCompareEveryByte(t *testing.T) {
+	tried := 0
+	for _, e := range defaultReader.entries {
+		for i := 8; i < len(e.key)-8; i++ {
+			w := []byte(e.key)
+			w[i] = 'x'
+			if e.key[i] == 'x' {
+				w[i] = 'y'
+			}
+			if _, known := defaultReader.words[string(w)]; known {
+				continue
+			}
+			s := "Office " + string(w) + " OLV " + e.key
+			spans, _, _ := defaultReader.tokenize(s, nil)
+			long, _ := defaultReader.tokenizeLong(s, nil)
+			if len(spans) != 4 || spans[1].entry != 0 || spans[3].entry == 0 || !reflect.DeepEqual(spans, long) {
+				t.Fatalf("%q: tokens %+v, byte at a time %+v", s, spans, long)
+			}
+			tried++
+		}
+	}
+	if tried == 0 {
+		t.Fatal("the vocabulary has no word longer than 16 bytes")
+	}
+}
