@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/selectplus"
@@ -103,21 +104,7 @@ func BenchmarkLedger(b *testing.B) {
 	for _, n := range benchSizes {
 		orders, agr := benchHistory(n)
 		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
-			replay := func() *selectplus.Ledger {
-				l, err := selectplus.Load(agr, selectplus.DefaultRules())
-				if err != nil {
-					b.Fatal(err)
-				}
-				l.SetSink(func(e selectplus.Event) { sinkEvents++ })
-				var rc selectplus.Receipt
-				for _, o := range orders {
-					if err := l.PostInto(&rc, o); err != nil {
-						b.Fatalf("%s: %v", o.ID, err)
-					}
-				}
-				sinkLines = rc.Lines
-				return l
-			}
+			replay := func() *selectplus.Ledger { return replayBench(b, orders, agr) }
 			// The heap the ledger holds once the history is replayed.
 			var before, after runtime.MemStats
 			runtime.GC()
@@ -146,15 +133,68 @@ func BenchmarkLedgerBaseline(b *testing.B) {
 		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				sums := map[licensing.Pool]int64{}
-				for _, o := range orders {
-					for _, l := range o.Lines {
-						sums[l.Product.Pool] += l.Product.Points.Units() * l.Quantity
-					}
-				}
-				sinkPoints = sums[licensing.Applications]
+				sumPools(orders)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/line")
+		})
+	}
+}
+
+// replayBench replays orders through a fresh ledger with its default
+// settings and every decision handed to a sink, as BenchmarkLedger does.
+func replayBench(b *testing.B, orders []licensing.Order, agr selectplus.Agreement) *selectplus.Ledger {
+	l, err := selectplus.Load(agr, selectplus.DefaultRules())
+	if err != nil {
+		b.Fatal(err)
+	}
+	l.SetSink(func(e selectplus.Event) { sinkEvents++ })
+	var rc selectplus.Receipt
+	for _, o := range orders {
+		if err := l.PostInto(&rc, o); err != nil {
+			b.Fatalf("%s: %v", o.ID, err)
+		}
+	}
+	sinkLines = rc.Lines
+	return l
+}
+
+// sumPools is the baseline: integer points per pool summed in a map.
+func sumPools(orders []licensing.Order) {
+	sums := map[licensing.Pool]int64{}
+	for _, o := range orders {
+		for _, l := range o.Lines {
+			sums[l.Product.Pool] += l.Product.Points.Units() * l.Quantity
+		}
+	}
+	sinkPoints = sums[licensing.Applications]
+}
+
+// BenchmarkLedgerRatio measures the ledger against its baseline in
+// alternation, a replay and a map sum of the same history each in turn,
+// so that the ratio the target names (≤ 8× the map sum) does not
+// depend on how fast a shared machine was in the second each of
+// BenchmarkLedger and BenchmarkLedgerBaseline ran alone.
+//
+//	go test ./selectplus -run '^$' -bench LedgerRatio -count 5
+func BenchmarkLedgerRatio(b *testing.B) {
+	for _, n := range benchSizes {
+		orders, agr := benchHistory(n)
+		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
+			var ledger, sum time.Duration
+			ops := 0
+			for b.Loop() {
+				t0 := time.Now()
+				sumPools(orders)
+				t1 := time.Now()
+				replayBench(b, orders, agr)
+				t2 := time.Now()
+				sum, ledger = sum+t1.Sub(t0), ledger+t2.Sub(t1)
+				ops++
+			}
+			lines := float64(ops * n)
+			b.ReportMetric(float64(ledger.Nanoseconds())/lines, "ledger-ns/line")
+			b.ReportMetric(float64(sum.Nanoseconds())/lines, "map-ns/line")
+			b.ReportMetric(float64(ledger)/float64(sum), "ledger/map")
 		})
 	}
 }
