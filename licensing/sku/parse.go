@@ -382,7 +382,11 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 			i++
 			continue
 		}
-		if ok, err := fill.apply(r, s, sp); !ok {
+		// fill.apply, spelled out so that its common case costs no call
+		// (the compiler does not inline apply).
+		if fi, bit := sp.v.slot(); fill.set&bit == 0 && sp.v.flags&unspelled == 0 {
+			fill.fill(fi, bit, sp)
+		} else if ok, err := fill.applyAgain(r, s, sp, bit); !ok {
 			if err != nil && rangeErr == nil {
 				rangeErr = &ParseError{Input: s, Offset: int(sp.start), Err: err}
 			}
@@ -799,23 +803,34 @@ const (
 // beaten by it (OVS and OLV): that token reports true, whether it fills
 // the field or is absorbed by the first (see applyAgain).
 func (f *filling) apply(r *Reader, s string, sp *span) (bool, error) {
-	v := sp.v
+	i, bit := sp.v.slot()
+	if f.set&bit != 0 || sp.v.flags&unspelled != 0 {
+		return f.applyAgain(r, s, sp, bit)
+	}
+	f.fill(i, bit, sp)
+	return true, nil
+}
+
+// slot returns the index of v's field in a filling's arrays, and its bit
+// in set.
+func (v tokenValue) slot() (Field, uint64) {
 	i := v.field & (fieldSlots - 1)
 	pos := uint(i)
 	if i == FieldQualifier {
 		pos = qualifierBit + uint(v.code&15)
 	}
-	bit := uint64(1) << pos
-	if f.set&bit != 0 || v.flags&unspelled != 0 {
-		return f.applyAgain(r, s, sp, bit)
-	}
+	return i, uint64(1) << (pos & 63)
+}
+
+// fill fills field i, whose bit in set is bit, with the match sp, which
+// apply found it may.
+func (f *filling) fill(i Field, bit uint64, sp *span) {
 	f.set |= bit
-	f.code[i], f.num[i], f.end[i] = v.code, v.num, sp.end
+	f.code[i], f.num[i], f.end[i] = sp.v.code, sp.v.num, sp.end
 	if f.at[i] == 0 { // a qualifier's is the first qualifier's
 		f.at[i] = sp.start + 1
 	}
-	f.markers |= 1 << (v.style & 7)
-	return true, nil
+	f.markers |= 1 << (sp.v.style & 7)
 }
 
 // applyAgain applies a token whose field is filled, or a year the
