@@ -174,10 +174,9 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 
 // lookupSpans looks each token of spans, in s of eight bytes or more, up as
 // find does, and reads it as the word's own spelling when the word starts
-// no phrase. It returns the
-// flags of the values read, and whether a word longer than 16 bytes
-// matched a key by its first and last eight bytes and length: the caller
-// then compares its bytes.
+// no phrase. It returns the flags of the values read, and whether a word
+// longer than 16 bytes matched a key by its first and last eight bytes and
+// length: the caller then compares its bytes.
 func lookupSpans(s string, spans []span, slots []uint32, keys []key, shift uint, seed uint64) (flags valueFlags, long bool) {
 	n := len(s)
 	for k := range spans {
