@@ -163,7 +163,7 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 		flags = 0
 		for k := k0; k < len(spans); k++ {
 			sp := &spans[k]
-			if sp.entry != 0 && sp.end-sp.start > 16 && !equalFold(s[sp.start:sp.end], r.entries[sp.entry-1].key) {
+			if !r.sameLongWord(s[sp.start:sp.end], sp.entry) {
 				sp.v, sp.n, sp.entry = keys[0].v, keys[0].n1, 0
 			}
 			flags |= sp.v.flags
@@ -207,7 +207,7 @@ func lookupSpans(s string, spans []span, slots []uint32, keys []key, shift uint,
 		key := &keys[id]
 		if (x0^key.x0)&^key.case0|(x1^key.x1)&^key.case1|uint64(key.n^uint16(size)) != 0 {
 			id = 0
-		} else if size > 16 {
+		} else if size > hashedBytes {
 			long = true
 		}
 		key = &keys[id]
@@ -323,11 +323,24 @@ func (r *Reader) lookup(w string) int32 {
 		return r.lookupEach(w)
 	}
 	x0, x1 := wordsOf(w)
-	id := r.find(x0, x1, len(w))
-	if len(w) > 16 && id != 0 && !equalFold(w, r.entries[id-1].key) {
-		return 0 // no other key has the same words and length
+	id := int32(r.find(x0, x1, len(w)))
+	if !r.sameLongWord(w, id) {
+		return 0
 	}
-	return int32(id)
+	return id
+}
+
+// hashedBytes is how many bytes of a word find sees: its first and last
+// eight. A longer word matches a key only if sameLongWord says so too.
+const hashedBytes = 16
+
+// sameLongWord reports whether w, which find matched with the key of entry
+// id (0 for none) by its first and last eight bytes and its length, is
+// that key: always for a word of hashedBytes or fewer, else when every
+// byte matches, ignoring ASCII case. No other key has the same eight
+// bytes at each end and length (see lookupEach), so no other is tried.
+func (r *Reader) sameLongWord(w string, id int32) bool {
+	return id == 0 || len(w) <= hashedBytes || equalFold(w, r.entries[id-1].key)
 }
 
 // find finds the key whose words and length are those of a word, x0 and
