@@ -345,8 +345,8 @@ func (r *Reader) sameLongWord(w string, id int32) bool {
 
 // find finds the key whose words and length are those of a word, x0 and
 // x1 as wordsOf returns them, ignoring ASCII case, and returns its index
-// in r.keys, or 0. A word longer than 16 bytes is the key only if
-// equalFold says so too.
+// in r.keys, or 0. A word longer than hashedBytes is the key only if
+// sameLongWord says so too.
 func (r *Reader) find(x0, x1 uint64, n int) uint32 {
 	h := r.hashOf(x0, x1, n)
 	i, tag := int(h>>r.shift), uint32(uint16(h>>(r.shift-16)))
