@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -319,11 +320,11 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 	unknownBuf := d.Unknown[:0]
 	*d = Description{Input: s}
 	var stack [maxStackTokens]span
-	spans, ascii, anyYields := r.tokenize(s, stack[:0])
+	spans, ascii, anyYields, need := r.tokenize(s, stack[:0])
 	if len(spans) == 0 {
 		return &ParseError{Input: s, Offset: 0, Err: fmt.Errorf("%w: empty", ErrUnreadable)}
 	}
-	anyYields = r.matchAll(s, spans) || anyYields
+	anyYields = r.matchAll(s, spans, need) || anyYields
 	// The truncated last word of a 40-character description.
 	if last := &spans[len(spans)-1]; !last.skip && last.n == 0 && isCut(s, ascii) {
 		r.matchPrefix(s, last)
@@ -535,9 +536,17 @@ func equalFold(w, key string) bool {
 // as a yielding word. A token tokenize did not read is matched when its
 // word has an entry (it starts a phrase, or follows a phrase's first
 // word) or may be a number or an acquisition year.
-func (r *Reader) matchAll(s string, spans []span) (anyYields bool) {
-	for i := range spans {
-		if sp := &spans[i]; sp.n == 0 && !sp.skip && (sp.entry != 0 || patternFirst[s[sp.start]]) {
+//
+// need has bit i set for each token i below 64 that tokenize found to be
+// such a token; the tokens from 64 on are looked at one by one.
+func (r *Reader) matchAll(s string, spans []span, need uint64) (anyYields bool) {
+	for ; need != 0; need &= need - 1 {
+		if i := bits.TrailingZeros64(need); !spans[i].skip {
+			anyYields = r.match(s, spans, i) || anyYields
+		}
+	}
+	for i := 64; i < len(spans); i++ {
+		if sp := &spans[i]; sp.n == 0 && !sp.skip && (sp.entry != 0 || patternFirst[s[sp.start]] != 0) {
 			anyYields = r.match(s, spans, i) || anyYields
 		}
 	}
@@ -546,9 +555,11 @@ func (r *Reader) matchAll(s string, spans []span) (anyYields bool) {
 
 // patternFirst holds the bytes a number or an acquisition prefix starts
 // with: the words pattern may read.
-var patternFirst = func() (t [256]bool) {
+var patternFirst = func() (t [256]uint8) {
 	for c := range t {
-		t[c] = c >= '0' && c <= '9' || acquisitionFirst[c]
+		if c >= '0' && c <= '9' || acquisitionFirst[c] {
+			t[c] = 1
+		}
 	}
 	return t
 }()
@@ -568,7 +579,7 @@ func (r *Reader) match(s string, spans []span, i int) bool {
 			return e.single.is(yields)
 		}
 	}
-	if patternFirst[s[sp.start]] {
+	if patternFirst[s[sp.start]] != 0 {
 		if v, n, ok := pattern(s, spans, i, s[sp.start:sp.end]); ok {
 			take(spans, i, n, v)
 		}
@@ -654,9 +665,13 @@ func pattern(s string, spans []span, i int, word string) (tokenValue, int, bool)
 	return tokenValue{}, 0, false
 }
 
-// unitFold reports whether w is the unit u, ignoring case as
-// strings.EqualFold does: by ASCII case when w is ASCII.
+// unitFold reports whether w is the unit u, which is ASCII, ignoring case
+// as strings.EqualFold does: by ASCII case when w is ASCII. A word shorter
+// than u is not u: a letter that folds to an ASCII one is at least as long.
 func unitFold(w, u string) bool {
+	if len(w) < len(u) {
+		return false
+	}
 	if len(w) != len(u) {
 		for i := 0; i < len(w); i++ {
 			if w[i] >= utf8.RuneSelf {

@@ -113,11 +113,11 @@ func scanMask(s string, mask *sepMask) (ascii bool) {
 // word's own spelling when the word starts no phrase (a match covering it
 // later undoes that). It reports whether s is ASCII, and whether a token
 // read is a yielding word.
-func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bool) {
+func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bool, need uint64) {
 	n := len(s)
 	if n > maxMaskBytes || n < 8 || r.sameWords {
-		spans, anyYields = r.tokenizeLong(s, spans)
-		return spans, n <= maxMaskBytes && isASCII(s), anyYields
+		spans, anyYields, need = r.tokenizeLong(s, spans)
+		return spans, n <= maxMaskBytes && isASCII(s), anyYields, need
 	}
 	var mask sepMask
 	ascii = scanMask(s, &mask)
@@ -156,7 +156,7 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 	// (see fill), in a function of its own that keeps its values in
 	// registers.
 	keys := r.keys
-	flags, long := lookupSpans(s, spans[k0:], r.slots, keys, r.shift&63, r.seed)
+	flags, long, need := lookupSpans(s, spans[k0:], r.slots, keys, r.shift&63, r.seed)
 	if long {
 		// A word longer than 16 bytes is the key only if all its bytes
 		// are: no other key has the same first and last eight and length.
@@ -165,11 +165,20 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 			sp := &spans[k]
 			if !r.sameLongWord(s[sp.start:sp.end], sp.entry) {
 				sp.v, sp.n, sp.entry = keys[0].v, keys[0].n1, 0
+				need = need&^(uint64(1)<<(k-k0)) | needBit(&keys[0], s[sp.start], k-k0)
 			}
 			flags |= sp.v.flags
 		}
 	}
-	return spans, ascii, flags&yields != 0
+	return spans, ascii, flags&yields != 0, need
+}
+
+// needBit returns bit k of the mask of tokens matchAll reads (0 for k of
+// 64 or more, which it reads apart): when the token, whose first byte is
+// first, is no spelling of its own read at once and its word has an entry
+// or may be a pattern.
+func needBit(key *key, first byte, k int) uint64 {
+	return uint64(key.always|key.pattern&patternFirst[first]) << k
 }
 
 // lookupSpans looks each token of spans, in s of eight bytes or more, up as
@@ -177,7 +186,7 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 // no phrase. It returns the flags of the values read, and whether a word
 // longer than 16 bytes matched a key by its first and last eight bytes and
 // length: the caller then compares its bytes.
-func lookupSpans(s string, spans []span, slots []uint32, keys []key, shift uint, seed uint64) (flags valueFlags, long bool) {
+func lookupSpans(s string, spans []span, slots []uint32, keys []key, shift uint, seed uint64) (flags valueFlags, long bool, need uint64) {
 	n := len(s)
 	for k := range spans {
 		sp := &spans[k]
@@ -213,8 +222,9 @@ func lookupSpans(s string, spans []span, slots []uint32, keys []key, shift uint,
 		key = &keys[id]
 		sp.v, sp.n, sp.entry = key.v, key.n1, int32(id)
 		flags |= key.v.flags
+		need |= needBit(key, byte(x0), k)
 	}
-	return flags, long
+	return flags, long, need
 }
 
 // isASCII reports whether s is ASCII.
@@ -232,8 +242,8 @@ var lengthMask = [8]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 
 
 // tokenizeLong is tokenize for a description too long for the mask, a
 // byte at a time.
-func (r *Reader) tokenizeLong(s string, spans []span) (_ []span, anyYields bool) {
-	i, n := 0, len(s)
+func (r *Reader) tokenizeLong(s string, spans []span) (_ []span, anyYields bool, need uint64) {
+	i, n, k0 := 0, len(s), len(spans)
 	for {
 		for i < n { // separators
 			c := byteClass[s[i]]
@@ -243,7 +253,7 @@ func (r *Reader) tokenizeLong(s string, spans []span) (_ []span, anyYields bool)
 			i += int(c)
 		}
 		if i >= n {
-			return spans, anyYields
+			return spans, anyYields, need
 		}
 		start := i
 		for i < n { // a token
@@ -254,6 +264,7 @@ func (r *Reader) tokenizeLong(s string, spans []span) (_ []span, anyYields bool)
 		}
 		spans = append(spans, span{start: int32(start), end: int32(i)})
 		anyYields = r.read(s, &spans[len(spans)-1])&yields != 0 || anyYields
+		need |= needBit(&r.keys[spans[len(spans)-1].entry], s[start], len(spans)-1-k0)
 	}
 }
 
@@ -307,6 +318,10 @@ type key struct {
 	n            uint16 // the length, modulo 1<<16: longer keys are compared with equalFold
 	n1           int8
 	v            tokenValue
+	// always is 1 when matchAll reads the word: it has an entry, and is
+	// not read at once (n1 is 0); pattern is 1 when it reads the word if
+	// it may be a pattern (the key of no word, index 0).
+	always, pattern uint8
 }
 
 // letters8 returns 0x20 in each byte of x that is an ASCII lower-case
@@ -387,6 +402,7 @@ func (r *Reader) buildSlots() {
 	}
 	seen := map[words]bool{}
 	r.keys = make([]key, len(r.entries)+1)
+	r.keys[0].pattern = 1
 	for i, e := range r.entries {
 		x0, x1 := wordsOf(e.key)
 		// Keys whose words differ only in the 0x20 bit of a byte that is
@@ -398,6 +414,8 @@ func (r *Reader) buildSlots() {
 		r.keys[i+1] = key{x0: x0, x1: x1, case0: letters8(x0), case1: letters8(x1), n: uint16(len(e.key))}
 		if e.hasSingle && len(e.phrases) == 0 {
 			r.keys[i+1].v, r.keys[i+1].n1 = e.single, 1
+		} else {
+			r.keys[i+1].always = 1
 		}
 	}
 	if len(r.keys) > 1<<16 {
