@@ -156,8 +156,9 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 	// (see fill), in a function of its own that keeps its values in
 	// registers.
 	keys := r.keys
-	flags, long, need := lookupSpans(s, spans[k0:], r.slots, keys, r.shift&63, r.seed)
-	if long {
+	marks, need := lookupSpans(s, spans[k0:], r.slots, keys, r.shift&63, r.seed)
+	flags := valueFlags(marks) & yields
+	if marks&markLong != 0 {
 		// A word longer than 16 bytes is the key only if all its bytes
 		// are: no other key has the same first and last eight and length.
 		flags = 0
@@ -165,7 +166,7 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 			sp := &spans[k]
 			if !r.sameLongWord(s[sp.start:sp.end], sp.entry) {
 				sp.v, sp.n, sp.entry = keys[0].v, keys[0].n1, 0
-				need = need&^(uint64(1)<<(k-k0)) | needBit(&keys[0], s[sp.start], k-k0)
+				need = need&^(1<<(k-k0)) | keys[0].reads(s[sp.start])<<(k-k0)
 			}
 			flags |= sp.v.flags
 		}
@@ -173,21 +174,22 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 	return spans, ascii, flags&yields != 0, need
 }
 
-// needBit returns bit k of the mask of tokens matchAll reads (0 for k of
-// 64 or more, which it reads apart): when the token, whose first byte is
-// first, is no spelling of its own read at once and its word has an entry
-// or may be a pattern.
-func needBit(key *key, first byte, k int) uint64 {
-	return uint64(key.always|key.pattern&patternFirst[first]) << k
+// reads returns 1 when matchAll reads a token found to be this key, whose
+// first byte is first, else 0: when the token is not read at once as a
+// spelling of its own, and its word has an entry or may be a pattern.
+// Bit k of the mask tokenize returns is token k's, for k below 64; matchAll
+// looks at the tokens from 64 on apart.
+func (k *key) reads(first byte) uint64 {
+	return uint64(k.always | k.pattern&patternFirst[first])
 }
 
 // lookupSpans looks each token of spans, in s of eight bytes or more, up as
 // find does, and reads it as the word's own spelling when the word starts
-// no phrase. It returns the flags of the values read, and whether a word
-// longer than 16 bytes matched a key by its first and last eight bytes and
-// length: the caller then compares its bytes.
-func lookupSpans(s string, spans []span, slots []uint32, keys []key, shift uint, seed uint64) (flags valueFlags, long bool, need uint64) {
+// no phrase. It returns the marks of the keys found (see key), and the mask
+// of the tokens matchAll reads (see key.reads).
+func lookupSpans(s string, spans []span, slots []uint32, keys []key, shift uint, seed uint64) (marks uint8, need uint64) {
 	n := len(s)
+	bit := uint64(1) // token k's in need: 0 from k = 64 on
 	for k := range spans {
 		sp := &spans[k]
 		start, end := int(sp.start), int(sp.end)
@@ -204,7 +206,7 @@ func lookupSpans(s string, spans []span, slots []uint32, keys []key, shift uint,
 			x1 = load8(s, end-8)
 		}
 		h := ((x0 | fold8) ^ bits.RotateLeft64(x1|fold8, 29) ^ uint64(size) ^ seed) * 0x9e3779b97f4a7c15
-		i, tag := int(h>>shift), uint32(uint16(h>>((shift-16)&63)))
+		i, tag := int(h>>(shift&63)), uint32(uint16(h>>((shift-16)&63)))
 		pair := slots[i : i+2 : i+2]
 		id := uint32(0)
 		if pair[0]>>16 == tag {
@@ -216,15 +218,14 @@ func lookupSpans(s string, spans []span, slots []uint32, keys []key, shift uint,
 		key := &keys[id]
 		if (x0^key.x0)&^key.case0|(x1^key.x1)&^key.case1|uint64(key.n^uint16(size)) != 0 {
 			id = 0
-		} else if size > hashedBytes {
-			long = true
 		}
 		key = &keys[id]
 		sp.v, sp.n, sp.entry = key.v, key.n1, int32(id)
-		flags |= key.v.flags
-		need |= needBit(key, byte(x0), k)
+		marks |= key.marks
+		need |= -key.reads(byte(x0)) & bit
+		bit <<= 1
 	}
-	return flags, long, need
+	return marks, need
 }
 
 // isASCII reports whether s is ASCII.
@@ -264,7 +265,9 @@ func (r *Reader) tokenizeLong(s string, spans []span) (_ []span, anyYields bool,
 		}
 		spans = append(spans, span{start: int32(start), end: int32(i)})
 		anyYields = r.read(s, &spans[len(spans)-1])&yields != 0 || anyYields
-		need |= needBit(&r.keys[spans[len(spans)-1].entry], s[start], len(spans)-1-k0)
+		if k := len(spans) - 1 - k0; k < 64 {
+			need |= r.keys[spans[len(spans)-1].entry].reads(s[start]) << k
+		}
 	}
 }
 
@@ -318,6 +321,9 @@ type key struct {
 	n            uint16 // the length, modulo 1<<16: longer keys are compared with equalFold
 	n1           int8
 	v            tokenValue
+	// marks are its value's yields flag, and markLong when it is longer
+	// than hashedBytes: lookupSpans returns those of the keys found.
+	marks uint8
 	// always is 1 when matchAll reads the word: it has an entry, and is
 	// not read at once (n1 is 0); pattern is 1 when it reads the word if
 	// it may be a pattern (the key of no word, index 0).
@@ -344,6 +350,14 @@ func (r *Reader) lookup(w string) int32 {
 	}
 	return id
 }
+
+// markLong marks a key longer than hashedBytes (see key.marks); it is no
+// valueFlags bit.
+const markLong = 1 << 7
+
+// markLong is no valueFlags bit: a constant that overflows uint8 is a
+// compile-time error.
+const _ = uint8(markLong - 1 - (ends | unspelled | yields))
 
 // hashedBytes is how many bytes of a word find sees: its first and last
 // eight. A longer word matches a key only if sameLongWord says so too.
@@ -412,8 +426,12 @@ func (r *Reader) buildSlots() {
 		r.sameWords = r.sameWords || seen[k]
 		seen[k] = true
 		r.keys[i+1] = key{x0: x0, x1: x1, case0: letters8(x0), case1: letters8(x1), n: uint16(len(e.key))}
+		if len(e.key) > hashedBytes {
+			r.keys[i+1].marks = markLong
+		}
 		if e.hasSingle && len(e.phrases) == 0 {
 			r.keys[i+1].v, r.keys[i+1].n1 = e.single, 1
+			r.keys[i+1].marks |= uint8(e.single.flags & yields)
 		} else {
 			r.keys[i+1].always = 1
 		}
