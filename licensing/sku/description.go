@@ -92,8 +92,10 @@ type Description struct {
 	at [FieldQualifier + 1]int32 // byte offset + 1 of each field's token; 0 when absent
 }
 
-// OffsetOf returns the byte offset in Input of the token that filled field
-// f, and whether one did.
+// OffsetOf returns the byte offset in Input of the first token that filled
+// field f, and whether one did: for Qualifiers, the first qualifier's; for
+// a program read from two tokens, where an OVS token beats an OLV one
+// the first of the two, whichever program it names.
 func (d Description) OffsetOf(f Field) (int, bool) {
 	if !f.IsValid() || d.at[f] == 0 {
 		return 0, false

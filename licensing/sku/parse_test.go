@@ -133,6 +133,14 @@ func TestFieldOffsetsAndSecondTokens(t *testing.T) {
 	if _, ok := d.OffsetOf(sku.FieldScope); ok {
 		t.Errorf("Parse(%q): a scope offset, with no scope token", in)
 	}
+	// An OVS after OLV makes it Open Value Subscription; the program's
+	// offset stays the first program token's, as OffsetOf says.
+	in = "Office OLV NL OVS"
+	if d, err = testReader.Parse(in); err != nil || d.Program != licensing.OpenValueSubscription {
+		t.Errorf("Parse(%q) = %+v, %v; want Open Value Subscription", in, d, err)
+	} else if at, ok := d.OffsetOf(sku.FieldProgram); !ok || at != 7 {
+		t.Errorf("Parse(%q).OffsetOf(program) = %d, %v; want 7, the offset of OLV", in, at, ok)
+	}
 
 	d, err = testReader.Parse("3YR Microsoft OLV NL")
 	if !errors.Is(err, sku.ErrUnreadable) || d.CoverageYears != 3 || d.Qualifiers != sku.VendorName || d.Program != 0 {
