@@ -100,8 +100,7 @@ func nonASCIIFold(w string) bool {
 // any length, with phrases, numbers and yielding words among the first 63
 // tokens and after.
 func TestFastPathAsSlow(t *testing.T) {
-	slow := *defaultReader
-	slow.sameWords = true // lookupEach, tokenizeLong, and every token matched
+	slow := slowReader()
 	var words []string
 	for _, row := range DefaultTokens() {
 		words = append(words, row.Text, strings.ToUpper(row.Text))
@@ -115,12 +114,37 @@ func TestFastPathAsSlow(t *testing.T) {
 		filler := strings.Repeat("x ", rapid.SampledFrom([]int{0, 55, 62, 70}).Draw(t, "filler"))
 		s := filler + strings.Join(rapid.SliceOfN(rapid.SampledFrom(words), 0, 40).Draw(t, "words"),
 			rapid.SampledFrom([]string{" ", ", ", "\t"}).Draw(t, "gap"))
-		want, wantErr := slow.Parse(s)
-		got, err := defaultReader.Parse(s)
-		if !reflect.DeepEqual(got, want) || fmt.Sprint(err) != fmt.Sprint(wantErr) {
-			t.Fatalf("%q:\n got %+v, %v\nwant %+v, %v", s, got, err, want, wantErr)
-		}
+		checkAsSlow(t, slow, s)
 	})
+}
+
+// slowReader returns the default reader made to read a byte at a time and
+// compare each key (lookupEach, tokenizeLong, and every token matched).
+func slowReader() *Reader {
+	slow := *defaultReader
+	slow.sameWords = true
+	return &slow
+}
+
+// checkAsSlow checks that the default reader reads s as slow does.
+func checkAsSlow(t interface{ Fatalf(string, ...any) }, slow *Reader, s string) {
+	want, wantErr := slow.Parse(s)
+	got, err := defaultReader.Parse(s)
+	if !reflect.DeepEqual(got, want) || fmt.Sprint(err) != fmt.Sprint(wantErr) {
+		t.Fatalf("%q:\n got %+v, %v\nwant %+v, %v", s, got, err, want, wantErr)
+	}
+}
+
+// The fast path reads any bytes as the byte-at-a-time path does.
+func FuzzFastPathAsSlow(f *testing.F) {
+	for _, s := range []string{"Office Professional Plus English Lic/SA Pack OLV NL 1YR Acq Y1 AddProd",
+		"1YR VISIOSTD ALNG LICSAPK OLV NL AP", "WinSvrDCCore ALNG SA OLV 2Lic NL 2Y Aq Y2 AP CoreLic",
+		"Microsoft® ,  VIsUal studiO PrO JPN ,  License mVl, No Level EACH  (Perpetual License)  Qq7,",
+		"SQLSvrEntCore 2019 SNGL LSA OLV 2Lic D 3Y AqY1 AP CoreL", "x\u00a0SA\tOLV,\xc2 2019 4 Cores"} {
+		f.Add(s)
+	}
+	slow := slowReader()
+	f.Fuzz(func(t *testing.T, s string) { checkAsSlow(t, slow, s) })
 }
 
 // A vocabulary whose words differ only in the 0x20 bit of a byte that is
