@@ -112,7 +112,8 @@ func scanMask(s string, mask *sepMask) (ascii bool) {
 // up in the vocabulary, and appends the tokens to spans, each read as the
 // word's own spelling when the word starts no phrase (a match covering it
 // later undoes that). It reports whether s is ASCII, and whether a token
-// read is a yielding word.
+// read is a yielding word, and returns the mask of the tokens matchAll
+// reads (see key.reads).
 func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bool, need uint64) {
 	n := len(s)
 	if n > maxMaskBytes || n < 8 || r.sameWords {
@@ -351,12 +352,11 @@ func (r *Reader) lookup(w string) int32 {
 	return id
 }
 
-// markLong marks a key longer than hashedBytes (see key.marks); it is no
-// valueFlags bit.
+// markLong marks a key longer than hashedBytes (see key.marks). It must be
+// no valueFlags bit: the constant below overflows, a compile-time error,
+// if a flag takes it.
 const markLong = 1 << 7
 
-// markLong is no valueFlags bit: a constant that overflows uint8 is a
-// compile-time error.
 const _ = uint8(markLong - 1 - (ends | unspelled | yields))
 
 // hashedBytes is how many bytes of a word find sees: its first and last
