@@ -535,10 +535,11 @@ func equalFold(w, key string) bool {
 // it that a phrase or a pattern covers, and reports whether one is read
 // as a yielding word. A token tokenize did not read is matched when its
 // word has an entry (it starts a phrase, or follows a phrase's first
-// word) or may be a number or an acquisition year.
+// word) or may be a number or an acquisition year (see key.reads).
 //
 // need has bit i set for each token i below 64 that tokenize found to be
-// such a token; the tokens from 64 on are looked at one by one.
+// such a token; the tokens from 64 on are looked at one by one, by the
+// same rule.
 func (r *Reader) matchAll(s string, spans []span, need uint64) (anyYields bool) {
 	for ; need != 0; need &= need - 1 {
 		if i := bits.TrailingZeros64(need); !spans[i].skip {
@@ -546,7 +547,7 @@ func (r *Reader) matchAll(s string, spans []span, need uint64) (anyYields bool) 
 		}
 	}
 	for i := 64; i < len(spans); i++ {
-		if sp := &spans[i]; sp.n == 0 && !sp.skip && (sp.entry != 0 || patternFirst[s[sp.start]] != 0) {
+		if sp := &spans[i]; !sp.skip && r.keys[sp.entry].reads(s[sp.start]) != 0 {
 			anyYields = r.match(s, spans, i) || anyYields
 		}
 	}

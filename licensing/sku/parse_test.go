@@ -151,6 +151,20 @@ func TestFieldOffsetsAndSecondTokens(t *testing.T) {
 	}
 }
 
+// Phrases and patterns are read after the 64th token too, where the
+// reader stops marking the tokens to match in a mask, in descriptions
+// scanned by mask (under 256 bytes) and byte by byte (SKU-02, X-19).
+func TestPhrasesAfterSixtyFourTokens(t *testing.T) {
+	for _, junk := range []int{70, 100} {
+		in := "Office OLV " + strings.Repeat("zz ", junk) + "Lic/SA Pack 2Lic Acq Y2"
+		d, err := testReader.Parse(in)
+		if err != nil || d.Offering != licensing.LicenseSA || d.PackSize != 2 || d.AcquiredYear != 2 || len(d.Unknown) != junk {
+			t.Errorf("%d unknown words, then Lic/SA Pack 2Lic Acq Y2: %+v, %v; want LicenseSA, a pack of 2, year 2, %d unknown",
+				junk, d, err, junk)
+		}
+	}
+}
+
 // Parse recovers the fields of descriptions generated in every style, with
 // irregular spacing, case and commas, and keeps unknown words in order with
 // their offsets.
