@@ -160,16 +160,41 @@ func (d Date) Anniversary(k int) Date { return d.AddYears(k) }
 // ErrOverflow (LIB-09), never a shortened term; an invalid d or years
 // below 1 one wrapping ErrInvalidOrder.
 func (d Date) TermEnd(years int) (Date, error) {
-	if !d.IsValid() || years < 1 {
+	if years < 1 || years > MaxYear {
+		if years > MaxYear && d.IsValid() {
+			return Date{}, Refuse("LIB-09", ErrOverflow, "a term of %d years from %v would end after 9999-12-31", years, d)
+		}
 		return Date{}, fmt.Errorf("licensing: term of %d years from %v: %w", years, d, ErrInvalidOrder)
 	}
-	if years > MaxYear || int(d.y)+years > MaxYear && !(int(d.y)+years == MaxYear+1 && d.m == 1 && d.d == 1) {
+	end, err := d.PeriodEnd(12 * years)
+	if err != nil {
 		return Date{}, Refuse("LIB-09", ErrOverflow, "a term of %d years from %v would end after 9999-12-31", years, d)
 	}
-	if int(d.y)+years == MaxYear+1 { // from a New Year's Day: the term ends on New Year's Eve
+	return end, nil
+}
+
+// PeriodEnd returns the last day of a period of months months that starts
+// on d: d.AddMonths(months) − 1 day, so that the day after it is the day
+// the next period starts. A period that would end after 9999-12-31 is an
+// error wrapping ErrOverflow (LIB-09), never a shortened or saturated one:
+// AddMonths stops at the calendar's end, so d.AddMonths(months).AddDays(-1)
+// there would be a day or more short. A period from a 1st whose next one
+// would start on 10000-01-01 ends on 9999-12-31. An invalid d or months
+// below 1 is an error wrapping ErrInvalidOrder.
+func (d Date) PeriodEnd(months int) (Date, error) {
+	if !d.IsValid() || months < 1 {
+		return Date{}, fmt.Errorf("licensing: period of %d months from %v: %w", months, d, ErrInvalidOrder)
+	}
+	// The month the next period starts in, counted from year 0; it cannot
+	// wrap: the months are bounded before they are added.
+	next := int64(d.y)*12 + int64(d.m) - 1 + int64(min(months, 12*(MaxYear+1)))
+	switch {
+	case next < 12*(MaxYear+1):
+		return d.AddMonths(months).AddDays(-1), nil
+	case next == 12*(MaxYear+1) && d.d == 1: // the next period starts on 10000-01-01
 		return maxDate, nil
 	}
-	return d.AddYears(years).AddDays(-1), nil
+	return Date{}, Refuse("LIB-09", ErrOverflow, "a period of %d months from %v would end after 9999-12-31", months, d)
 }
 
 // MonthsUntil returns the number of whole months from d to e: the largest n

@@ -236,6 +236,59 @@ func TestTermEnd(t *testing.T) {
 	})
 }
 
+// LIB-09: a period of n months ends the day before the next one starts, as
+// time.Time's calendar (which runs past 9999) computes it with the day
+// clamped to the month's end; a period that would end after 9999-12-31 is
+// refused, never cut short at the calendar's end.
+func TestPeriodEnd(t *testing.T) {
+	for _, tt := range []struct {
+		start  string
+		months int
+		want   string
+		err    error
+	}{
+		{"2024-01-31", 1, "2024-02-28", nil},
+		{"2020-03-15", 12, "2021-03-14", nil},
+		{"9998-01-01", 24, "9999-12-31", nil},
+		{"9999-12-01", 1, "9999-12-31", nil},
+		{"9999-12-31", 1, "", licensing.ErrOverflow},
+		{"9998-01-02", 24, "", licensing.ErrOverflow},
+		{"9999-06-01", 12, "", licensing.ErrOverflow},
+		{"2020-01-01", math.MaxInt, "", licensing.ErrOverflow},
+		{"2020-01-01", 0, "", licensing.ErrInvalidOrder},
+		{"0000-00-00", 1, "", licensing.ErrInvalidOrder},
+	} {
+		d, _ := licensing.ParseDate(tt.start)
+		got, err := d.PeriodEnd(tt.months)
+		if !errors.Is(err, tt.err) || (tt.err == nil) != (err == nil) || tt.want != "" && got != licensing.MustParseDate(tt.want) {
+			t.Errorf("%s.PeriodEnd(%d) = %v, %v; want %s, %v", tt.start, tt.months, got, err, tt.want, tt.err)
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		d := licensing.MustParseDate("0001-01-01").AddDays(rapid.IntRange(0, 3652058).Draw(t, "days"))
+		if rapid.Bool().Draw(t, "nearEnd") {
+			d = licensing.MustParseDate("9999-12-31").AddDays(-rapid.IntRange(0, 2000).Draw(t, "back"))
+		}
+		n := rapid.IntRange(1, 200).Draw(t, "months")
+		end, err := d.PeriodEnd(n)
+		// The model: the same day n months on, clamped to that month's
+		// last day, less a day.
+		first := time.Date(d.Year(), d.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+		last := first.AddDate(0, 1, -1).Day()
+		next := first.AddDate(0, 0, min(d.Day(), last)-1)
+		want := next.AddDate(0, 0, -1)
+		if want.Year() > licensing.MaxYear {
+			if !errors.Is(err, licensing.ErrOverflow) {
+				t.Fatalf("%v.PeriodEnd(%d) = %v, %v; want ErrOverflow", d, n, end, err)
+			}
+			return
+		}
+		if err != nil || end != licensing.DateOf(want) {
+			t.Fatalf("%v.PeriodEnd(%d) = %v, %v; want %v", d, n, end, err, want.Format(time.DateOnly))
+		}
+	})
+}
+
 // Day, month and year arithmetic saturates at the ends of the calendar for
 // any n, never wraps.
 func TestDateArithmeticSaturates(t *testing.T) {

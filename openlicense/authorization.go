@@ -1,6 +1,7 @@
 package openlicense
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"slices"
@@ -42,9 +43,15 @@ func (r Rules) Coverage(initial, order licensing.Date) (sa.Coverage, error) {
 		return sa.Coverage{}, licensing.Refuse("OL-19", licensing.ErrOutsideTerm,
 			"order %v outside the authorization %v..%v", order, initial, authEnd)
 	}
-	end := order.AddMonths(r.SAMonths).AddDays(-1)
-	if authEnd.Before(end) {
-		end = authEnd
+	end := authEnd
+	switch e, err := order.PeriodEnd(r.SAMonths); {
+	case errors.Is(err, licensing.ErrOverflow):
+		// SA that would run past 9999-12-31 ends with the authorization,
+		// which AuthorizationEnd has checked is within it (LIB-09).
+	case err != nil:
+		return sa.Coverage{}, invalidRules("%d months of SA do not work (OL-13)", r.SAMonths)
+	case e.Before(authEnd):
+		end = e
 	}
 	return sa.Coverage{Start: order, End: end, Months: sa.Months(order, end)}, nil
 }

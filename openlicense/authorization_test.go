@@ -7,6 +7,7 @@ import (
 
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/openlicense"
+	"github.com/vlrules/vlrules/sa"
 	"pgregory.net/rapid"
 )
 
@@ -42,6 +43,15 @@ func TestAuthorizationEnd(t *testing.T) {
 		}
 		if _, err := rules.Coverage(date(tt.initial), date(tt.initial)); !errors.Is(err, tt.err) {
 			t.Errorf("Coverage from %s: %v, want %v", tt.initial, err, tt.err)
+		}
+	}
+	// SA bought on the authorization's last day, 9999-12-31, is that one
+	// day, a month in full (OL-13, INV-28): never a term cut short or
+	// reversed at the calendar's end.
+	for _, order := range []string{"9999-12-30", "9999-12-31"} {
+		c, err := rules.Coverage(date("9998-01-01"), date(order))
+		if want := (sa.Coverage{Start: date(order), End: date("9999-12-31"), Months: 1}); err != nil || c != want {
+			t.Errorf("Coverage(9998-01-01, %s) = %v, %v; want %v", order, c, err, want)
 		}
 	}
 	if _, err := rules.AuthorizationEnd(licensing.Date{}); !errors.Is(err, licensing.ErrInvalidOrder) {

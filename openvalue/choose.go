@@ -160,7 +160,9 @@ func (r Rules) Choose(a Agreement, p Purchase) (Choice, error) {
 	case p.Online:
 		mode = UpFrontMode
 		c.Mode = mode
-		c.Coverage.End = p.Date.AddMonths(r.OnlineMonths).AddDays(-1)
+		if c.Coverage.End, err = p.Date.PeriodEnd(r.OnlineMonths); err != nil {
+			return Choice{}, err // LIB-09: never a prepaid year cut short
+		}
 		c.Coverage.Months = r.OnlineMonths
 		c.Notes = append(c.Notes, licensing.Explain("OV-39", fmt.Sprintf("an Online Service is prepaid for %d months, to %v; a further year is a new order", r.OnlineMonths, c.Coverage.End)))
 	case mode == SpreadMode:

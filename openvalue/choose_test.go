@@ -85,6 +85,22 @@ func TestWS04to06(t *testing.T) {
 	if err != nil || c.Coverage.End != date("2023-08-31") || len(c.Invoices) != 1 || c.Mode != openvalue.UpFrontMode {
 		t.Errorf("Online Services: %+v %v", c, err)
 	}
+	// LIB-09: a prepaid year that would end after 9999-12-31 is refused,
+	// never cut short; one that ends on it is whole.
+	late := openvalue.Agreement{Option: openvalue.NonCompanywide, Date: date("9997-01-01")}
+	for _, tt := range []struct {
+		order, end string
+		err        error
+	}{
+		{"9999-01-01", "9999-12-31", nil},
+		{"9999-06-01", "", licensing.ErrOverflow},
+		{"9999-12-31", "", licensing.ErrOverflow},
+	} {
+		c, err := rules.Choose(late, openvalue.Purchase{Product: "Exchange Online", Payment: openvalue.UpFront, Online: true, Date: date(tt.order)})
+		if !errors.Is(err, tt.err) || (tt.err == nil) != (err == nil) || tt.end != "" && c.Coverage.End != date(tt.end) {
+			t.Errorf("Online Service on %s: %v, %v; want end %s, %v", tt.order, c.Coverage, err, tt.end, tt.err)
+		}
+	}
 }
 
 // INV-36, INV-37 (SKU-09 to SKU-12, SA-19): every chosen SKU is one of the

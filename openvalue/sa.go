@@ -146,9 +146,11 @@ func QuoteSA(t Term, order licensing.Date, payment Payment, annual decimal.Decim
 		if row.spread {
 			from := order
 			for k := y; k <= terms.years; k++ {
-				next := t.Start.Anniversary(k)
-				q.Periods = append(q.Periods, sa.Coverage{Start: from, End: next.AddDays(-1), Months: 12})
-				from = next
+				// Agreement year k ends within the expiration, which
+				// Coverage checked is within the calendar (LIB-09).
+				end, _ := t.Start.TermEnd(k)
+				q.Periods = append(q.Periods, sa.Coverage{Start: from, End: end, Months: 12})
+				from = t.Start.Anniversary(k)
 			}
 		}
 	}

@@ -151,6 +151,15 @@ func TestQuoteSA(t *testing.T) {
 			t.Errorf("%v: Why() rules (-want +got):\n%s", tt.payment, diff)
 		}
 	}
+	// LIB-09: an agreement that expires on 9999-12-31 bills its last year
+	// whole, to that day, never a day short at the calendar's end.
+	q, err := openvalue.QuoteSA(openvalue.Term{Start: date("9997-01-01")}, date("9997-01-01"), openvalue.Spread, annual, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ins := q.Schedule.Installments; len(ins) != 3 || ins[2].Period != (sa.Coverage{Start: date("9999-01-01"), End: date("9999-12-31"), Months: 12}) {
+		t.Errorf("spread to 9999-12-31: %v", ins)
+	}
 	if _, err := openvalue.QuoteSA(openvalue.Term{Start: start}, order, 0, annual, 1); !errors.Is(err, openvalue.ErrInvalidPayment) {
 		t.Errorf("no payment: err = %v", err)
 	}

@@ -2,6 +2,7 @@ package sa
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/vlrules/vlrules/licensing"
 )
@@ -31,10 +32,15 @@ func (c Coverage) String() string {
 // anniversary, an authorization's end). A program that bills whole years
 // of coverage whatever day it is bought counts its months itself.
 func Months(start, end licensing.Date) int {
-	after := end.AddDays(1)
-	if !after.After(start) {
+	if end.Before(start) {
 		return 0
 	}
+	if end == licensing.MustDate(licensing.MaxYear, time.December, 31) {
+		// The day after is 10000-01-01, which no Date holds (LIB-09):
+		// count the months to it by (year, month), a part month in full.
+		return 12*(licensing.MaxYear+1-start.Year()) + int(time.January) - int(start.Month())
+	}
+	after := end.AddDays(1)
 	n := start.MonthsUntil(after)
 	if start.AddMonths(n).Before(after) {
 		n++

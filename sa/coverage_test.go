@@ -25,6 +25,12 @@ func TestMonths(t *testing.T) {
 		{"2021-01-31", "2021-02-28", 2},  // and a day more starts another
 		{"2021-01-02", "2021-01-01", 0},  // ends before it starts
 		{"2021-03-01", "2020-03-01", 0},
+		{"0001-01-01", "0001-01-01", 1}, // LIB-09: the first day of the calendar
+		{"9999-12-31", "9999-12-31", 1}, // and the last, whose next day no Date holds
+		{"9999-12-01", "9999-12-31", 1},
+		{"9999-01-15", "9999-12-31", 12},
+		{"9998-01-31", "9999-12-31", 24},
+		{"9997-01-01", "9999-12-31", 36},
 	}
 	for _, tt := range tests {
 		if got := sa.Months(date(tt.start), date(tt.end)); got != tt.months {

@@ -121,10 +121,15 @@ func terms(d licensing.Date, ma time.Month, plan Plan, g sa.Granularity) (sa.Ter
 	switch plan {
 	case OrderAnniversary:
 		years := saTerms.orderAnniversaryYears
-		t.Coverage = sa.Coverage{Start: d, End: d.AddYears(years).AddDays(-1), Months: 12 * years}
+		end, err := d.TermEnd(years) // LIB-09: never cut short at 9999-12-31
+		if err != nil {
+			return sa.Terms{}, err
+		}
+		t.Coverage = sa.Coverage{Start: d, End: end, Months: 12 * years}
 		for k := 0; k < years; k++ {
 			t.Periods = append(t.Periods, sa.Coverage{Start: d.Anniversary(k), End: d.Anniversary(k + 1).AddDays(-1), Months: 12})
 		}
+		t.Periods[years-1].End = end
 		t.Reasons = append(t.Reasons, licensing.Explain("SP-42", fmt.Sprintf("Order Anniversary: %d full years from the order: %v", years, t.Coverage),
 			licensing.F("order", d)))
 	default:

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
@@ -39,6 +40,20 @@ func TestSelectPlusSA(t *testing.T) {
 		q, err := l.QuoteSA("EU", date("2020-04-01"), plan, decimal.RequireFromString("29.00"), 10)
 		if err != nil || len(q.Schedule.Installments) != n {
 			t.Fatalf("%v: %+v, %v", plan, q, err)
+		}
+	}
+	// SP-42, LIB-09: Order Anniversary coverage ending on 9999-12-31 is
+	// whole, and one that would end after it is refused, never cut short.
+	q, err := selectplus.QuoteSA(date("9997-01-01"), time.July, selectplus.OrderAnniversary, decimal.NewFromInt(120), 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := q.Schedule.Installments[len(q.Schedule.Installments)-1]; err != nil || q.Coverage.End != date("9999-12-31") || last.Period.End != date("9999-12-31") {
+		t.Errorf("Order Anniversary from 9997-01-01: %v, %v", q.Coverage, err)
+	}
+	for _, d := range []string{"9997-01-02", "9998-01-01", "9999-12-31"} {
+		if _, err := selectplus.QuoteSA(date(d), time.July, selectplus.OrderAnniversary, decimal.NewFromInt(120), 1, 0); !errors.Is(err, licensing.ErrOverflow) {
+			t.Errorf("Order Anniversary from %s: %v, want ErrOverflow", d, err)
 		}
 	}
 	ct, err := l.Extend("EU", date("2021-06-15"), []sa.Expiring{{ID: "a", Expires: date("2021-06-30"), Annual: decimal.New(100, 0)}}, licensing.Date{})

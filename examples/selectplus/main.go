@@ -640,8 +640,10 @@ func (t *tablePrinter) print(y int) error {
 	w, start := t.w, t.start
 	if y == 0 {
 		fmt.Fprintf(w, "Before the agreement's effective date %v\n", start)
-	} else {
-		fmt.Fprintf(w, "Agreement year %d: %v to %v\n", y, start.Anniversary(y-1), start.Anniversary(y).AddDays(-1))
+	} else if end, err := start.TermEnd(y); err == nil {
+		fmt.Fprintf(w, "Agreement year %d: %v to %v\n", y, start.Anniversary(y-1), end)
+	} else { // LIB-09: the year ends after 9999-12-31
+		fmt.Fprintf(w, "Agreement year %d: %v to after 9999-12-31\n", y, start.Anniversary(y-1))
 	}
 	for k, rows := range t.rows {
 		if y != t.year || !t.held || len(rows) == 0 {
