@@ -18,7 +18,8 @@ const MaxSAMonths = 36
 
 // An Order is one purchase: an ID, a date, the affiliate that placed it and
 // its lines. The ID identifies the order for life: posting an ID twice is
-// refused (ErrDuplicateOrder), never counted twice.
+// refused (ErrDuplicateOrder), never counted twice. IDs are compared in the
+// form OrderKey gives, so "PO-1" and "PO-1 " are one order (LIB-13).
 type Order struct {
 	ID        string
 	Date      Date
@@ -36,6 +37,12 @@ type Line struct {
 	// prorates to the third affiliate anniversary, SP-39).
 	SAMonths int
 }
+
+// OrderKey returns the form in which an order ID identifies its order: the
+// ID without leading and trailing white space, so that an ID a spreadsheet
+// padded is still the same order, refused when posted again (INV-06,
+// LIB-13). The programs' ledgers keep and save order IDs in this form.
+func OrderKey(id string) string { return strings.TrimSpace(id) }
 
 // Validate reports the first problem with o as a *FieldError naming the line
 // (from 1) and the field: a missing ID or date, no lines, or a line that

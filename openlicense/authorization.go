@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
@@ -334,7 +333,7 @@ func (a *Authorization) admit(o licensing.Order) error {
 		return licensing.Locate(err, o.ID, 0)
 	}
 	switch {
-	case a.seen[strings.TrimSpace(o.ID)]:
+	case a.seen[licensing.OrderKey(o.ID)]: // LIB-13
 		return licensing.Refuse("INV-06", licensing.ErrDuplicateOrder, "order %q was already recorded", o.ID)
 	case o.Date.Before(a.initial):
 		return licensing.Refuse("OL-19", licensing.ErrOutsideTerm, "order %q on %v is before the authorization's initial order on %v", o.ID, o.Date, a.initial)
@@ -346,7 +345,7 @@ func (a *Authorization) admit(o licensing.Order) error {
 
 // record adds an accepted transaction to the history and the holdings.
 func (a *Authorization) record(k TransactionKind, o licensing.Order, sign int64) {
-	a.seen[strings.TrimSpace(o.ID)] = true
+	a.seen[licensing.OrderKey(o.ID)] = true
 	a.last = o.Date
 	a.history = append(a.history, Transaction{Kind: k, Order: o.ID, Date: o.Date, Lines: slices.Clone(o.Lines)})
 	for _, l := range o.Lines {

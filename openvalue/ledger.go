@@ -311,7 +311,7 @@ func (l *Ledger) place(o Order, kind OrderKind) (Receipt, error) {
 	}
 	rc.Lines = lines
 	// Commit.
-	l.orders[o.ID] = true
+	l.orders[licensing.OrderKey(o.ID)] = true
 	l.last = o.Date
 	l.held = append(l.held, newHeld...)
 	l.placed = append(l.placed, o)
@@ -341,7 +341,7 @@ func (l *Ledger) check(o Order) error {
 		return bad("lines", "", fmt.Errorf("%w: an order needs lines", licensing.ErrInvalidOrder))
 	case o.Desktops < 0 || o.Desktops != 0 && !(o.Anniversary && l.row.Subscription):
 		return bad("desktops", strconv.Itoa(o.Desktops), fmt.Errorf("%w: only an OVS anniversary order reports desktops (OV-20)", licensing.ErrInvalidOrder))
-	case l.orders[o.ID]:
+	case l.orders[licensing.OrderKey(o.ID)]: // LIB-13
 		return bad("id", o.ID, fmt.Errorf("%w: order %q was placed before (INV-06)", licensing.ErrDuplicateOrder, o.ID))
 	case o.Date.Before(l.last):
 		return bad("date", o.Date.String(), fmt.Errorf("%w: placed before the last order, %v", licensing.ErrOutOfOrder, l.last))

@@ -296,6 +296,8 @@ func TestLedgerMachine(t *testing.T) {
 					break
 				}
 			}
+			// LIB-13: an ID padded with white space is the same order.
+			o.ID = rapid.SampledFrom([]string{"", " ", "\t"}).Draw(t, "before") + id + rapid.SampledFrom([]string{"", " ", "\n"}).Draw(t, "after")
 			rc, err := l.Place(o)
 			switch {
 			case m.ids[id]:

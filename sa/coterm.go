@@ -95,6 +95,9 @@ func CoTerminate(rules Renewal, lines []Expiring, order, end licensing.Date, end
 	if len(lines) == 0 || !order.IsValid() || !end.IsValid() || p == nil {
 		return CoTermination{}, fmt.Errorf("sa: co-termination: %w: lines, an order date, a common end and a pricer are required", licensing.ErrInvalidOrder)
 	}
+	if err := r.Validate(); err != nil {
+		return CoTermination{}, err
+	}
 	seen := map[string]bool{}
 	for _, l := range lines {
 		switch {

@@ -16,6 +16,15 @@ var ErrInvalidAmount = errors.New("invalid amount")
 // ErrInvalidMode is wrapped by every error that reports a malformed rounding mode.
 var ErrInvalidMode = errors.New("invalid rounding mode")
 
+// ErrInvalidRounding is wrapped by every error that reports a Rounding to
+// a number of places outside 0 to MaxPlaces.
+var ErrInvalidRounding = errors.New("invalid rounding")
+
+// MaxPlaces is the most decimal places a Rounding rounds to. Currencies'
+// minor units have 0 to 4; the bound keeps every price in exact int64
+// arithmetic and a Rounding edited by hand from a computation without end.
+const MaxPlaces = 18
+
 // A Mode is a rounding mode. The zero Mode is not valid; a Rounding with
 // none rounds half up.
 type Mode uint8
@@ -38,24 +47,49 @@ type Rounding struct {
 // DefaultRounding rounds to cents, half away from zero (SA-22).
 var DefaultRounding = Rounding{Places: 2, Mode: HalfUp}
 
+// Validate reports a Rounding that cannot round: Places outside 0 to
+// MaxPlaces (ErrInvalidRounding), or a Mode that is neither zero nor one
+// of the modes (ErrInvalidMode). The functions that price and split money
+// refuse such a Rounding with this error.
+func (r Rounding) Validate() error {
+	switch {
+	case r.Places < 0 || r.Places > MaxPlaces:
+		return fmt.Errorf("sa: rounding to %d places: %w: want 0 to %d", r.Places, ErrInvalidRounding, MaxPlaces)
+	case r.Mode != 0 && !r.Mode.IsValid():
+		return fmt.Errorf("sa: rounding: mode %d: %w", uint8(r.Mode), ErrInvalidMode)
+	}
+	return nil
+}
+
 // String returns "2 places, half-up".
 func (r Rounding) String() string {
-	r = r.orDefault()
+	if r == (Rounding{}) {
+		r = DefaultRounding
+	}
+	if r.Mode == 0 {
+		r.Mode = HalfUp
+	}
 	return strconv.Itoa(int(r.Places)) + " places, " + r.Mode.String()
 }
 
-// orDefault returns r, or DefaultRounding for the zero Rounding.
+// orDefault returns r, or DefaultRounding for the zero Rounding. It reads
+// an invalid r as the nearest valid one, Places clamped to 0..MaxPlaces
+// and an unknown Mode as HalfUp, so that Round always ends; the functions
+// that return errors refuse it first (Validate).
 func (r Rounding) orDefault() Rounding {
 	if r == (Rounding{}) {
-		return DefaultRounding
+		r = DefaultRounding
 	}
-	if r.Mode == 0 {
+	r.Places = max(0, min(MaxPlaces, r.Places))
+	if !r.Mode.IsValid() {
 		r.Mode = HalfUp
 	}
 	return r
 }
 
-// Round returns x rounded once to r.
+// Round returns x rounded once to r. An invalid r (see Validate) is read
+// as the nearest valid one: Places clamped to 0..MaxPlaces, an unknown Mode
+// as HalfUp.
 func (r Rounding) Round(x decimal.Decimal) decimal.Decimal { return r.quo(x, 1) }
 
 // quo returns x / den, den > 0, computed exactly and rounded once to r
@@ -171,6 +205,9 @@ var _ Pricer = Prorated{}
 
 // Price returns annual × billed months / 12, rounded once by r.
 func (p Prorated) Price(annual decimal.Decimal, c Coverage, r Rounding) (decimal.Decimal, error) {
+	if err := r.Validate(); err != nil {
+		return decimal.Decimal{}, err
+	}
 	if annual.Sign() < 0 || c.Months < 0 {
 		return decimal.Decimal{}, fmt.Errorf("sa: prorating %v for %d months: %w", annual, c.Months, ErrInvalidAmount)
 	}
@@ -202,6 +239,9 @@ var _ Pricer = FixedTerm{}
 // Price returns annual × Months / 12, rounded once by r, ignoring how long
 // c runs.
 func (f FixedTerm) Price(annual decimal.Decimal, _ Coverage, r Rounding) (decimal.Decimal, error) {
+	if err := r.Validate(); err != nil {
+		return decimal.Decimal{}, err
+	}
 	if annual.Sign() < 0 || f.Months < 0 {
 		return decimal.Decimal{}, fmt.Errorf("sa: pricing %v for a fixed %d months: %w", annual, f.Months, ErrInvalidAmount)
 	}

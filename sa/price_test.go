@@ -122,6 +122,50 @@ func TestRoundingModes(t *testing.T) {
 	}
 }
 
+// A Rounding edited by hand is refused by everything that prices or splits
+// money, naming what is wrong, and Round reads it as the nearest valid
+// one: it always ends, however many places it asks for.
+func TestInvalidRounding(t *testing.T) {
+	d := decimal.RequireFromString
+	for _, tt := range []struct {
+		r   sa.Rounding
+		err error
+	}{
+		{sa.Rounding{Places: -1}, sa.ErrInvalidRounding},
+		{sa.Rounding{Places: sa.MaxPlaces + 1, Mode: sa.HalfUp}, sa.ErrInvalidRounding},
+		{sa.Rounding{Places: 1 << 30}, sa.ErrInvalidRounding},
+		{sa.Rounding{Places: 2, Mode: 99}, sa.ErrInvalidMode},
+		{sa.Rounding{Places: 0, Mode: sa.Down}, nil},
+		{sa.Rounding{Places: sa.MaxPlaces, Mode: sa.HalfEven}, nil},
+		{sa.Rounding{}, nil},
+	} {
+		if err := tt.r.Validate(); !errors.Is(err, tt.err) || (err == nil) != (tt.err == nil) {
+			t.Errorf("%+v.Validate() = %v, want %v", tt.r, err, tt.err)
+		}
+		terms := sa.Terms{Coverage: cover(12), Pricing: sa.Prorated{}, Plan: "SA-12"}
+		_, qerr := sa.QuoteTerms(terms, d("100.37"), 7, tt.r)
+		_, ferr := sa.FixedTerm{Months: 24, RuleID: "OL-14"}.Price(d("100.37"), cover(12), tt.r)
+		_, serr := sa.Split(d("100"), []int{1, 2}, tt.r)
+		for name, err := range map[string]error{"QuoteTerms": qerr, "FixedTerm.Price": ferr, "Split": serr} {
+			if !errors.Is(err, tt.err) || (err == nil) != (tt.err == nil) {
+				t.Errorf("%s with %+v: err = %v, want %v", name, tt.r, err, tt.err)
+			}
+		}
+	}
+	for _, tt := range []struct {
+		r    sa.Rounding
+		want string
+	}{
+		{sa.Rounding{Places: -5, Mode: sa.HalfUp}, "100"},
+		{sa.Rounding{Places: 1 << 30, Mode: sa.HalfUp}, "100.37"}, // to 18 places
+		{sa.Rounding{Places: 1, Mode: 99}, "100.4"},
+	} {
+		if got := tt.r.Round(d("100.37")); got.String() != tt.want {
+			t.Errorf("%+v.Round(100.37) = %v, want %s", tt.r, got, tt.want)
+		}
+	}
+}
+
 // SA-04, GEN-18: 25 % for servers (CALs included), 29 % for desktop and
 // systems; no pool, no rate.
 func TestAnnualReference(t *testing.T) {

@@ -84,6 +84,9 @@ func QuoteTerms(t Terms, annual decimal.Decimal, quantity int64, r Rounding) (Qu
 	case t.Pricing == nil:
 		return Quote{}, fmt.Errorf("sa: quote: %w: the terms name no pricing", licensing.ErrInvalidOrder)
 	}
+	if err := r.Validate(); err != nil {
+		return Quote{}, err
+	}
 	total := annual.Mul(decimal.New(quantity, 0))
 	price, err := t.Pricing.Price(total, t.Coverage, r)
 	if err != nil {

@@ -71,6 +71,10 @@ type Track struct {
 // been any.
 func (t Track) End() (licensing.Date, bool) { return t.end, t.covered }
 
+// Latest returns the date of the latest event recorded, or the zero Date
+// if there has been none. An event dated before it is refused.
+func (t Track) Latest() licensing.Date { return t.last }
+
 // CoveredOn reports whether d falls within coverage bought so far.
 func (t Track) CoveredOn(d licensing.Date) bool { return t.covered && !d.After(t.end) }
 
@@ -139,14 +143,30 @@ func (t Track) MarshalJSON() ([]byte, error) {
 	return json.Marshal(trackJSON{t.covered, t.end, t.last})
 }
 
-// UnmarshalJSON restores a Track saved by MarshalJSON.
+// UnmarshalJSON restores a Track saved by MarshalJSON, and refuses one no
+// events could produce with a *licensing.FieldError naming the field
+// ("covered", "end" or "last"): a track never covered has no end and no
+// event, and a covered one has both, its coverage ending no earlier than
+// its latest event (INV-31).
 func (t *Track) UnmarshalJSON(b []byte) error {
 	var j trackJSON
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	if j.Covered && !j.End.IsValid() {
-		return fmt.Errorf("sa: track: %w: a covered track needs its end date", licensing.ErrInvalidOrder)
+	bad := func(field string, value licensing.Date, why string) error {
+		return &licensing.FieldError{Field: field, Value: value.String(), Err: fmt.Errorf("%w: a track no events could produce: %s", licensing.ErrInvalidOrder, why)}
+	}
+	switch {
+	case !j.Covered && !j.End.IsZero():
+		return bad("end", j.End, "a track never covered has no end")
+	case !j.Covered && !j.Last.IsZero():
+		return bad("last", j.Last, "a track never covered has had no event")
+	case j.Covered && !j.End.IsValid():
+		return bad("end", j.End, "a covered track needs the last day of its coverage")
+	case j.Covered && !j.Last.IsValid():
+		return bad("last", j.Last, "a covered track needs the date of its latest event")
+	case j.Covered && j.End.Before(j.Last):
+		return bad("end", j.End, "coverage ends before the latest event, on "+j.Last.String())
 	}
 	*t = Track{covered: j.Covered, end: j.End, last: j.Last}
 	return nil

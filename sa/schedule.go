@@ -17,6 +17,9 @@ import (
 // an error for a negative total, one finer than the minor unit, no weights,
 // or weights that are negative or all zero.
 func Split(total decimal.Decimal, weights []int, r Rounding) ([]decimal.Decimal, error) {
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
 	r = r.orDefault()
 	switch {
 	case total.Sign() < 0 || !r.isMinorUnits(total):

@@ -380,12 +380,13 @@ func (m *machine) Expire(t *rapid.T) {
 	m.log(false, func(l *selectplus.Ledger) error { return l.ExpireAssociation(d) })
 }
 
-// Repost posts an order ID seen before: refused, nothing changes (INV-06).
+// Repost posts an order ID seen before, perhaps padded with white space:
+// refused, nothing changes (INV-06, LIB-13).
 func (m *machine) Repost(t *rapid.T) {
 	if len(m.seen) == 0 {
 		t.Skip("no order yet")
 	}
-	id := rapid.SampledFrom(m.seen).Draw(t, "reposted")
+	id := rapid.SampledFrom([]string{"", " ", "\t"}).Draw(t, "before") + rapid.SampledFrom(m.seen).Draw(t, "reposted") + rapid.SampledFrom([]string{"", " ", "\n"}).Draw(t, "after")
 	before := m.snapshot()
 	_, err := m.l.Post(licensing.Order{ID: id, Date: m.today.AddDays(400), Affiliate: m.affiliates[0], Lines: []licensing.Line{lic("Outlook", 600)}})
 	if !errors.Is(err, licensing.ErrDuplicateOrder) {

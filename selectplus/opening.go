@@ -140,7 +140,10 @@ func (l *Ledger) opened(o *Opening) (*saved, fieldNames, error) {
 		return nil, fieldNames{}, bad("asOf", o.AsOf.String(), "a date on or after the agreement's effective date %v is required (LIB-10)", eff)
 	}
 	year := licensing.YearOf(eff, o.AsOf)
-	s := &saved{Year: year, Next: eff.Anniversary(year), Last: o.AsOf, Orders: o.Orders}
+	s := &saved{Year: year, Next: eff.Anniversary(year), Last: o.AsOf, Orders: make([]string, len(o.Orders))}
+	for i, id := range o.Orders {
+		s.Orders[i] = licensing.OrderKey(id) // LIB-13: as Post compares them
+	}
 	if a := o.Association; a != nil {
 		s.Association = &OpeningAssociation{a.Kind, a.Level, a.Active}
 	}
@@ -174,12 +177,20 @@ func (l *Ledger) opened(o *Opening) (*saved, fieldNames, error) {
 			s.Affiliates[0].Year[k] = p.Earned // the one affiliate's, or zero
 			continue
 		}
+		var named []bool // by affiliate: "EU" and "EU " name one
 		for _, id := range slices.Sorted(maps.Keys(p.Shares)) {
 			i, ok := l.affiliate(id)
 			if !ok {
 				return nil, fieldNames{}, bad(name, id, "not a registered affiliate (SP-12)")
 			}
-			s.Affiliates[i].Year[k] = s.Affiliates[i].Year[k].Add(p.Shares[id])
+			if named == nil {
+				named = make([]bool, len(l.affs))
+			}
+			if named[i] {
+				return nil, fieldNames{}, bad(name, id, "%q's share is given twice", l.affs[i].id)
+			}
+			named[i] = true
+			s.Affiliates[i].Year[k] = p.Shares[id]
 		}
 	}
 	for i := range s.Affiliates {

@@ -130,6 +130,9 @@ func TestOpenRefusesUnreachablePositions(t *testing.T) {
 			o.Pools[1].Shares = map[string]licensing.Points{"HQ": pts(9400)}
 		}}, // INV-10: 10,100 reach C
 		{"pools[1].level", func(o *selectplus.Opening) { o.Pools[1].Level = licensing.NoLevel }},
+		{"pools[1].shares", func(o *selectplus.Opening) { // one affiliate's share twice, never added up
+			o.Pools[1].Shares = map[string]licensing.Points{"HQ": pts(600), "EU": pts(200), "EU ": pts(200)}
+		}},
 		{"pools[1].level", func(o *selectplus.Opening) { o.Pools[1].Level = 0 }},
 		{"pools[1].carry", func(o *selectplus.Opening) { o.Pools[1].Carry = pts(6000) }}, // INV-14: not below the gap to C
 		{"pools[1].carry", func(o *selectplus.Opening) { o.Pools[1].Carry = pts(-1) }},
@@ -206,9 +209,9 @@ func TestOpenRefusesUnreachablePositions(t *testing.T) {
 	if _, err := selectplus.Open(academic, selectplus.DefaultRules(), o); err == nil {
 		t.Fatal("an academic pool at C was opened")
 	}
-	// Orders named twice.
+	// Orders named twice, once with white space (LIB-13).
 	o = valid()
-	o.Orders = []string{"A1", "A1"}
+	o.Orders = []string{"A1", " A1\t"}
 	if _, err := selectplus.Open(twoAffiliates, selectplus.DefaultRules(), o); !errors.Is(err, licensing.ErrDuplicateOrder) {
 		t.Fatalf("an order twice: %v", err)
 	}

@@ -297,11 +297,12 @@ func (l *Ledger) plan(p *plan, o licensing.Order, bases []SABasis) error {
 	if err := o.Validate(); err != nil {
 		return err
 	}
-	if !l.seen.fits(o.ID) {
+	id := licensing.OrderKey(o.ID) // LIB-13
+	if !l.seen.fits(id) {
 		return &licensing.FieldError{Order: o.ID, Field: "id", Err: fmt.Errorf("%w: the ledger holds 4 GiB of order IDs, all it can check against (INV-06)", licensing.ErrOverflow)}
 	}
 	var dup bool
-	if p.id, dup = l.seen.lookup(o.ID); dup {
+	if p.id, dup = l.seen.lookup(id); dup {
 		return licensing.Refuse("INV-06", licensing.ErrDuplicateOrder, "order %q was already posted; it is not counted twice", o.ID)
 	}
 	for i, line := range o.Lines {
@@ -448,7 +449,7 @@ func (l *Ledger) commit(o licensing.Order, p *plan) {
 	for _, u := range p.more {
 		l.setTrack(p.ai, u.number, o.Lines[u.line].Product, u.track)
 	}
-	l.seen.addAt(o.ID, p.id)
+	l.seen.addAt(licensing.OrderKey(o.ID), p.id)
 }
 
 // order applies an order's points to one pool's state n, in place (SP-16

@@ -241,6 +241,66 @@ func TestRestoreRefusesUnreachableStates(t *testing.T) {
 	}
 }
 
+// A saved state edited past what the ledger keeps within bounds is refused,
+// naming the field: a share beyond LIB-03's bound, or shares whose sum
+// would pass it (and wrap int64 to add up to the pool, INV-05); a latest
+// date before the year's anniversary; a coverage entry never bought, or
+// whose latest event is after the ledger's or after its own end; an order
+// ID with surrounding white space (LIB-13).
+func TestRestoreRefusesOutOfBounds(t *testing.T) {
+	l, err := selectplus.Load(selectplus.Agreement{Segment: licensing.Commercial, Effective: date("2019-01-01"),
+		Lead:       selectplus.Affiliate{ID: "EU", Anniversary: date("2018-07-01")},
+		Affiliates: []selectplus.Affiliate{{ID: "US", Anniversary: date("2018-07-01")}}}, selectplus.DefaultRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, l, order("O1", "2019-02-01", "EU", lsa("Office Professional Plus", 300)))
+	if _, err := l.AdvanceTo(date("2020-03-01")); err != nil {
+		t.Fatal(err)
+	}
+	must(t, l, order("O2", "2020-03-01", "US", lic("Outlook", 400)))
+	saved, err := l.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := "192153584101141162" // a third of 2^64 ÷ 48, plus a little: three wrap
+	aff := func(s map[string]any, i int) map[string]any { return s["affiliates"].([]any)[i].(map[string]any) }
+	track := func(s map[string]any) map[string]any {
+		return s["saCoverage"].([]any)[0].(map[string]any)["track"].(map[string]any)
+	}
+	for _, c := range []struct {
+		field string
+		edit  func(map[string]any)
+	}{
+		{"affiliates[0].year", func(s map[string]any) { aff(s, 0)["total"] = []any{big, "0", "0"} }},
+		{"affiliates[1].year", func(s map[string]any) { aff(s, 1)["total"] = []any{"0", "0", "1000000000000001"} }},
+		{"pools[0].earned", func(s map[string]any) {
+			// Per-affiliate figures in bounds whose sum is over it.
+			aff(s, 0)["year"], aff(s, 0)["total"] = []any{"600000000000000", "0", "0"}, []any{"600000000000000", "0", "0"}
+			aff(s, 1)["year"], aff(s, 1)["total"] = []any{"600000000000000", "0", "400"}, []any{"600000000000000", "0", "400"}
+		}},
+		{"year", func(s map[string]any) { s["last"] = "2019-06-01" }}, // year 2 opened on 2020-01-01
+		{"saCoverage[0].track.covered", func(s map[string]any) { track(s)["covered"], track(s)["end"], track(s)["last"] = false, "", "" }},
+		{"saCoverage[0].track.end", func(s map[string]any) { track(s)["covered"] = false }},
+		{"saCoverage[0].track.end", func(s map[string]any) { track(s)["last"] = "9999-12-31" }},
+		{"saCoverage[0].track.last", func(s map[string]any) { track(s)["last"] = "2020-06-01" }},
+		{"saCoverage[0].track.last", func(s map[string]any) { track(s)["last"] = "2018-12-31" }},
+		{"orders[0]", func(s map[string]any) { s["orders"] = []any{"O1 ", "O2"} }},
+	} {
+		var fields map[string]any
+		if err := json.Unmarshal(saved, &fields); err != nil {
+			t.Fatal(err)
+		}
+		c.edit(fields)
+		edited, _ := json.Marshal(fields)
+		var x selectplus.Ledger
+		err := x.UnmarshalJSON(edited)
+		if fe := (*licensing.FieldError)(nil); !errors.As(err, &fe) || fe.Field != c.field {
+			t.Errorf("edited %s: err = %v", c.field, err)
+		}
+	}
+}
+
 // Any one value of a saved ledger changed by hand: restoring it never
 // panics, and either refuses it or gives a ledger that saves back the same
 // (INV-07).
@@ -314,6 +374,20 @@ func TestRestoreMutatedStates(t *testing.T) {
 		again, err := x.MarshalJSON()
 		if err != nil {
 			t.Fatalf("%v: restored but cannot save: %v", path, err)
+		}
+		// What a ledger keeps holds of the restored one: its latest date
+		// is within its agreement year, and every share is within LIB-03.
+		ag := x.Agreement()
+		if year, next := x.Year(); x.Now().Before(ag.Effective.Anniversary(year-1)) || x.Now().After(next) {
+			t.Fatalf("%v: restored at %v in year %d, to %v", path, x.Now(), year, next)
+		}
+		for _, a := range append([]selectplus.Affiliate{ag.Lead}, ag.Affiliates...) {
+			for _, p := range []licensing.Pool{licensing.Applications, licensing.Systems, licensing.Servers} {
+				year, total, _ := x.Share(a.ID, p)
+				if year.Sign() < 0 || total.Cmp(year) < 0 || total.Cmp(licensing.WholePoints(licensing.MaxPoints)) > 0 {
+					t.Fatalf("%v: %s's %v share restored as %v this year, %v in all", path, a.ID, p, year, total)
+				}
+			}
 		}
 		// The restored ledger works: time passes to the calendar's end,
 		// and an order is answered.

@@ -3,6 +3,7 @@ package selectplus
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -25,7 +26,7 @@ type saved struct {
 	Association *OpeningAssociation `json:"association,omitempty"`
 	Affiliates  []affiliateJSON     `json:"affiliates"`
 	Orders      []string            `json:"orders"`
-	Tracks      []trackJSON         `json:"saCoverage,omitempty"`
+	Tracks      savedTracks         `json:"saCoverage,omitempty"`
 	AuditOff    bool                `json:"auditOff,omitempty"`
 	Audit       []eventJSON         `json:"audit,omitempty"`
 }
@@ -41,6 +42,29 @@ type trackJSON struct {
 	Affiliate string            `json:"affiliate"`
 	Product   licensing.Product `json:"product"`
 	Track     sa.Track          `json:"track"`
+}
+
+// savedTracks is the saved SA coverage. Its restore names the entry of a
+// track that sa.Track refuses: savedNames.track(i) and the track's field.
+type savedTracks []trackJSON
+
+// UnmarshalJSON restores the saved SA coverage entry by entry.
+func (ts *savedTracks) UnmarshalJSON(b []byte) error {
+	var raw []json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	out := make(savedTracks, len(raw))
+	for i, r := range raw {
+		if err := json.Unmarshal(r, &out[i]); err != nil {
+			if fe := (*licensing.FieldError)(nil); errors.As(err, &fe) {
+				return &licensing.FieldError{Field: savedNames.track(i) + "." + fe.Field, Value: fe.Value, Err: fe.Err}
+			}
+			return fmt.Errorf("saCoverage[%d]: %w", i, err)
+		}
+	}
+	*ts = out
+	return nil
 }
 
 type eventJSON struct {
@@ -146,8 +170,10 @@ func (l *Ledger) restore(s *saved, names fieldNames) error {
 			Err: fmt.Errorf("%w: a saved ledger no events could produce", licensing.ErrInvalidOrder)}
 	}
 	// Last may equal Next: an association that expires on an anniversary
-	// leaves that anniversary to come (SP-35).
-	if s.Year < 1 || s.Year > licensing.MaxYear-l.agreement.Effective.Year()+1 || s.Next != l.agreement.Effective.Anniversary(s.Year) || s.Last.Before(l.agreement.Effective) || s.Last.After(s.Next) {
+	// leaves that anniversary to come (SP-35). It is never before the
+	// anniversary that opened the year: passing it set Last.
+	if s.Year < 1 || s.Year > licensing.MaxYear-l.agreement.Effective.Year()+1 || s.Next != l.agreement.Effective.Anniversary(s.Year) ||
+		s.Last.Before(l.agreement.Effective.Anniversary(s.Year-1)) || s.Last.After(s.Next) {
 		return bad(names.year, "year %d, next anniversary %v, last %v with the agreement effective %v", s.Year, s.Next, s.Last, l.agreement.Effective)
 	}
 	l.pos.year, l.pos.next, l.pos.last, l.pos.pools = s.Year, s.Next, s.Last, s.Pools
@@ -166,6 +192,7 @@ func (l *Ledger) restore(s *saved, names fieldNames) error {
 		return bad("affiliates", "%d saved, %d in the agreement", len(s.Affiliates), len(l.affs))
 	}
 	var sums [3]licensing.Points
+	limit := licensing.WholePoints(licensing.MaxPoints)
 	for i, a := range s.Affiliates {
 		switch {
 		case a.ID != l.affs[i].id:
@@ -174,10 +201,15 @@ func (l *Ledger) restore(s *saved, names fieldNames) error {
 			return bad(fmt.Sprintf("affiliates[%d].anniversaryMonth", i), "%d; %q's anniversary is in %v", int(a.Month), a.ID, l.affs[i].month)
 		}
 		for k := range a.Year {
-			if a.Year[k].Sign() < 0 || a.Total[k].Cmp(a.Year[k]) < 0 {
-				return bad(names.share(i, k), "%v this year, %v in all", a.Year[k], a.Total[k])
+			// A share is within LIB-03's bound, as Post keeps it, so that
+			// the sums below cannot wrap: each stays within the bound or
+			// is refused before the next is added.
+			if a.Year[k].Sign() < 0 || a.Total[k].Cmp(a.Year[k]) < 0 || a.Total[k].Cmp(limit) > 0 {
+				return bad(names.share(i, k), "%v this year, %v in all (LIB-03: at most %d)", a.Year[k], a.Total[k], licensing.MaxPoints)
 			}
-			sums[k] = sums[k].Add(a.Year[k])
+			if sums[k] = sums[k].Add(a.Year[k]); sums[k].Cmp(limit) > 0 {
+				return bad(names.sum(k), "the affiliates' shares add up to more than %d points (LIB-03, INV-05)", licensing.MaxPoints)
+			}
 		}
 		l.pos.shares[i] = share{year: s.Year, inYear: a.Year, total: a.Total}
 	}
@@ -195,6 +227,8 @@ func (l *Ledger) restore(s *saved, names fieldNames) error {
 		switch {
 		case strings.TrimSpace(id) == "":
 			return bad(fmt.Sprintf("orders[%d]", i), "%q: an order ID is required", id)
+		case id != licensing.OrderKey(id):
+			return bad(fmt.Sprintf("orders[%d]", i), "%q: a ledger saves order IDs without surrounding white space (LIB-13)", id)
 		case !l.seen.add(id):
 			return &licensing.FieldError{Field: fmt.Sprintf("orders[%d]", i), Value: id, Err: fmt.Errorf("%w: %w: listed twice (INV-06)", licensing.ErrInvalidOrder, licensing.ErrDuplicateOrder)}
 		}
@@ -208,13 +242,22 @@ func (l *Ledger) restore(s *saved, names fieldNames) error {
 		if _, dup := l.track(ai, t.Product); dup {
 			return bad(fmt.Sprintf("saCoverage[%d]", i), "coverage of %s by %q twice", t.Product, t.Affiliate)
 		}
-		if end, ok := t.Track.End(); ok {
-			switch next := end.AddDays(1); {
-			case end.Before(l.agreement.Effective):
-				return bad(names.track(i)+".end", "%v, before the agreement began", end)
-			case !next.After(end) || next.Day() != 1 || next.Month() != a.month:
-				return bad(names.track(i)+".end", "%v: SA coverage ends the day before one of %q's anniversaries, the 1st of %v (SP-39, SP-44)", end, t.Affiliate, a.month)
-			}
+		// The ledger keeps a track only once coverage is bought, and its
+		// latest event is one the ledger applied, on or after the
+		// effective date (sa.Track's own restore has checked that
+		// coverage does not end before that event).
+		end, ok := t.Track.End()
+		switch next, last := end.AddDays(1), t.Track.Latest(); {
+		case !ok:
+			return bad(names.track(i)+".covered", "false: the ledger keeps coverage of %s by %q only once it is bought", t.Product, t.Affiliate)
+		case end.Before(l.agreement.Effective):
+			return bad(names.track(i)+".end", "%v, before the agreement began", end)
+		case last.Before(l.agreement.Effective):
+			return bad(names.track(i)+".last", "%v, before the agreement began", last)
+		case last.After(s.Last):
+			return bad(names.track(i)+".last", "%v, after the ledger's latest event on %v", last, s.Last)
+		case !next.After(end) || next.Day() != 1 || next.Month() != a.month:
+			return bad(names.track(i)+".end", "%v: SA coverage ends the day before one of %q's anniversaries, the 1st of %v (SP-39, SP-44)", end, t.Affiliate, a.month)
 		}
 		l.setTrack(ai, -1, t.Product, t.Track)
 	}
