@@ -205,7 +205,7 @@ var ruleRegistry = []Rule{
 	{ID: "SA-09", Title: "Coverage models", Statement: "Open License to the authorization end at the two-year price; Open Value to the agreement end per acquisition-year SKU; Select Plus to the third affiliate anniversary, or 36 months with Order Anniversary, at annual × months/12.", Source: srcOL + "; " + srcSKU + "; " + srcSP, Status: stated},
 	{ID: "SA-10", Title: "SA-only enrollment windows", Statement: "90 days from an FPP or OEM purchase, day 90 included; each program has its own product classes.", Source: srcOL + "; " + srcSP, Status: stated},
 	{ID: "SA-11", Title: "Spread payments add up", Statement: "Installments sum to the up-front price to the cent, the rounding remainder in a documented installment.", Source: srcSKU, Status: stated},
-	{ID: "SA-12", Title: "Prorated price", Statement: "Select Plus SA for m months costs annual × m/12.", Source: srcSP, Status: stated},
+	{ID: "SA-12", Title: "Prorated price", Statement: "SA for m months costs annual × m/12. The Select Plus guide states it for Select Plus's prorated coverage; the library prices Open Value's SA the same way, for the whole agreement years SA-19 bills.", Source: srcSP, Status: stated},
 	{ID: "SA-13", Title: "Lapse", Statement: "See SP-46; stated only for Select Plus.", Source: srcSP, Status: stated},
 	{ID: "SA-14", Title: "Renewal timing", Statement: "See SP-45.", Source: srcSP, Status: stated},
 	{ID: "SA-15", Title: "Evaluator", Statement: "See OL-21 to OL-24.", Source: srcOL, Status: stated},

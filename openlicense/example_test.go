@@ -106,8 +106,8 @@ func ExampleEvaluate() {
 	// Custom bundle: NotAnalyzed - ask the reseller's account executive for an analysis (OL-23)
 }
 
-// L&SA bought with 8 months of the authorization left costs the full
-// two-year price: a third of the value (WS-11).
+// SA bought with 8 months of the authorization left, as on an L&SA
+// reorder, costs the full two-year SA price: a third of the value (WS-11).
 func ExampleRules_QuoteSA() {
 	q, err := openlicense.DefaultRules().QuoteSA(licensing.MustParseDate("2005-03-15"), licensing.MustParseDate("2006-07-15"), decimal.RequireFromString("100"), 5)
 	if err != nil {

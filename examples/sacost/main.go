@@ -292,7 +292,11 @@ func printTable(w io.Writer, r result) error {
 	fmt.Fprintf(tw, "breakeven\tupgrade every %s years: SA costs %s license prices; break-even %s years: %s\n",
 		r.Breakeven.IntervalYears, r.Breakeven.Cost, r.Breakeven.BreakEvenYears, r.Breakeven.Advice)
 	fmt.Fprintf(tw, "annual SA per unit\t%s\n", r.Annual)
-	fmt.Fprintf(tw, "coverage\t%v to %v, %d months\n", r.Coverage.Start, r.Coverage.End, r.Coverage.Months)
+	if c := r.Coverage; c.Months == sa.Months(c.Start, c.End) {
+		fmt.Fprintf(tw, "coverage\t%v to %v, %d months\n", c.Start, c.End, c.Months)
+	} else { // Open Value bills whole agreement years (SA-19)
+		fmt.Fprintf(tw, "coverage\t%v to %v (%d calendar months), billed as %d months\n", c.Start, c.End, sa.Months(c.Start, c.End), c.Months)
+	}
 	fmt.Fprintf(tw, "price\t%s for %d units, %s\n", r.Price, r.Quantity, r.Plan)
 	if err := tw.Flush(); err != nil {
 		return err

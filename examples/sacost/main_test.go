@@ -63,6 +63,15 @@ func TestTable(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
 	}
+	// Open Value bills whole agreement years (SA-19): the table says so
+	// where that is more than the calendar months covered.
+	out.Reset()
+	if err := run(splitArgs("-program openvalue -class desktop -price 400 -interval 3 -order 2022-01-10 -start 2021-05-10"), &out); err != nil {
+		t.Fatal(err)
+	}
+	if want := "2022-01-10 to 2024-05-09 (28 calendar months), billed as 36 months"; !strings.Contains(out.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, out.String())
+	}
 }
 
 func TestErrors(t *testing.T) {
