@@ -444,3 +444,44 @@ func ExampleLedger() {
 	// without it, terminated on 2022-07-10
 	// OV-23: order "more" on 2022-07-10: the agreement was terminated on 2022-07-10, no anniversary order having come: not eligible
 }
+
+// FuzzRestore: any bytes given to Restore are refused, or give a ledger
+// that saves to a fixed point and restores to it (INV-07). The seed is the
+// saved ledger of WS-04 after its anniversary orders.
+func FuzzRestore(f *testing.F) {
+	l, _, err := rules.Open(request(openvalue.NonCompanywide), "", openvalue.Order{ID: "init", Date: date("2021-05-10"),
+		Lines: []openvalue.Line{{Part: "269-09050", Description: item("Office Professional Plus", 3, 1, "AddProd"), Quantity: 5}}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, o := range []openvalue.Order{
+		{ID: "add", Date: date("2021-08-01"), Lines: []openvalue.Line{{Part: "269-09046", Description: item("Office Professional Plus", 1, 1, "AddProd"), Quantity: 10, Payment: openvalue.Spread}}},
+		{ID: "a1", Date: date("2022-06-09"), UsageDate: date("2022-05-10"), Anniversary: true, Lines: []openvalue.Line{{Description: item("Office Professional Plus", 1, 1, "AddProd"), Quantity: 10}}},
+	} {
+		if _, err := l.Place(o); err != nil {
+			f.Fatal(err)
+		}
+	}
+	saved, err := json.Marshal(l)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(saved)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		x, err := rules.Restore(b)
+		if err != nil {
+			return
+		}
+		again, err := json.Marshal(x)
+		if err != nil {
+			t.Fatalf("restored but cannot save: %v", err)
+		}
+		y, err := rules.Restore(again)
+		if err != nil {
+			t.Fatalf("restored, saved, and refused on the second restore: %v", err)
+		}
+		if third, _ := json.Marshal(y); !bytes.Equal(third, again) {
+			t.Fatalf("a restored ledger saves differently:\n%s\n%s", again, third)
+		}
+	})
+}

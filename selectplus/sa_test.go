@@ -17,7 +17,7 @@ import (
 	"pgregory.net/rapid"
 )
 
-func saLedger(t *testing.T) *selectplus.Ledger {
+func saLedger(t testing.TB) *selectplus.Ledger {
 	l, err := selectplus.Load(selectplus.Agreement{Segment: licensing.Commercial, Effective: date("2019-01-01"),
 		Lead: selectplus.Affiliate{ID: "EU", Anniversary: date("2018-07-01")}}, selectplus.DefaultRules())
 	if err != nil {
@@ -367,39 +367,65 @@ func TestRestoreMutatedStates(t *testing.T) {
 		}
 	restore:
 		edited, _ := json.Marshal(fields)
-		var x selectplus.Ledger
-		if err := x.UnmarshalJSON(edited); err != nil {
-			return // refused
-		}
-		again, err := x.MarshalJSON()
-		if err != nil {
-			t.Fatalf("%v: restored but cannot save: %v", path, err)
-		}
-		// What a ledger keeps holds of the restored one: its latest date
-		// is within its agreement year, and every share is within LIB-03.
-		ag := x.Agreement()
-		if year, next := x.Year(); x.Now().Before(ag.Effective.Anniversary(year-1)) || x.Now().After(next) {
-			t.Fatalf("%v: restored at %v in year %d, to %v", path, x.Now(), year, next)
-		}
-		for _, a := range append([]selectplus.Affiliate{ag.Lead}, ag.Affiliates...) {
-			for _, p := range []licensing.Pool{licensing.Applications, licensing.Systems, licensing.Servers} {
-				year, total, _ := x.Share(a.ID, p)
-				if year.Sign() < 0 || total.Cmp(year) < 0 || total.Cmp(licensing.WholePoints(licensing.MaxPoints)) > 0 {
-					t.Fatalf("%v: %s's %v share restored as %v this year, %v in all", path, a.ID, p, year, total)
-				}
+		checkRestored(t, edited, fmt.Sprint(path))
+	})
+}
+
+// checkRestored restores a saved ledger, edited, and fails unless it is
+// refused or the restored ledger is one a ledger could be: its latest date
+// within its agreement year, every share within LIB-03, able to take time
+// passing and an order without panicking, and saved to a fixed point
+// (INV-07). where names the edit.
+func checkRestored(t interface{ Fatalf(string, ...any) }, edited []byte, where string) {
+	var x selectplus.Ledger
+	if err := x.UnmarshalJSON(edited); err != nil {
+		return // refused
+	}
+	again, err := x.MarshalJSON()
+	if err != nil {
+		t.Fatalf("%v: restored but cannot save: %v", where, err)
+	}
+	ag := x.Agreement()
+	if year, next := x.Year(); x.Now().Before(ag.Effective.Anniversary(year-1)) || x.Now().After(next) {
+		t.Fatalf("%v: restored at %v in year %d, to %v", where, x.Now(), year, next)
+	}
+	for _, a := range append([]selectplus.Affiliate{ag.Lead}, ag.Affiliates...) {
+		for _, p := range []licensing.Pool{licensing.Applications, licensing.Systems, licensing.Servers} {
+			year, total, _ := x.Share(a.ID, p)
+			if year.Sign() < 0 || total.Cmp(year) < 0 || total.Cmp(licensing.WholePoints(licensing.MaxPoints)) > 0 {
+				t.Fatalf("%v: %s's %v share restored as %v this year, %v in all", where, a.ID, p, year, total)
 			}
 		}
-		// The restored ledger works: time passes to the calendar's end,
-		// and an order is answered.
-		if _, err := x.AdvanceTo(licensing.MustParseDate("9999-12-31")); err != nil && !errors.Is(err, licensing.ErrOutOfOrder) {
-			t.Fatalf("%v: restored ledger cannot advance: %v", path, err)
-		}
-		var y selectplus.Ledger
-		if err := y.UnmarshalJSON(again); err != nil {
-			t.Fatalf("%v: restored, saved, and refused on the second restore: %v", path, err)
-		}
-		if third, _ := y.MarshalJSON(); string(third) != string(again) {
-			t.Fatalf("%v: a restored ledger saves differently", path)
-		}
+	}
+	var y selectplus.Ledger
+	if err := y.UnmarshalJSON(again); err != nil {
+		t.Fatalf("%v: restored, saved, and refused on the second restore: %v", where, err)
+	}
+	if third, _ := y.MarshalJSON(); string(third) != string(again) {
+		t.Fatalf("%v: a restored ledger saves differently", where)
+	}
+	// The restored ledger works: an order is answered, and time passes to
+	// the calendar's end.
+	y.Post(order("fuzz-1", x.Now().String(), ag.Lead.ID, lsa("Office Professional Plus", 10)))
+	if _, err := y.AdvanceTo(licensing.MustParseDate("9999-12-31")); err != nil && !errors.Is(err, licensing.ErrOutOfOrder) {
+		t.Fatalf("%v: restored ledger cannot advance: %v", where, err)
+	}
+}
+
+// FuzzRestore: any bytes given to a ledger's restore are refused, or give
+// a ledger checkRestored accepts. The seeds are saved ledgers.
+func FuzzRestore(f *testing.F) {
+	l := saLedger(f)
+	must(f, l, order("O1", "2019-02-01", "EU", lsa("Office Professional Plus", 300), lic("Windows Server Essentials", 100)))
+	b, _ := l.MarshalJSON()
+	f.Add(b)
+	if _, err := l.AdvanceTo(date("2020-03-01")); err != nil {
+		f.Fatal(err)
+	}
+	must(f, l, order("O2", "2020-03-01", "EU", lic("Outlook", 4000)))
+	b, _ = l.MarshalJSON()
+	f.Add(b)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		checkRestored(t, b, "fuzzed")
 	})
 }

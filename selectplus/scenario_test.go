@@ -147,7 +147,7 @@ func TestWS14HoldAndReactivation(t *testing.T) {
 	}
 }
 
-func must(t *testing.T, l *selectplus.Ledger, o licensing.Order) selectplus.Receipt {
+func must(t testing.TB, l *selectplus.Ledger, o licensing.Order) selectplus.Receipt {
 	t.Helper()
 	rc, err := l.Post(o)
 	if err != nil {
