@@ -160,13 +160,10 @@ func (d Date) Anniversary(k int) Date { return d.AddYears(k) }
 // ErrOverflow (LIB-09), never a shortened term; an invalid d or years
 // below 1 one wrapping ErrInvalidOrder.
 func (d Date) TermEnd(years int) (Date, error) {
-	if years < 1 || years > MaxYear {
-		if years > MaxYear && d.IsValid() {
-			return Date{}, Refuse("LIB-09", ErrOverflow, "a term of %d years from %v would end after 9999-12-31", years, d)
-		}
+	if !d.IsValid() || years < 1 {
 		return Date{}, fmt.Errorf("licensing: term of %d years from %v: %w", years, d, ErrInvalidOrder)
 	}
-	end, err := d.PeriodEnd(12 * years)
+	end, err := d.PeriodEnd(12 * min(years, MaxYear+1)) // more years than the calendar holds overflow alike
 	if err != nil {
 		return Date{}, Refuse("LIB-09", ErrOverflow, "a term of %d years from %v would end after 9999-12-31", years, d)
 	}

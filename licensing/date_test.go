@@ -204,8 +204,11 @@ func TestTermEnd(t *testing.T) {
 		{"9999-12-31", 1, "", licensing.ErrOverflow},
 		{"2020-01-01", -1, "", licensing.ErrInvalidOrder},
 		{"2020-01-01", 0, "", licensing.ErrInvalidOrder},
+		{"2020-01-01", math.MaxInt, "", licensing.ErrOverflow},
+		{"0000-00-00", 1, "", licensing.ErrInvalidOrder},
 	} {
-		got, err := licensing.MustParseDate(tt.start).TermEnd(tt.years)
+		d, _ := licensing.ParseDate(tt.start)
+		got, err := d.TermEnd(tt.years)
 		if !errors.Is(err, tt.err) || (tt.err == nil) != (err == nil) || tt.want != "" && got != licensing.MustParseDate(tt.want) {
 			t.Errorf("%s.TermEnd(%d) = %v, %v; want %s, %v", tt.start, tt.years, got, err, tt.want, tt.err)
 		}
