@@ -77,6 +77,9 @@ func NewOrderReader(r io.Reader, catalog *licensing.Catalog) (*OrderReader, erro
 	cr := csv.NewReader(csvin.Reader(r))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
+	// A row's slice is reused by the next Read: Read is done with the row
+	// ahead before it reads the next, and the fields' strings stay.
+	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, &HistoryError{Line: 1, Column: 1, Err: fmt.Errorf("empty input: want the header %s", strings.Join(historyColumns, ","))}
@@ -106,15 +109,19 @@ func historyCSVError(err error) error {
 	return &HistoryError{Line: line, Column: column, Err: cause}
 }
 
-// advance reads the next row ahead.
+// advance reads the next row ahead, its fields trimmed of white space.
 func (or *OrderReader) advance() {
 	or.next, or.nextErr = or.cr.Read()
 	if or.nextErr == io.EOF {
 		or.next, or.nextErr = nil, nil
 	}
+	for i, f := range or.next {
+		or.next[i] = strings.TrimSpace(f)
+	}
 }
 
-func (or *OrderReader) get(rec []string, c int) string { return strings.TrimSpace(rec[or.col[c]]) }
+// get returns column c of a row advance read.
+func (or *OrderReader) get(rec []string, c int) string { return rec[or.col[c]] }
 
 // key is what makes rows one order: date, ID and affiliate; a row too
 // short to hold them has none.
@@ -158,6 +165,9 @@ func (or *OrderReader) Read() (licensing.Order, error) {
 			} else if l, err := or.row(or.next, line, &o); err != nil {
 				bad = err
 			} else {
+				if o.Lines == nil {
+					o.Lines = make([]licensing.Line, 0, 4) // most orders have a few lines: one allocation
+				}
 				o.Lines = append(o.Lines, l)
 			}
 		}

@@ -179,13 +179,13 @@ func (e anniversaryEvent) appendJSON(b []byte) []byte {
 }
 
 func (e lineEvent) appendJSON(b []byte) []byte {
-	o := cli.StartObject(b).Str("event", e.Event).Text("date", e.Date).Str("order", e.Order).Int("line", int64(e.Line)).
-		Str("pool", e.Pool).Text("points", e.Points).Str("level", e.Level)
+	o := cli.StartObject(b).Str("event", e.Event).Date("date", e.Date).Str("order", e.Order).Int("line", int64(e.Line)).
+		Str("pool", e.Pool).Points("points", e.Points).Str("level", e.Level)
 	if e.SAMonths != 0 {
 		o = o.Int("saMonths", int64(e.SAMonths))
 	}
 	if !e.SAEnd.IsZero() {
-		o = o.Text("saEnd", e.SAEnd)
+		o = o.Date("saEnd", e.SAEnd)
 	}
 	return o.Str("affiliate", e.Affiliate).Str("product", e.Product).Str("offering", e.Offering).Int("quantity", e.Quantity).
 		Str("rule", e.Rule).Str("explanation", e.Explanation).End()

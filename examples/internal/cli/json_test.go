@@ -2,11 +2,11 @@ package cli
 
 import (
 	"encoding/json"
-	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/vlrules/vlrules/licensing"
 	"pgregory.net/rapid"
 )
 
@@ -61,34 +61,23 @@ func jsonWithoutHTMLEscapes(b []byte) string {
 	return string(out)
 }
 
-// textValue is a value whose AppendText writes s, or fails.
-type textValue struct {
-	s    string
-	fail bool
-}
-
-func (v textValue) AppendText(b []byte) ([]byte, error) {
-	if v.fail {
-		return append(b, "partial"...), errors.New("cannot")
-	}
-	return append(b, v.s...), nil
-}
-
-func (v textValue) String() string { return "str:" + v.s }
-
-// Text escapes what AppendText writes as any string, and writes String
-// when AppendText fails.
-func TestObjectText(t *testing.T) {
+// Date and Points write what encoding/json writes for the value, which
+// marshals it as text: any date of the calendar, the zero Date, and points
+// in any units, negative or not.
+func TestObjectDateAndPoints(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		v := textValue{rapid.String().Draw(t, "s"), rapid.Bool().Draw(t, "fail")}
-		text := v.s
-		if v.fail {
-			text = v.String()
+		var d licensing.Date
+		if rapid.Bool().Draw(t, "dated") {
+			d = licensing.MustParseDate("0001-01-01").AddDays(rapid.IntRange(0, 3652058).Draw(t, "days"))
 		}
-		want, _ := json.Marshal(map[string]string{"k": text})
-		got := StartObject(nil).Text("k", v).End()
+		p := licensing.PointsFromUnits(rapid.Int64Range(-1e12, 1e12).Draw(t, "units"))
+		want, _ := json.Marshal(struct {
+			D licensing.Date   `json:"d"`
+			P licensing.Points `json:"p"`
+		}{d, p})
+		got := StartObject(nil).Date("d", d).Points("p", p).End()
 		if string(got) != jsonWithoutHTMLEscapes(want)+"\n" {
-			t.Fatalf("Text wrote %s, want %s", got, want)
+			t.Fatalf("wrote %s, want %s", got, want)
 		}
 	})
 }
