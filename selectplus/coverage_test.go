@@ -686,6 +686,25 @@ func TestAnniversariesAtTheEndOfTheCalendar(t *testing.T) {
 		if n := until.Year() - eff.Year(); len(reviews) < n-1 || len(reviews) > n {
 			t.Fatalf("%d reviews from %v to %v", len(reviews), eff, until)
 		}
+		// The next anniversary is one the calendar holds, or none: never
+		// 9999-12-31 standing in for one, in Year or in Outlook.
+		year, next := l.Year()
+		var want licensing.Date
+		if eff.Year()+year <= licensing.MaxYear {
+			want = eff.Anniversary(year)
+		}
+		if year != len(reviews)+1 || next != want {
+			t.Fatalf("Year() = %d, %v after %d reviews; want the next anniversary %v", year, next, len(reviews), want)
+		}
+		out, err := l.Outlook(licensing.Applications)
+		switch rule := out.Why().Rule; {
+		case err != nil || out.NextAnniversary != want:
+			t.Fatalf("Outlook: next anniversary %v, %v; want %v", out.NextAnniversary, err, want)
+		case want.IsZero() && (rule != "LIB-09" || out.After != out.State || out.AfterTransition != 0 || !out.ToKeep.IsZero()):
+			t.Fatalf("Outlook with no anniversary to come: %+v, %s", out, rule)
+		case !want.IsZero() && rule != "SP-21":
+			t.Fatalf("Outlook before %v: %s", want, rule)
+		}
 		// L&SA on the calendar's last day: its coverage would end after it,
 		// so it is refused as out of range (LIB-09), never cut short.
 		_, err = l.Post(licensing.Order{ID: "O2", Date: licensing.MustParseDate("9999-12-31"), Affiliate: "HQ",

@@ -122,8 +122,22 @@ func (l *Ledger) Pool(p licensing.Pool) PoolState {
 }
 
 // Year returns the current agreement year (from 1) and the date of the
-// next anniversary.
-func (l *Ledger) Year() (int, licensing.Date) { return l.pos.year, l.pos.next }
+// next anniversary, or the zero Date when that would fall after 9999-12-31
+// and the year runs to the calendar's end (LIB-09).
+func (l *Ledger) Year() (int, licensing.Date) {
+	next, _ := l.nextAnniversary()
+	return l.pos.year, next
+}
+
+// nextAnniversary returns the anniversary that opens the next agreement
+// year, and false when it would fall after 9999-12-31 (LIB-09): pos.next
+// then holds the calendar's last day, which is no anniversary (passTo).
+func (l *Ledger) nextAnniversary() (licensing.Date, bool) {
+	if l.pos.year > licensing.MaxYear-l.agreement.Effective.Year() {
+		return licensing.Date{}, false
+	}
+	return l.pos.next, true
+}
 
 // Now returns the latest date the ledger has reached.
 func (l *Ledger) Now() licensing.Date { return l.pos.last }

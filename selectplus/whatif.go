@@ -7,7 +7,11 @@ import (
 )
 
 // An Outlook is a pool's what-if: where it stands, what it still needs, and
-// where the next anniversary will leave it if nothing more is bought.
+// where the next anniversary will leave it if nothing more is bought. In an
+// agreement year that runs to the calendar's end, whose next anniversary
+// would fall after 9999-12-31, NextAnniversary is the zero Date, ToKeep is
+// zero, After is State and AfterTransition is zero: no anniversary comes
+// (LIB-09).
 type Outlook struct {
 	State           PoolState      `json:"state"`
 	NextAnniversary licensing.Date `json:"nextAnniversary"`
@@ -40,12 +44,15 @@ func (l *Ledger) Outlook(p licensing.Pool) (Outlook, error) {
 		return Outlook{}, fmt.Errorf("selectplus: outlook for pool %v: %w", p, licensing.ErrInvalidOrder)
 	}
 	s := l.pos.pools[p-1]
-	o := Outlook{State: s, NextAnniversary: l.pos.next}
-	after, reviews := l.anniversary(l.pos, nil)
-	o.After = after.pools[p-1]
-	for _, r := range reviews {
-		if r.Pool == p {
-			o.AfterTransition = r.Transition
+	next, comes := l.nextAnniversary()
+	o := Outlook{State: s, NextAnniversary: next, After: s}
+	if comes {
+		after, reviews := l.anniversary(l.pos, nil)
+		o.After = after.pools[p-1]
+		for _, r := range reviews {
+			if r.Pool == p {
+				o.AfterTransition = r.Transition
+			}
 		}
 	}
 
@@ -73,8 +80,16 @@ func (l *Ledger) Outlook(p licensing.Pool) (Outlook, error) {
 			o.ToKeep = positive(th.Sub(t))
 		}
 	}
+	if !comes {
+		o.ToKeep = licensing.Points{} // no anniversary to keep it by
+	}
 	facts := []licensing.Fact{licensing.F("pool", p), licensing.F("total", t), licensing.F("toNextLevel", o.ToNextLevel), licensing.F("toKeep", o.ToKeep)}
-	if s.Status == NeverActive {
+	switch {
+	case !comes:
+		o.why = licensing.Explain("LIB-09", fmt.Sprintf("no anniversary follows agreement year %d within the calendar, which ends on 9999-12-31: the pool stays %v at %v",
+			l.pos.year, s.Status, levelText(s.Level)), append(facts, licensing.F("effective", l.agreement.Effective))...)
+		return o, nil
+	case s.Status == NeverActive:
 		o.why = licensing.Explain("SP-16", fmt.Sprintf("no order has opened the pool; its first order must bring %s points", o.ToNextLevel.Display()), facts...)
 		return o, nil
 	}
