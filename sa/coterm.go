@@ -113,7 +113,10 @@ func CoTerminate(rules Renewal, lines []Expiring, order, end licensing.Date, end
 	}
 	ct := CoTermination{End: end, why: []licensing.Explanation{endWhy}}
 	for _, l := range lines {
-		start := l.Expires.AddDays(1)
+		start, err := dayAfter(l.Expires)
+		if err != nil {
+			return CoTermination{}, fmt.Errorf("sa: co-termination: line %q: %w", l.ID, err)
+		}
 		months := Months(start, end)
 		if start.After(end) || months > licensing.MaxSAMonths {
 			return CoTermination{}, licensing.Refuse(rules.CoTerm, licensing.ErrNotEligible,

@@ -115,6 +115,12 @@ func TestCoTerminateFigures(t *testing.T) {
 	if _, err := sa.CoTerminate(renewalRules, append(lines, lines[0]), date("2021-06-15"), end, endWhy(end), sa.Prorated{}, sa.DefaultRounding); !errors.Is(err, licensing.ErrDuplicateOrder) {
 		t.Errorf("duplicate line: err = %v", err)
 	}
+	// LIB-09: a line expiring on the calendar's last day cannot be renewed
+	// from the day after; it was renewed from the day it expired.
+	last := date("9999-12-31")
+	if _, err := sa.CoTerminate(renewalRules, []sa.Expiring{{ID: "Z", Expires: last, Annual: decimal.New(100, 0)}}, date("9999-01-01"), last, endWhy(last), sa.Prorated{}, sa.DefaultRounding); !errors.Is(err, licensing.ErrOverflow) {
+		t.Errorf("a line expiring on 9999-12-31: err = %v", err)
+	}
 	// An end before a line's renewal starts is refused by the
 	// co-termination rule.
 	_, err = sa.CoTerminate(renewalRules, lines, date("2021-06-15"), date("2021-12-30"), endWhy(date("2021-12-30")), sa.Prorated{}, sa.DefaultRounding)

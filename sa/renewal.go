@@ -50,11 +50,26 @@ func CheckRenewal(rules Renewal, expires, order licensing.Date, from Source) (li
 		err := licensing.Refuse(rules.Lapse, licensing.ErrNotEligible, "SA expired on %v, before the order of %v: lapsed; buy L&SA before SA again", expires, order)
 		return licensing.Explain(rules.Lapse, "refused: coverage has lapsed", facts...), err
 	}
-	rule, result := rules.OnTime, fmt.Sprintf("renewed on time: coverage continues from %v", expires.AddDays(1))
+	from1, err := dayAfter(expires)
+	if err != nil {
+		return licensing.Explanation{}, err
+	}
+	rule, result := rules.OnTime, fmt.Sprintf("renewed on time: coverage continues from %v", from1)
 	if from == OtherAgreement {
-		rule, result = rules.Other, fmt.Sprintf("SA from another agreement renewed in before it expired; coverage continues from %v", expires.AddDays(1))
+		rule, result = rules.Other, fmt.Sprintf("SA from another agreement renewed in before it expired; coverage continues from %v", from1)
 	}
 	return licensing.Explain(rule, result, facts...), nil
+}
+
+// dayAfter returns the day renewed coverage continues from, the day after
+// expires; SA that expires on 9999-12-31 has none, and its renewal is
+// refused as out of range (LIB-09), never started on the day it expires.
+func dayAfter(expires licensing.Date) (licensing.Date, error) {
+	next := expires.AddDays(1)
+	if !next.After(expires) {
+		return licensing.Date{}, licensing.Refuse("LIB-09", licensing.ErrOverflow, "SA expiring on %v: no coverage can continue after it within the calendar", expires)
+	}
+	return next, nil
 }
 
 // A Track follows the SA coverage of one license through time, so that a

@@ -38,6 +38,11 @@ func TestCheckRenewal(t *testing.T) {
 	if e, _ := sa.CheckRenewal(renewalRules, exp, date("2023-06-01"), sa.SameAgreement); e.Result != "renewed on time: coverage continues from 2023-07-01" {
 		t.Errorf("on-time renewal: %v", e)
 	}
+	// LIB-09: SA expiring on the calendar's last day has no day after it
+	// to continue from.
+	if _, err := sa.CheckRenewal(renewalRules, date("9999-12-31"), date("9999-12-31"), sa.SameAgreement); !errors.Is(err, licensing.ErrOverflow) {
+		t.Errorf("renewing SA that expires on 9999-12-31: %v", err)
+	}
 	for _, bad := range []struct {
 		exp, order licensing.Date
 		from       sa.Source
