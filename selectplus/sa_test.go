@@ -227,17 +227,24 @@ func TestRestoreRefusesUnreachableStates(t *testing.T) {
 			s["saCoverage"].([]any)[0].(map[string]any)["track"].(map[string]any)["end"] = "1900-01-01"
 		}},
 	} {
-		var fields map[string]any
-		if err := json.Unmarshal(saved, &fields); err != nil {
-			t.Fatal(err)
-		}
-		c.edit(fields)
-		edited, _ := json.Marshal(fields)
-		var x selectplus.Ledger
-		err := x.UnmarshalJSON(edited)
-		if fe := (*licensing.FieldError)(nil); !errors.As(err, &fe) || fe.Field != c.field {
-			t.Errorf("edited %s: err = %v", c.field, err)
-		}
+		refusesEdit(t, saved, c.field, c.edit)
+	}
+}
+
+// refusesEdit fails unless saved, edited by edit, is refused on restore
+// with a *licensing.FieldError naming field.
+func refusesEdit(t *testing.T, saved []byte, field string, edit func(map[string]any)) {
+	t.Helper()
+	var fields map[string]any
+	if err := json.Unmarshal(saved, &fields); err != nil {
+		t.Fatal(err)
+	}
+	edit(fields)
+	edited, _ := json.Marshal(fields)
+	var x selectplus.Ledger
+	err := x.UnmarshalJSON(edited)
+	if fe := (*licensing.FieldError)(nil); !errors.As(err, &fe) || fe.Field != field {
+		t.Errorf("edited %s: err = %v", field, err)
 	}
 }
 
@@ -287,17 +294,7 @@ func TestRestoreRefusesOutOfBounds(t *testing.T) {
 		{"saCoverage[0].track.last", func(s map[string]any) { track(s)["last"] = "2018-12-31" }},
 		{"orders[0]", func(s map[string]any) { s["orders"] = []any{"O1 ", "O2"} }},
 	} {
-		var fields map[string]any
-		if err := json.Unmarshal(saved, &fields); err != nil {
-			t.Fatal(err)
-		}
-		c.edit(fields)
-		edited, _ := json.Marshal(fields)
-		var x selectplus.Ledger
-		err := x.UnmarshalJSON(edited)
-		if fe := (*licensing.FieldError)(nil); !errors.As(err, &fe) || fe.Field != c.field {
-			t.Errorf("edited %s: err = %v", c.field, err)
-		}
+		refusesEdit(t, saved, c.field, c.edit)
 	}
 }
 
