@@ -98,6 +98,9 @@ func CoTerminate(rules Renewal, lines []Expiring, order, end licensing.Date, end
 	if err := r.Validate(); err != nil {
 		return CoTermination{}, err
 	}
+	if err := rules.cites("co-termination", rules.Lapse, rules.CoTerm); err != nil {
+		return CoTermination{}, err
+	}
 	seen := map[string]bool{}
 	for _, l := range lines {
 		switch {

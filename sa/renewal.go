@@ -22,6 +22,18 @@ type Renewal struct {
 	CoTerm licensing.RuleID
 }
 
+// cites returns an error wrapping licensing.ErrInvalidRules unless every
+// rule of ids is set: each answer the mechanics give cites one, and a
+// refusal by no rule would explain nothing.
+func (r Renewal) cites(what string, ids ...licensing.RuleID) error {
+	for _, id := range ids {
+		if id == "" {
+			return fmt.Errorf("sa: %s: %w: the renewal rules leave a rule it cites empty (%+v)", what, licensing.ErrInvalidRules, r)
+		}
+	}
+	return nil
+}
+
 // ErrInvalidSource is wrapped by every error that reports a malformed SA source.
 var ErrInvalidSource = errors.New("invalid SA source")
 
@@ -45,6 +57,13 @@ func CheckRenewal(rules Renewal, expires, order licensing.Date, from Source) (li
 	facts := []licensing.Fact{licensing.F("expires", expires), licensing.F("order", order), licensing.F("from", from)}
 	if !expires.IsValid() || !order.IsValid() || !from.IsValid() {
 		return licensing.Explanation{}, fmt.Errorf("sa: renewal: %w: an expiry, an order date and a source are required", licensing.ErrInvalidOrder)
+	}
+	onTime := rules.OnTime // the rule an allowed renewal cites
+	if from == OtherAgreement {
+		onTime = rules.Other
+	}
+	if err := rules.cites("renewal", rules.Lapse, onTime); err != nil {
+		return licensing.Explanation{}, err
 	}
 	if order.After(expires) {
 		err := licensing.Refuse(rules.Lapse, licensing.ErrNotEligible, "SA expired on %v, before the order of %v: lapsed; buy L&SA before SA again", expires, order)
@@ -129,6 +148,9 @@ func (t *Track) BuyLicenseSA(order, end licensing.Date) error {
 // otherwise coverage continues without a break (rules.OnTime).
 // CheckRenewal explains the same decision.
 func (t *Track) RenewSA(rules Renewal, order, end licensing.Date) error {
+	if err := rules.cites("track", rules.Lapse, rules.OnTime); err != nil {
+		return err
+	}
 	if err := t.inOrder(order); err != nil {
 		return err
 	}

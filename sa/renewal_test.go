@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/vlrules/vlrules/licensing"
 	"github.com/vlrules/vlrules/sa"
 	"pgregory.net/rapid"
@@ -37,6 +38,28 @@ func TestCheckRenewal(t *testing.T) {
 	}
 	if e, _ := sa.CheckRenewal(renewalRules, exp, date("2023-06-01"), sa.SameAgreement); e.Result != "renewed on time: coverage continues from 2023-07-01" {
 		t.Errorf("on-time renewal: %v", e)
+	}
+	// Rules that leave a rule the answer cites empty are a table error,
+	// never a refusal by no rule.
+	var track sa.Track
+	for name, err := range map[string]error{
+		"CheckRenewal": func() error {
+			_, err := sa.CheckRenewal(sa.Renewal{}, exp, date("2023-06-01"), sa.SameAgreement)
+			return err
+		}(),
+		"other": func() error {
+			_, err := sa.CheckRenewal(sa.Renewal{OnTime: "SP-45", Lapse: "SP-46"}, exp, exp, sa.OtherAgreement)
+			return err
+		}(),
+		"RenewSA": track.RenewSA(sa.Renewal{}, exp, exp),
+		"CoTerminate": func() error {
+			_, err := sa.CoTerminate(sa.Renewal{OnTime: "SP-45", Lapse: "SP-46"}, []sa.Expiring{{ID: "a", Expires: exp, Annual: decimal.New(1, 0)}}, exp, date("2024-06-30"), licensing.Explanation{}, sa.Prorated{}, sa.DefaultRounding)
+			return err
+		}(),
+	} {
+		if !errors.Is(err, licensing.ErrInvalidRules) {
+			t.Errorf("%s with rules left empty: %v", name, err)
+		}
 	}
 	// LIB-09: SA expiring on the calendar's last day has no day after it
 	// to continue from.
