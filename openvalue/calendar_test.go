@@ -284,6 +284,19 @@ func TestCalendarIsData(t *testing.T) {
 	if err := r.Validate(); !errors.Is(err, licensing.ErrInvalidRules) {
 		t.Errorf("last day 60, termination 91: %v", err)
 	}
+	// An event anchored at the start stays within the term: a day offset
+	// beyond it would be pushed to the calendar's end (LIB-09).
+	for _, days := range []int{-365, 3 * 365, 4_000_000} {
+		r := openvalue.DefaultRules()
+		for i := range r.Events {
+			if r.Events[i].Milestone == openvalue.Enrollment {
+				r.Events[i].Days = days
+			}
+		}
+		if err := r.Validate(); !errors.Is(err, licensing.ErrInvalidRules) {
+			t.Errorf("enrollment %+d days from the start: %v", days, err)
+		}
+	}
 }
 
 // The agreement's calendar, and what a customer who does nothing faces.

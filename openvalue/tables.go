@@ -300,6 +300,12 @@ func (r Rules) Validate() error {
 		if row.Anchor == FromExpiration && (row.Days > 0 || row.Days <= -365) {
 			return invalidRules("milestone %v: %d days from the expiration leave the last agreement year", row.Milestone, row.Days)
 		}
+		// The opening and the start have their events within the term,
+		// or the year before it, as the anniversaries do: the calendar
+		// holds the term (LIB-09), so no event is pushed to its end.
+		if (row.Anchor == FromOpening || row.Anchor == FromStart) && (row.Days <= -365 || row.Days >= 365*terms.years) {
+			return invalidRules("milestone %v: %d days from the %v leave the term", row.Milestone, row.Days, row.Anchor)
+		}
 	}
 	// The anniversary's events come in order, and the last day to order
 	// is the day before the termination (INV-32, OV-23).
