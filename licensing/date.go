@@ -121,6 +121,17 @@ func (d Date) AddDays(n int) Date {
 	return fromDays(d.days() + int64(max(-span, min(span, n))))
 }
 
+// DayAfter returns the day after d, and false when there is none: d is
+// 9999-12-31, whose next day no Date holds (LIB-09), or d is not a valid
+// date. AddDays(1) would return d itself there; a caller that needs the
+// next day refuses instead.
+func (d Date) DayAfter() (Date, bool) {
+	if !d.IsValid() || d == maxDate {
+		return Date{}, false
+	}
+	return d.AddDays(1), true
+}
+
 // DaysUntil returns the number of days from d to e: e − d, negative when e is
 // before d.
 func (d Date) DaysUntil(e Date) int { return int(e.days() - d.days()) }

@@ -292,6 +292,34 @@ func TestPeriodEnd(t *testing.T) {
 	})
 }
 
+// LIB-09: every day of the calendar but the last has a day after it, one
+// day later; the last, and a date that is none, have none.
+func TestDayAfter(t *testing.T) {
+	for _, tt := range []struct {
+		d, want string
+		ok      bool
+	}{
+		{"2020-02-28", "2020-02-29", true},
+		{"2020-12-31", "2021-01-01", true},
+		{"9999-12-30", "9999-12-31", true},
+		{"9999-12-31", "", false},
+		{"0000-00-00", "", false},
+	} {
+		d, _ := licensing.ParseDate(tt.d)
+		got, ok := d.DayAfter()
+		if ok != tt.ok || tt.ok && got != licensing.MustParseDate(tt.want) {
+			t.Errorf("%s.DayAfter() = %v, %v; want %s, %v", tt.d, got, ok, tt.want, tt.ok)
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		d := licensing.MustParseDate("0001-01-01").AddDays(rapid.IntRange(0, 3652058).Draw(t, "days"))
+		next, ok := d.DayAfter()
+		if last := d == licensing.MustParseDate("9999-12-31"); ok == last || ok && (d.DaysUntil(next) != 1 || !next.IsValid()) {
+			t.Fatalf("%v.DayAfter() = %v, %v", d, next, ok)
+		}
+	})
+}
+
 // Day, month and year arithmetic saturates at the ends of the calendar for
 // any n, never wraps.
 func TestDateArithmeticSaturates(t *testing.T) {

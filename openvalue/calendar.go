@@ -205,8 +205,8 @@ func (r Rules) Renewal(a Agreement, number string) (Agreement, PreviousAgreement
 	if err != nil {
 		return Agreement{}, PreviousAgreement{}, err
 	}
-	next := end.AddDays(1)
-	if !next.After(end) {
+	next, ok := end.DayAfter()
+	if !ok {
 		return Agreement{}, PreviousAgreement{}, licensing.Refuse("LIB-09", licensing.ErrOverflow, "no renewal after %v within the calendar", end)
 	}
 	renewed := Agreement{Option: a.Option, Date: next, Region: a.Region}

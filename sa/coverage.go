@@ -35,12 +35,15 @@ func Months(start, end licensing.Date) int {
 	if end.Before(start) {
 		return 0
 	}
-	if end.Year() == licensing.MaxYear && end.Month() == time.December && end.Day() == 31 {
+	after, ok := end.DayAfter()
+	if !ok && !end.IsValid() {
+		return 0
+	}
+	if !ok {
 		// The day after is 10000-01-01, which no Date holds (LIB-09):
 		// count the months to it by (year, month), a part month in full.
 		return 12*(licensing.MaxYear+1-start.Year()) + int(time.January) - int(start.Month())
 	}
-	after := end.AddDays(1)
 	n := start.MonthsUntil(after)
 	if start.AddMonths(n).Before(after) {
 		n++

@@ -84,8 +84,8 @@ func CheckRenewal(rules Renewal, expires, order licensing.Date, from Source) (li
 // expires; SA that expires on 9999-12-31 has none, and its renewal is
 // refused as out of range (LIB-09), never started on the day it expires.
 func dayAfter(expires licensing.Date) (licensing.Date, error) {
-	next := expires.AddDays(1)
-	if !next.After(expires) {
+	next, ok := expires.DayAfter()
+	if !ok {
 		return licensing.Date{}, licensing.Refuse("LIB-09", licensing.ErrOverflow, "SA expiring on %v: no coverage can continue after it within the calendar", expires)
 	}
 	return next, nil

@@ -247,7 +247,8 @@ func (l *Ledger) restore(s *saved, names fieldNames) error {
 		// effective date (sa.Track's own restore has checked that
 		// coverage does not end before that event).
 		end, ok := t.Track.End()
-		switch next, last := end.AddDays(1), t.Track.Latest(); {
+		next, hasNext := end.DayAfter()
+		switch last := t.Track.Latest(); {
 		case !ok:
 			return bad(names.track(i)+".covered", "false: the ledger keeps coverage of %s by %q only once it is bought", t.Product, t.Affiliate)
 		case end.Before(l.agreement.Effective):
@@ -256,7 +257,7 @@ func (l *Ledger) restore(s *saved, names fieldNames) error {
 			return bad(names.track(i)+".last", "%v, before the agreement began", last)
 		case last.After(s.Last):
 			return bad(names.track(i)+".last", "%v, after the ledger's latest event on %v", last, s.Last)
-		case !next.After(end) || next.Day() != 1 || next.Month() != a.month:
+		case !hasNext || next.Day() != 1 || next.Month() != a.month:
 			return bad(names.track(i)+".end", "%v: SA coverage ends the day before one of %q's anniversaries, the 1st of %v (SP-39, SP-44)", end, t.Affiliate, a.month)
 		}
 		l.setTrack(ai, -1, t.Product, t.Track)
