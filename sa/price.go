@@ -63,23 +63,28 @@ func (r Rounding) Validate() error {
 
 // String returns "2 places, half-up".
 func (r Rounding) String() string {
+	r = r.withDefaults()
+	return strconv.Itoa(int(r.Places)) + " places, " + r.Mode.String()
+}
+
+// withDefaults returns r, or DefaultRounding for the zero Rounding, with
+// HalfUp for no mode.
+func (r Rounding) withDefaults() Rounding {
 	if r == (Rounding{}) {
-		r = DefaultRounding
+		return DefaultRounding
 	}
 	if r.Mode == 0 {
 		r.Mode = HalfUp
 	}
-	return strconv.Itoa(int(r.Places)) + " places, " + r.Mode.String()
+	return r
 }
 
-// orDefault returns r, or DefaultRounding for the zero Rounding. It reads
-// an invalid r as the nearest valid one, Places clamped to 0..MaxPlaces
-// and an unknown Mode as HalfUp, so that Round always ends; the functions
-// that return errors refuse it first (Validate).
+// orDefault returns r with its defaults, reading an invalid r as the
+// nearest valid one, Places clamped to 0..MaxPlaces and an unknown Mode as
+// HalfUp, so that Round always ends; the functions that return errors
+// refuse it first (Validate).
 func (r Rounding) orDefault() Rounding {
-	if r == (Rounding{}) {
-		r = DefaultRounding
-	}
+	r = r.withDefaults()
 	r.Places = max(0, min(MaxPlaces, r.Places))
 	if !r.Mode.IsValid() {
 		r.Mode = HalfUp

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/vlrules/vlrules/licensing"
@@ -225,7 +224,7 @@ func (l *Ledger) restore(s *saved, names fieldNames) error {
 	l.seen.reserve(len(s.Orders), bytes)
 	for i, id := range s.Orders {
 		switch {
-		case strings.TrimSpace(id) == "":
+		case licensing.OrderKey(id) == "":
 			return bad(fmt.Sprintf("orders[%d]", i), "%q: an order ID is required", id)
 		case id != licensing.OrderKey(id):
 			return bad(fmt.Sprintf("orders[%d]", i), "%q: a ledger saves order IDs without surrounding white space (LIB-13)", id)
