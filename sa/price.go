@@ -20,9 +20,10 @@ var ErrInvalidMode = errors.New("invalid rounding mode")
 // a number of places outside 0 to MaxPlaces.
 var ErrInvalidRounding = errors.New("invalid rounding")
 
-// MaxPlaces is the most decimal places a Rounding rounds to. Currencies'
-// minor units have 0 to 4; the bound keeps every price in exact int64
-// arithmetic and a Rounding edited by hand from a computation without end.
+// MaxPlaces is the most decimal places a Rounding rounds to (LIB-03).
+// Currencies' minor units have 0 to 4; the bound keeps every price in exact
+// int64 arithmetic and a Rounding edited by hand from a computation without
+// end.
 const MaxPlaces = 18
 
 // A Mode is a rounding mode. The zero Mode is not valid; a Rounding with
@@ -54,7 +55,7 @@ var DefaultRounding = Rounding{Places: 2, Mode: HalfUp}
 func (r Rounding) Validate() error {
 	switch {
 	case r.Places < 0 || r.Places > MaxPlaces:
-		return fmt.Errorf("sa: rounding to %d places: %w: want 0 to %d", r.Places, ErrInvalidRounding, MaxPlaces)
+		return fmt.Errorf("sa: rounding to %d places: %w: want 0 to %d (LIB-03)", r.Places, ErrInvalidRounding, MaxPlaces)
 	case r.Mode != 0 && !r.Mode.IsValid():
 		return fmt.Errorf("sa: rounding: mode %d: %w", uint8(r.Mode), ErrInvalidMode)
 	}
