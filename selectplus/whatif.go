@@ -56,7 +56,9 @@ func (l *Ledger) Outlook(p licensing.Pool) (Outlook, error) {
 		}
 	}
 
-	waived := l.pos.assoc.waives()
+	// ToKeep counts toward the next anniversary's minimums: none when no
+	// anniversary comes (LIB-09) or they are waived (SP-27).
+	keep := comes && !l.pos.assoc.waives()
 	t := s.Total()
 	switch {
 	case s.Status == NeverActive:
@@ -64,7 +66,7 @@ func (l *Ledger) Outlook(p licensing.Pool) (Outlook, error) {
 	case s.Status == OnHold:
 		o.ToNextLevel = positive(l.rules.HoldMinimum.Sub(s.Earned))
 	case l.fixed:
-		if !waived {
+		if keep {
 			o.ToKeep = positive(l.rules.HoldMinimum.Sub(t))
 		}
 	default:
@@ -76,12 +78,9 @@ func (l *Ledger) Outlook(p licensing.Pool) (Outlook, error) {
 			o.NextLevel = l.rules.Thresholds.LevelFor(th)
 			o.ToNextLevel = positive(th.Sub(upgradeBasis))
 		}
-		if th, ok := l.rules.Thresholds.Of(s.Level); ok && !waived {
+		if th, ok := l.rules.Thresholds.Of(s.Level); ok && keep {
 			o.ToKeep = positive(th.Sub(t))
 		}
-	}
-	if !comes {
-		o.ToKeep = licensing.Points{} // no anniversary to keep it by
 	}
 	facts := []licensing.Fact{licensing.F("pool", p), licensing.F("total", t), licensing.F("toNextLevel", o.ToNextLevel), licensing.F("toKeep", o.ToKeep)}
 	switch {
