@@ -17,7 +17,9 @@
 // of examples/selectplus: ten years of orders from 2015-07-01 by five
 // affiliates, one to five rows each, of every default-catalog product that
 // earns points in a pool (the default catalog has eight such; a larger
-// product list would need a -catalog flag the command does not have).
+// product list would need a -catalog flag the command does not have):
+// licenses, L&SA, and SA renewed on what an affiliate has L&SA for, once in
+// three years.
 //
 // The measurements, timed as whole processes beside awk on the same file
 // in the same run, three runs each (GNU time's wall clock and maximum
@@ -217,6 +219,13 @@ func history(w *bufio.Writer, r *rand.Rand, n int) error {
 	start := licensing.MustParseDate("2015-07-01")
 	const days = 3652 // ten years
 	w.WriteString("date,order,affiliate,product,offering,quantity\n")
+	// An affiliate renews SA on a product it has L&SA for, as a customer
+	// does, at most once in the three years its coverage runs (SP-39): a
+	// renewal drawn sooner is bought as L&SA instead, so that coverage
+	// does not run centuries ahead of the orders.
+	type holding struct{ aff, product string }
+	covered := map[holding]bool{}
+	renewed := map[holding]licensing.Date{}
 	order := 0
 	for row := 0; row < n; {
 		order++
@@ -228,7 +237,18 @@ func history(w *bufio.Writer, r *rand.Rand, n int) error {
 			if order == 1 {
 				q = 500 // a first order above every minimum
 			}
-			fmt.Fprintf(w, "%v,O%07d,%s,%s,%s,%d\n", d, order, aff, pick(r, names), pick(r, []string{"License", "LicenseSA", "LicenseSA", "SA"}), q)
+			h := holding{aff, pick(r, names)}
+			offering := pick(r, []string{"License", "LicenseSA", "LicenseSA", "SA"})
+			if last, ok := renewed[h]; offering == "SA" && (!covered[h] || ok && d.Before(last.AddDays(3*365))) {
+				offering = "LicenseSA"
+			}
+			switch offering {
+			case "LicenseSA":
+				covered[h] = true
+			case "SA":
+				renewed[h] = d
+			}
+			fmt.Fprintf(w, "%v,O%07d,%s,%s,%s,%d\n", d, order, h.aff, h.product, offering, q)
 			row++
 		}
 	}
