@@ -18,8 +18,8 @@
 // affiliates, one to five rows each, of every default-catalog product that
 // earns points in a pool (the default catalog has eight such; a larger
 // product list would need a -catalog flag the command does not have):
-// licenses, L&SA, and SA renewed on what an affiliate has L&SA for, once in
-// three years.
+// licenses, L&SA, and SA renewed on what an affiliate has L&SA for, three
+// years after its first L&SA on it and then every three years.
 //
 // The measurements, timed as whole processes beside awk on the same file
 // in the same run, three runs each (GNU time's wall clock and maximum
@@ -220,12 +220,12 @@ func history(w *bufio.Writer, r *rand.Rand, n int) error {
 	const days = 3652 // ten years
 	w.WriteString("date,order,affiliate,product,offering,quantity\n")
 	// An affiliate renews SA on a product it has L&SA for, as a customer
-	// does, at most once in the three years its coverage runs (SP-39): a
-	// renewal drawn sooner is bought as L&SA instead, so that coverage
-	// does not run centuries ahead of the orders.
+	// does, once in the three years its coverage runs (SP-39): three years
+	// after its first L&SA on the product or its last renewal. A renewal
+	// drawn sooner is bought as L&SA instead, so that coverage does not run
+	// centuries ahead of the orders.
 	type holding struct{ aff, product string }
-	covered := map[holding]bool{}
-	renewed := map[holding]licensing.Date{}
+	since := map[holding]licensing.Date{} // the first L&SA, then the last renewal
 	order := 0
 	for row := 0; row < n; {
 		order++
@@ -239,14 +239,11 @@ func history(w *bufio.Writer, r *rand.Rand, n int) error {
 			}
 			h := holding{aff, pick(r, names)}
 			offering := pick(r, []string{"License", "LicenseSA", "LicenseSA", "SA"})
-			if last, ok := renewed[h]; offering == "SA" && (!covered[h] || ok && d.Before(last.AddDays(3*365))) {
+			if last, ok := since[h]; offering == "SA" && (!ok || d.Before(last.AddDays(3*365))) {
 				offering = "LicenseSA"
 			}
-			switch offering {
-			case "LicenseSA":
-				covered[h] = true
-			case "SA":
-				renewed[h] = d
+			if _, ok := since[h]; offering == "SA" || offering == "LicenseSA" && !ok {
+				since[h] = d
 			}
 			fmt.Fprintf(w, "%v,O%07d,%s,%s,%s,%d\n", d, order, h.aff, h.product, offering, q)
 			row++
