@@ -239,10 +239,11 @@ func history(w *bufio.Writer, r *rand.Rand, n int) error {
 			}
 			h := holding{aff, pick(r, names)}
 			offering := pick(r, []string{"License", "LicenseSA", "LicenseSA", "SA"})
-			if last, ok := since[h]; offering == "SA" && (!ok || d.Before(last.AddDays(3*365))) {
+			last, held := since[h]
+			if offering == "SA" && (!held || d.Before(last.AddDays(3*365))) {
 				offering = "LicenseSA"
 			}
-			if _, ok := since[h]; offering == "SA" || offering == "LicenseSA" && !ok {
+			if offering == "SA" || offering == "LicenseSA" && !held {
 				since[h] = d
 			}
 			fmt.Fprintf(w, "%v,O%07d,%s,%s,%s,%d\n", d, order, h.aff, h.product, offering, q)
