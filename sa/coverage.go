@@ -36,10 +36,10 @@ func Months(start, end licensing.Date) int {
 		return 0
 	}
 	after, ok := end.DayAfter()
-	if !ok && !end.IsValid() {
+	switch {
+	case !ok && !end.IsValid():
 		return 0
-	}
-	if !ok {
+	case !ok:
 		// The day after is 10000-01-01, which no Date holds (LIB-09):
 		// count the months to it by (year, month), a part month in full.
 		return 12*(licensing.MaxYear+1-start.Year()) + int(time.January) - int(start.Month())

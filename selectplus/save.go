@@ -223,10 +223,10 @@ func (l *Ledger) restore(s *saved, names fieldNames) error {
 	}
 	l.seen.reserve(len(s.Orders), bytes)
 	for i, id := range s.Orders {
-		switch {
-		case licensing.OrderKey(id) == "":
+		switch key := licensing.OrderKey(id); {
+		case key == "":
 			return bad(fmt.Sprintf("orders[%d]", i), "%q: an order ID is required", id)
-		case id != licensing.OrderKey(id):
+		case id != key:
 			return bad(fmt.Sprintf("orders[%d]", i), "%q: a ledger saves order IDs without surrounding white space (LIB-13)", id)
 		case !l.seen.add(id):
 			return &licensing.FieldError{Field: fmt.Sprintf("orders[%d]", i), Value: id, Err: fmt.Errorf("%w: %w: listed twice (INV-06)", licensing.ErrInvalidOrder, licensing.ErrDuplicateOrder)}
