@@ -125,7 +125,7 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 	// A token starts at a byte that is no separator after one that is (or
 	// at 0), and ends at a separator after a byte that is not.
 	chunks := n>>6 + 1
-	var starts, ends [len(mask)]uint64
+	var starts, ends sepMask
 	tokens, prevSep := 0, uint64(1)
 	for c := range chunks {
 		sep := mask[c]
@@ -139,25 +139,13 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 		spans = slices.Grow(spans, tokens)
 	}
 	spans = spans[:k0+tokens]
-	// The tokens' bytes first, from the masks' set bits.
-	cs, ce, bs, be := 0, 0, starts[0], ends[0]
-	for k := k0; k < len(spans); k++ {
-		for bs == 0 {
-			cs++
-			bs = starts[cs]
-		}
-		for be == 0 {
-			ce++
-			be = ends[ce]
-		}
-		spans[k].start, spans[k].end = int32(cs<<6+bits.TrailingZeros64(bs)), int32(ce<<6+bits.TrailingZeros64(be))
-		bs, be = bs&(bs-1), be&(be-1)
-	}
-	// Then each is looked up, as read does, with the probes fixed at two
-	// (see fill), in a function of its own that keeps its values in
-	// registers.
+	// Each token's bytes are taken from the masks' set bits and the token
+	// looked up, as read does, with the probes fixed at two (see fill), in
+	// one loop of a function of its own that keeps its values in
+	// registers: a second loop over the spans to take their bytes first
+	// costs a twentieth of the parse.
 	keys := r.keys
-	marks, need := lookupSpans(s, spans[k0:], r.slots, keys, r.shift&63, r.seed)
+	marks, need := lookupSpans(s, spans[k0:], &starts, &ends, r.slots, keys, r.shift&63, r.seed)
 	flags := valueFlags(marks) & yields
 	if marks&markLong != 0 {
 		// A word longer than 16 bytes is the key only if all its bytes
@@ -184,16 +172,28 @@ func (k *key) reads(first byte) uint64 {
 	return uint64(k.always | k.pattern&patternFirst[first])
 }
 
-// lookupSpans looks each token of spans, in s of eight bytes or more, up as
-// find does, and reads it as the word's own spelling when the word starts
-// no phrase. It returns the marks of the keys found (see key), and the mask
+// lookupSpans sets the bytes of each token of spans, in s of eight bytes or
+// more, from the bits of starts and ends (set where a token starts and
+// where one ends, as in a sepMask), looks it up as find does, and reads it
+// as the word's own spelling when the word starts no phrase. It returns the marks of the keys found (see key), and the mask
 // of the tokens matchAll reads (see key.reads).
-func lookupSpans(s string, spans []span, slots []uint32, keys []key, shift uint, seed uint64) (marks uint8, need uint64) {
+func lookupSpans(s string, spans []span, starts, ends *sepMask, slots []uint32, keys []key, shift uint, seed uint64) (marks uint8, need uint64) {
 	n := len(s)
 	bit := uint64(1) // token k's in need: 0 from k = 64 on
+	cs, ce, bs, be := 0, 0, starts[0], ends[0]
 	for k := range spans {
 		sp := &spans[k]
-		start, end := int(sp.start), int(sp.end)
+		for bs == 0 {
+			cs++
+			bs = starts[cs]
+		}
+		for be == 0 {
+			ce++
+			be = ends[ce]
+		}
+		start, end := cs<<6+bits.TrailingZeros64(bs), ce<<6+bits.TrailingZeros64(be)
+		bs, be = bs&(bs-1), be&(be-1)
+		sp.start, sp.end = int32(start), int32(end)
 		size := end - start
 		var x0, x1 uint64
 		if start+8 <= n {
