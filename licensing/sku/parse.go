@@ -643,17 +643,18 @@ func pattern(s string, spans []span, i int, word string) (tokenValue, int, bool)
 	}
 	num := int32(n)
 	version := isVersion(word, digits)
-	// A unit joined to the number ("2Lic"), or the next word ("1 License")
-	// after a number that is not a version ("2019 License" is a version
-	// and an offering); first match wins.
-	units, unit, covers := joinedUnits, word[digits:], 1
-	if unit == "" {
-		units, covers = spacedUnits, 2
-		if version || i+1 == len(spans) {
-			units = nil
-		} else {
-			unit = s[spans[i+1].start:spans[i+1].end]
-		}
+	// A unit joined to the number ("2Lic"), or the next word ("1 License"),
+	// after a number that is not a version: a version counts nothing
+	// ("2019 License" is a version and an offering, "2008R2" a version);
+	// first match wins.
+	var units []countUnit
+	unit, covers := word[digits:], 1
+	switch {
+	case version:
+	case unit != "":
+		units = joinedUnits
+	case i+1 < len(spans):
+		units, unit, covers = spacedUnits, s[spans[i+1].start:spans[i+1].end], 2
 	}
 	for _, u := range units {
 		if (u.digits == 0 || digits <= u.digits) && (num != 0 || u.unspelled) && unitFold(unit, u.unit) { // "0Lic" counts nothing: left unknown
