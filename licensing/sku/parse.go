@@ -621,9 +621,14 @@ func take(spans []span, i, n int, v tokenValue) {
 // pattern reads the numeric tokens: versions, pack sizes, processors,
 // cores, and years out of range.
 func pattern(s string, spans []span, i int, word string) (tokenValue, int, bool) {
-	digits := 0
-	for digits < len(word) && word[digits] >= '0' && word[digits] <= '9' {
-		digits++
+	// The number its digits spell, up to one more than any field holds.
+	digits, n := 0, int64(0)
+	for ; digits < len(word); digits++ {
+		c := word[digits] - '0'
+		if c > 9 {
+			break
+		}
+		n = min(10*n+int64(c), math.MaxInt32+1)
 	}
 	if digits == 0 {
 		// "Acq Y4", "AqY4", "AY7": an acquisition year out of range.
@@ -635,11 +640,8 @@ func pattern(s string, spans []span, i int, word string) (tokenValue, int, bool)
 		}
 		return tokenValue{}, 0, false
 	}
-	var n int64
-	for _, c := range []byte(word[:digits]) {
-		if n = 10*n + int64(c-'0'); n > math.MaxInt32 {
-			return tokenValue{}, 0, false // more digits than any field holds: left unknown
-		}
+	if n > math.MaxInt32 {
+		return tokenValue{}, 0, false // more digits than any field holds: left unknown
 	}
 	num := int32(n)
 	version := isVersion(word, digits)
@@ -922,8 +924,16 @@ func joinSpans(s string, spans []span) string {
 	return b.String()
 }
 
+// hasLower reports whether s has an ASCII lower-case letter, eight bytes
+// at a time.
 func hasLower(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if letters8(load8(s, i)) != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
 		if 'a' <= s[i] && s[i] <= 'z' {
 			return true
 		}
