@@ -123,29 +123,32 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 	var mask sepMask
 	ascii = scanMask(s, &mask)
 	// A token starts at a byte that is no separator after one that is (or
-	// at 0), and ends at a separator after a byte that is not.
+	// at 0), and ends at a separator after a byte that is not: the edges,
+	// where a separator follows a byte that is none or the other way
+	// round, are the tokens' starts and ends in turn.
 	chunks := n>>6 + 1
-	var starts, ends sepMask
+	var edges sepMask
 	tokens, prevSep := 0, uint64(1)
 	for c := range chunks {
 		sep := mask[c]
-		starts[c] = ^sep & (sep<<1 | prevSep)
-		ends[c] = sep & ^(sep<<1 | prevSep)
+		edges[c] = sep ^ (sep<<1 | prevSep)
 		prevSep = sep >> 63
-		tokens += bits.OnesCount64(starts[c])
+		tokens += bits.OnesCount64(edges[c])
 	}
+	tokens /= 2
 	k0 := len(spans)
 	if k0+tokens > cap(spans) {
 		spans = slices.Grow(spans, tokens)
 	}
 	spans = spans[:k0+tokens]
-	// Each token's bytes are taken from the masks' set bits and the token
-	// looked up, as read does, with the probes fixed at two (see fill), in
-	// one loop of a function of its own that keeps its values in
-	// registers: a second loop over the spans to take their bytes first
-	// costs a twentieth of the parse.
+	// Each token's bytes are taken from the edges and the token looked
+	// up, as read does, with the probes fixed at two (see fill), in one
+	// loop of a function of its own that keeps its values in registers: a
+	// second loop over the spans to take their bytes first costs a
+	// twentieth of the parse, and a mask of starts and one of ends,
+	// against the edges, a fiftieth.
 	keys := r.keys
-	marks, need := lookupSpans(s, spans[k0:], &starts, &ends, r.slots, keys, r.shift&63, r.seed)
+	marks, need := lookupSpans(s, spans[k0:], &edges, r.slots, keys, r.shift&63, r.seed)
 	flags := valueFlags(marks) & yields
 	if marks&markLong != 0 {
 		// A word longer than 16 bytes is the key only if all its bytes
@@ -173,26 +176,29 @@ func (k *key) reads(first byte) uint64 {
 }
 
 // lookupSpans sets the bytes of each token of spans, in s of eight bytes or
-// more, from the bits of starts and ends (set where a token starts and
-// where one ends, as in a sepMask), looks it up as find does, and reads it
-// as the word's own spelling when the word starts no phrase. It returns the marks of the keys found (see key), and the mask
-// of the tokens matchAll reads (see key.reads).
-func lookupSpans(s string, spans []span, starts, ends *sepMask, slots []uint32, keys []key, shift uint, seed uint64) (marks uint8, need uint64) {
+// more, from the bits of edges (set where a token starts and where one
+// ends, in turn, as in a sepMask), looks it up as find does, and reads it
+// as the word's own spelling when the word starts no phrase. It returns
+// the marks of the keys found (see key), and the mask of the tokens
+// matchAll reads (see key.reads).
+func lookupSpans(s string, spans []span, edges *sepMask, slots []uint32, keys []key, shift uint, seed uint64) (marks uint8, need uint64) {
 	n := len(s)
 	bit := uint64(1) // token k's in need: 0 from k = 64 on
-	cs, ce, bs, be := 0, 0, starts[0], ends[0]
+	c, e := 0, edges[0]
 	for k := range spans {
 		sp := &spans[k]
-		for bs == 0 {
-			cs++
-			bs = starts[cs]
+		for e == 0 {
+			c++
+			e = edges[c]
 		}
-		for be == 0 {
-			ce++
-			be = ends[ce]
+		start := c<<6 + bits.TrailingZeros64(e)
+		e &= e - 1
+		for e == 0 {
+			c++
+			e = edges[c]
 		}
-		start, end := cs<<6+bits.TrailingZeros64(bs), ce<<6+bits.TrailingZeros64(be)
-		bs, be = bs&(bs-1), be&(be-1)
+		end := c<<6 + bits.TrailingZeros64(e)
+		e &= e - 1
 		sp.start, sp.end = int32(start), int32(end)
 		size := end - start
 		var x0, x1 uint64
