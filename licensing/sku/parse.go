@@ -537,16 +537,16 @@ func equalFold(w, key string) bool {
 // word has an entry (it starts a phrase, or follows a phrase's first
 // word) or may be a number or an acquisition year (see key.reads).
 //
-// need has bit i set for each token i below 64 that tokenize found to be
-// such a token; the tokens from 64 on are looked at one by one, by the
-// same rule.
+// need has bit i set for each token i below needTokens that tokenize found
+// to be such a token; the tokens from needTokens on are looked at one by
+// one, by the same rule.
 func (r *Reader) matchAll(s string, spans []span, need uint64) (anyYields bool) {
 	for ; need != 0; need &= need - 1 {
 		if i := bits.TrailingZeros64(need); !spans[i].skip {
 			anyYields = r.match(s, spans, i) || anyYields
 		}
 	}
-	for i := 64; i < len(spans); i++ {
+	for i := needTokens; i < len(spans); i++ {
 		if sp := &spans[i]; !sp.skip && r.keys[sp.entry].reads(s[sp.start]) != 0 {
 			anyYields = r.match(s, spans, i) || anyYields
 		}

@@ -158,7 +158,9 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 			sp := &spans[k]
 			if !r.sameLongWord(s[sp.start:sp.end], sp.entry) {
 				sp.v, sp.n, sp.entry = keys[0].v, keys[0].n1, 0
-				need = need&^(1<<(k-k0)) | keys[0].reads(s[sp.start])<<(k-k0)
+				if k-k0 < needTokens {
+					need = need&^(1<<(k-k0)) | keys[0].reads(s[sp.start])<<(k-k0)
+				}
 			}
 			flags |= sp.v.flags
 		}
@@ -169,8 +171,8 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 // reads returns 1 when matchAll reads a token found to be this key, whose
 // first byte is first, else 0: when the token is not read at once as a
 // spelling of its own, and its word has an entry or may be a pattern.
-// Bit k of the mask tokenize returns is token k's, for k below 64; matchAll
-// looks at the tokens from 64 on apart.
+// Bit k of the mask tokenize returns is token k's, for k below needTokens;
+// matchAll looks at the tokens from needTokens on apart.
 func (k *key) reads(first byte) uint64 {
 	return uint64(k.always | k.pattern&patternFirst[first])
 }
@@ -182,8 +184,11 @@ func (k *key) reads(first byte) uint64 {
 // the marks of the keys found (see key), and the mask of the tokens
 // matchAll reads (see key.reads).
 func lookupSpans(s string, spans []span, edges *sepMask, slots []uint32, keys []key, shift uint, seed uint64) (marks uint8, need uint64) {
+	// The marks and need share a word, so that the loop keeps one value
+	// fewer: the marks in the low byte, and token k's bit of need, for k
+	// below needTokens, above them; bit is 0 from there on.
 	n := len(s)
-	bit := uint64(1) // token k's in need: 0 from k = 64 on
+	acc, bit := uint64(0), uint64(1)<<markBits
 	c, e := 0, edges[0]
 	for k := range spans {
 		sp := &spans[k]
@@ -228,12 +233,19 @@ func lookupSpans(s string, spans []span, edges *sepMask, slots []uint32, keys []
 		}
 		key = &keys[id]
 		sp.v, sp.n, sp.entry = key.v, key.n1, int32(id)
-		marks |= key.marks
-		need |= -key.reads(byte(x0)) & bit
+		acc |= uint64(key.marks) | -key.reads(byte(x0))&bit
 		bit <<= 1
 	}
-	return marks, need
+	return uint8(acc), acc >> markBits
 }
+
+// markBits is the width of key.marks; needTokens, how many tokens the mask
+// of the tokens matchAll reads holds (see key.reads): those of a word
+// after the marks.
+const (
+	markBits   = 8
+	needTokens = 64 - markBits
+)
 
 // isASCII reports whether s is ASCII.
 func isASCII(s string) bool {
@@ -272,7 +284,7 @@ func (r *Reader) tokenizeLong(s string, spans []span) (_ []span, anyYields bool,
 		}
 		spans = append(spans, span{start: int32(start), end: int32(i)})
 		anyYields = r.read(s, &spans[len(spans)-1])&yields != 0 || anyYields
-		if k := len(spans) - 1 - k0; k < 64 {
+		if k := len(spans) - 1 - k0; k < needTokens {
 			need |= r.keys[spans[len(spans)-1].entry].reads(s[start]) << k
 		}
 	}
