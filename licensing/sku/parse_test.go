@@ -151,11 +151,12 @@ func TestFieldOffsetsAndSecondTokens(t *testing.T) {
 	}
 }
 
-// Phrases and patterns are read after the 64th token too, where the
-// reader stops marking the tokens to match in a mask, in descriptions
-// scanned by mask (under 256 bytes) and byte by byte (SKU-02, X-19).
-func TestPhrasesAfterSixtyFourTokens(t *testing.T) {
-	for _, junk := range []int{70, 100} {
+// Phrases and patterns are read after the 56th token too, where the
+// reader stops marking the tokens to match in a mask, and across it, in
+// descriptions scanned by mask (under 256 bytes) and byte by byte (SKU-02,
+//
+func TestPhrasesAfterTheMask(t *testing.T) {
+	for _, junk := range []int{51, 52, 53, 54, 55, 56, 70, 100} {
 		in := "Office OLV " + strings.Repeat("zz ", junk) + "Lic/SA Pack 2Lic Acq Y2"
 		d, err := testReader.Parse(in)
 		if err != nil || d.Offering != licensing.LicenseSA || d.PackSize != 2 || d.AcquiredYear != 2 || len(d.Unknown) != junk {
