@@ -227,13 +227,15 @@ func lookupSpans(s string, spans []span, edges *sepMask, slots []uint32, keys []
 		if pair[1]>>16 == tag {
 			id = pair[1] & 0xffff
 		}
-		key := &keys[id]
-		if (x0^key.x0)&^key.case0|(x1^key.x1)&^key.case1|uint64(key.n^uint16(size)) != 0 {
-			id = 0
+		if key := &keys[id]; (x0^key.x0)&^key.case0|(x1^key.x1)&^key.case1|uint64(key.n^uint16(size)) == 0 {
+			sp.v, sp.n, sp.entry = key.v, key.n1, int32(id)
+			acc |= uint64(key.marks) | -uint64(key.always)&bit
+		} else {
+			// No word of the vocabulary: what keys[0] says, spelled out
+			// rather than loaded again (TestScanAsLong compares them).
+			sp.v, sp.n, sp.entry = tokenValue{}, 0, 0
+			acc |= -uint64(patternFirst[byte(x0)]) & bit
 		}
-		key = &keys[id]
-		sp.v, sp.n, sp.entry = key.v, key.n1, int32(id)
-		acc |= uint64(key.marks) | -key.reads(byte(x0))&bit
 		bit <<= 1
 	}
 	return uint8(acc), acc >> markBits
