@@ -217,7 +217,7 @@ func lookupSpans(s string, spans []span, edges *sepMask, slots []uint32, keys []
 		} else if size > 8 {
 			x1 = load8(s, end-8)
 		}
-		h := ((x0 | fold8) ^ bits.RotateLeft64(x1|fold8, 29) ^ uint64(size) ^ seed) * 0x9e3779b97f4a7c15
+		h := hash(x0, x1, size, seed)
 		i, tag := int(h>>(shift&63)), uint32(uint16(h>>((shift-16)&63)))
 		pair := slots[i : i+2 : i+2]
 		id := uint32(0)
@@ -329,7 +329,14 @@ const fold8 = lo8 * 0x20
 
 // hashOf hashes a word's first and last eight bytes and its length.
 func (r *Reader) hashOf(x0, x1 uint64, n int) uint64 {
-	return ((x0 | fold8) ^ bits.RotateLeft64(x1|fold8, 29) ^ uint64(n) ^ r.seed) * 0x9e3779b97f4a7c15
+	return hash(x0, x1, n, r.seed)
+}
+
+// hash hashes a word's first and last eight bytes and its length with a
+// seed, ignoring the 0x20 bit of every byte: find, fill and lookupSpans
+// hash with it.
+func hash(x0, x1 uint64, n int, seed uint64) uint64 {
+	return ((x0 | fold8) ^ bits.RotateLeft64(x1|fold8, 29) ^ uint64(n) ^ seed) * 0x9e3779b97f4a7c15
 }
 
 // A key is a word of the vocabulary as lookup compares it: its first and
