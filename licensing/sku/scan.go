@@ -26,19 +26,15 @@ func load8(s string, i int) uint64 {
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
-// eq8 returns 0x80 in each byte of x that is c, and 0 in the others.
-func eq8(x uint64, c byte) uint64 {
-	y := x ^ lo8*uint64(c)
-	return ^((y&^hi8 + ^hi8) | y | ^hi8)
-}
-
 // separators8 returns 0x80 in each byte of x that separates tokens on its
 // own: ASCII white space (tab to carriage return, space) and the comma of
 // joined columns. U+00A0 is found apart (see scanMask).
 func separators8(x uint64) uint64 {
-	h := x | hi8                              // no byte borrows from the next
-	blank := (h - lo8*0x09) &^ (h - lo8*0x0e) // 0x09 to 0x0d, below 0x80
-	return (blank&^x | eq8(x, ' ') | eq8(x, ',')) & hi8
+	h := x &^ hi8 // no byte carries into the next
+	// The high bit set in each byte of h that is neither a space nor a
+	// comma: a byte is not c when h^c, below 0x80, plus 0x7f reaches it.
+	other := (h ^ lo8*' ' + lo8*0x7f) & (h ^ lo8*',' + lo8*0x7f)
+	return (in8(x, '\t', '\r') | ^other) &^ x & hi8
 }
 
 // gather8 packs the high bit of each byte of m into a byte, byte k's in
@@ -358,12 +354,16 @@ type key struct {
 	always, pattern uint8
 }
 
+// in8 returns 0x80 in each byte of x from lo to hi, both below 0x80, and 0
+// in the others.
+func in8(x uint64, lo, hi byte) uint64 {
+	h := x &^ hi8 // no byte carries into the next
+	return (h + lo8*uint64(0x80-lo)) &^ (h + lo8*uint64(0x80-hi-1)) &^ x & hi8
+}
+
 // letters8 returns 0x20 in each byte of x that is an ASCII lower-case
 // letter.
-func letters8(x uint64) uint64 {
-	h := x &^ hi8
-	return (h + lo8*(0x80-'a')) &^ (h + lo8*(0x80-'z'-1)) &^ x & hi8 >> 2
-}
+func letters8(x uint64) uint64 { return in8(x, 'a', 'z') >> 2 }
 
 // lookup finds w, ignoring ASCII case, and returns its index in r.keys
 // (and r.entries plus one), or 0.
