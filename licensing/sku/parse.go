@@ -591,7 +591,8 @@ func (r *Reader) match(s string, spans []span, i int) bool {
 // matchPhrase reads the phrase of e, longest first, that the tokens from
 // i spell, and returns how many tokens it covers, or 0.
 func matchPhrase(e *wordEntry, spans []span, i int) int {
-	for _, p := range e.phrases {
+	for j := range e.phrases {
+		p := &e.phrases[j]
 		if i+len(p.restIDs) >= len(spans) {
 			continue
 		}
@@ -832,7 +833,7 @@ func (f *filling) apply(r *Reader, s string, sp *span) (bool, error) {
 
 // slot returns the index of v's field in a filling's arrays, and its bit
 // in set.
-func (v tokenValue) slot() (Field, uint64) {
+func (v *tokenValue) slot() (Field, uint64) {
 	i := v.field & (fieldSlots - 1)
 	pos := uint(i)
 	if i == FieldQualifier {
