@@ -462,7 +462,7 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 // spans[i] fills.
 func filledLater(spans []span, i int) bool {
 	for j := i + 1; j < len(spans); j++ {
-		if sp := spans[j]; sp.n > 0 && !sp.skip && !sp.v.is(yields) && sp.v.field == spans[i].v.field {
+		if sp := &spans[j]; sp.n > 0 && !sp.skip && !sp.v.is(yields) && sp.v.field == spans[i].v.field {
 			return true
 		}
 	}

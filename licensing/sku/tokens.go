@@ -81,7 +81,7 @@ const (
 )
 
 // is reports whether v has every flag of f.
-func (v tokenValue) is(f valueFlags) bool { return v.flags&f == f }
+func (v *tokenValue) is(f valueFlags) bool { return v.flags&f == f }
 
 // flagsOf returns the flags of the facts given.
 func flagsOf(end, unspell, yield bool) valueFlags {
