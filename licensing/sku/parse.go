@@ -404,7 +404,8 @@ func (r *Reader) ParseInto(s string, d *Description) error {
 		if cap(d.Unknown) < unknown {
 			d.Unknown = make([]Token, 0, unknown)
 		}
-		for _, sp := range spans[:unknown] {
+		for k := range spans[:unknown] {
+			sp := &spans[k]
 			d.Unknown = append(d.Unknown, Token{Text: s[sp.start:sp.end], Offset: int(sp.start)})
 		}
 	}
