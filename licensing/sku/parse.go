@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vlrules/vlrules/internal/enum"
+	"github.com/vlrules/vlrules/internal/swar"
 	"github.com/vlrules/vlrules/licensing"
 )
 
@@ -746,7 +747,7 @@ func isVersion(w string, digits int) bool {
 // one spelling it begins, if exactly one value fits.
 func (r *Reader) matchPrefix(s string, sp *span) {
 	word := s[sp.start:sp.end] // compared lower-cased by lc, byte by byte
-	if !isASCII(word) {
+	if !swar.IsASCII(word) {
 		word = strings.ToLower(word) // as the spellings were
 	}
 	if len(word) < 3 {
@@ -931,7 +932,7 @@ func joinSpans(s string, spans []span) string {
 func hasLower(s string) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if letters8(load8(s, i)) != 0 {
+		if letters8(swar.Load8(s, i)) != 0 {
 			return true
 		}
 	}

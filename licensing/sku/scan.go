@@ -3,7 +3,8 @@ package sku
 import (
 	"math/bits"
 	"slices"
-	"unicode/utf8"
+
+	"github.com/vlrules/vlrules/internal/swar"
 )
 
 // The reader's scanner splits a description into tokens and looks each up
@@ -14,27 +15,15 @@ import (
 // than maxMaskBytes or shorter than eight bytes, and readers whose keys
 // the table cannot tell apart (see lookupEach), go a byte at a time.
 
-const (
-	lo8 uint64 = 0x0101010101010101
-	hi8 uint64 = 0x8080808080808080
-)
-
-// load8 returns the eight bytes of s from i, the first in the low byte.
-func load8(s string, i int) uint64 {
-	b := s[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
 // separators8 returns 0x80 in each byte of x that separates tokens on its
 // own: ASCII white space (tab to carriage return, space) and the comma of
 // joined columns. U+00A0 is found apart (see scanMask).
 func separators8(x uint64) uint64 {
-	h := x &^ hi8 // no byte carries into the next
+	h := x &^ swar.Hi8 // no byte carries into the next
 	// The high bit set in each byte of h that is neither a space nor a
 	// comma: a byte is not c when h^c, below 0x80, plus 0x7f reaches it.
-	other := (h ^ lo8*' ' + lo8*0x7f) & (h ^ lo8*',' + lo8*0x7f)
-	return (in8(x, '\t', '\r') | ^other) &^ x & hi8
+	other := (h ^ swar.Lo8*' ' + swar.Lo8*0x7f) & (h ^ swar.Lo8*',' + swar.Lo8*0x7f)
+	return (in8(x, '\t', '\r') | ^other) &^ x & swar.Hi8
 }
 
 // gather8 packs the high bit of each byte of m into a byte, byte k's in
@@ -59,7 +48,7 @@ func scanMask(s string, mask *sepMask) (ascii bool) {
 	for ; o+64 <= n; o += 64 {
 		var m uint64
 		for k := 0; k < 64; k += 8 {
-			x := load8(s, o+k)
+			x := swar.Load8(s, o+k)
 			high |= x
 			m |= gather8(separators8(x)) << k
 		}
@@ -67,13 +56,13 @@ func scanMask(s string, mask *sepMask) (ascii bool) {
 	}
 	var m uint64
 	for ; o+8 <= n; o += 8 {
-		x := load8(s, o)
+		x := swar.Load8(s, o)
 		high |= x
 		m |= gather8(separators8(x)) << (o & 63)
 	}
 	if o < n {
 		if n >= 8 { // the last eight bytes, of which the first were done
-			x := load8(s, n-8)
+			x := swar.Load8(s, n-8)
 			high |= x
 			m |= gather8(separators8(x)) >> (8 - (n - o)) << (o & 63)
 		} else {
@@ -90,7 +79,7 @@ func scanMask(s string, mask *sepMask) (ascii bool) {
 	for c := n>>6 + 1; c < len(mask); c++ {
 		mask[c] = ^uint64(0)
 	}
-	if high&hi8 == 0 {
+	if high&swar.Hi8 == 0 {
 		return true
 	}
 	// U+00A0, the no-break space of spreadsheet exports.
@@ -114,7 +103,7 @@ func (r *Reader) tokenize(s string, spans []span) (_ []span, ascii, anyYields bo
 	n := len(s)
 	if n > maxMaskBytes || n < 8 || r.sameWords {
 		spans, anyYields, need = r.tokenizeLong(s, spans)
-		return spans, n <= maxMaskBytes && isASCII(s), anyYields, need
+		return spans, n <= maxMaskBytes && swar.IsASCII(s), anyYields, need
 	}
 	var mask sepMask
 	ascii = scanMask(s, &mask)
@@ -204,14 +193,14 @@ func lookupSpans(s string, spans []span, edges *sepMask, slots []uint32, keys []
 		size := end - start
 		var x0, x1 uint64
 		if start+8 <= n {
-			x0 = load8(s, start)
+			x0 = swar.Load8(s, start)
 		} else {
-			x0 = load8(s, n-8) >> ((start - (n - 8)) * 8 & 63)
+			x0 = swar.Load8(s, n-8) >> ((start - (n - 8)) * 8 & 63)
 		}
 		if size < 8 {
 			x0 &= lengthMask[size&7]
 		} else if size > 8 {
-			x1 = load8(s, end-8)
+			x1 = swar.Load8(s, end-8)
 		}
 		h := hash(x0, x1, size, seed)
 		i, tag := int(h>>(shift&63)), uint32(uint16(h>>((shift-16)&63)))
@@ -244,16 +233,6 @@ const (
 	markBits   = 8
 	needTokens = 64 - markBits
 )
-
-// isASCII reports whether s is ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
 
 // lengthMask keeps the first n bytes of a word, for n below 8.
 var lengthMask = [8]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff}
@@ -304,10 +283,10 @@ func (r *Reader) read(s string, sp *span) valueFlags {
 func wordsOf(w string) (x0, x1 uint64) {
 	var b [8]byte
 	if len(w) > 8 {
-		return load8(w, 0), load8(w, len(w)-8)
+		return swar.Load8(w, 0), swar.Load8(w, len(w)-8)
 	}
 	copy(b[:], w)
-	return load8(string(b[:]), 0), 0
+	return swar.Load8(string(b[:]), 0), 0
 }
 
 // The reader's hash table is small, so that it stays in the processor's
@@ -321,7 +300,7 @@ func wordsOf(w string) (x0, x1 uint64) {
 // letter, so that a word matches a key as equalFold says.
 
 // fold8 sets the 0x20 bit of every byte.
-const fold8 = lo8 * 0x20
+const fold8 = swar.Lo8 * 0x20
 
 // hashOf hashes a word's first and last eight bytes and its length.
 func (r *Reader) hashOf(x0, x1 uint64, n int) uint64 {
@@ -357,8 +336,8 @@ type key struct {
 // in8 returns 0x80 in each byte of x from lo to hi, both below 0x80, and 0
 // in the others.
 func in8(x uint64, lo, hi byte) uint64 {
-	h := x &^ hi8 // no byte carries into the next
-	return (h + lo8*uint64(0x80-lo)) &^ (h + lo8*uint64(0x80-hi-1)) &^ x & hi8
+	h := x &^ swar.Hi8 // no byte carries into the next
+	return (h + swar.Lo8*uint64(0x80-lo)) &^ (h + swar.Lo8*uint64(0x80-hi-1)) &^ x & swar.Hi8
 }
 
 // letters8 returns 0x20 in each byte of x that is an ASCII lower-case

@@ -8,6 +8,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/vlrules/vlrules/internal/swar"
 	"pgregory.net/rapid"
 )
 
@@ -19,7 +20,7 @@ func TestEightBytes(t *testing.T) {
 		if c := rapid.Byte().Draw(t, "c"); rapid.Bool().Draw(t, "plant") {
 			b[rapid.IntRange(0, 7).Draw(t, "at")] = c
 		}
-		x := load8(string(b), 0)
+		x := swar.Load8(string(b), 0)
 		seps, letters := gather8(separators8(x)), letters8(x)
 		for k, c := range b {
 			if got, want := seps>>k&1 == 1, byteClass[c] == 1; got != want {
