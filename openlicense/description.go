@@ -1,11 +1,13 @@
 package openlicense
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/vlrules/vlrules/internal/enum"
+	"github.com/vlrules/vlrules/internal/swar"
 	"github.com/vlrules/vlrules/licensing/sku"
 )
 
@@ -67,10 +69,65 @@ func asciiSeparator(c byte) bool {
 }
 
 // retiredASCII finds the first word of s that is a 5.0 type's token, as
-// checkRetired does, in one pass over the bytes while they are ASCII: its
-// offset, or -1. It reports false when it meets a byte that is not ASCII
-// before it finds one: then the words are unicode.IsSpace's.
+// checkRetired does, while the bytes are ASCII: its offset, or -1. It
+// reports false when it meets a byte that is not ASCII before it finds one:
+// then the words are unicode.IsSpace's. In an ASCII s it looks only at the
+// words that hold retiredByte, found with strings.IndexByte.
 func retiredASCII(s string) (int, bool) {
+	if retiredByte == 0 || !swar.IsASCII(s) {
+		return retiredEachByte(s)
+	}
+	lower, upper := -1, -1 // the next retiredByte in each case from from, once found
+	for from := 0; ; {
+		lower, upper = nextByte(s, from, lower, retiredByte), nextByte(s, from, upper, retiredByte&^0x20)
+		p := lower
+		if p < 0 || upper >= 0 && upper < p {
+			p = upper
+		}
+		if p < 0 {
+			return -1, true
+		}
+		start, end := p, p+1
+		for start > 0 && !asciiSeparator(s[start-1]) {
+			start--
+		}
+		for end < len(s) && !asciiSeparator(s[end]) {
+			end++
+		}
+		if retiredToken(s[start:end]) {
+			return start, true
+		}
+		from = end
+	}
+}
+
+// nextByte returns the offset of the first c in s from from, or -1: at,
+// where an earlier search found one, when it is still ahead.
+func nextByte(s string, from, at int, c byte) int {
+	if at >= from {
+		return at
+	}
+	if i := strings.IndexByte(s[from:], c); i >= 0 {
+		return from + i
+	}
+	return -1
+}
+
+// retiredByte is a letter that every 5.0 type's token holds, lower case,
+// or 0 when there is none: a word can be one of the tokens only if it
+// holds it, in either case.
+var retiredByte = func() byte {
+	for c := byte('a'); c <= 'z'; c++ {
+		if !slices.ContainsFunc(retiredTypes, func(r retiredType) bool { return !strings.ContainsRune(strings.ToLower(r.token), rune(c)) }) {
+			return c
+		}
+	}
+	return 0
+}()
+
+// retiredEachByte is retiredASCII a byte at a time, for the strings it
+// does not search by retiredByte.
+func retiredEachByte(s string) (int, bool) {
 	start := -1 // the current word's
 	for i := 0; i <= len(s); i++ {
 		c := byte(' ')

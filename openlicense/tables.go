@@ -145,13 +145,17 @@ var enrollment = []sa.Window{
 		Channels: []licensing.Channel{licensing.Retail, licensing.OEM}, Days: 90, Rule: "OL-16"},
 }
 
-// retiredTypes are the Open License 5.0 product types that License & SA
-// replaced in 6.0 (OL-12): a description carrying one is refused.
-var retiredTypes = []struct {
+// A retiredType is an Open License 5.0 product type: its token in
+// descriptions, its name, and the rule that retired it.
+type retiredType struct {
 	token string
 	name  string
 	rule  licensing.RuleID
-}{
+}
+
+// retiredTypes are the Open License 5.0 product types that License & SA
+// replaced in 6.0 (OL-12): a description carrying one is refused.
+var retiredTypes = []retiredType{
 	{token: "VUP", name: "Version Upgrade", rule: "OL-12"},
 	{token: "PUP", name: "Product Upgrade", rule: "OL-12"},
 	{token: "UA", name: "Upgrade Advantage", rule: "OL-12"},
